@@ -1,0 +1,234 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/internal/answer"
+)
+
+// Exit codes of the command line.
+const (
+	exitOK       = 0
+	exitNotFound = 1 // the answer is "nothing found" or the input was wrong
+	exitUsage    = 2 // unknown subcommand or flag
+	exitInternal = 3 // the corpus or index could not be loaded
+)
+
+const usage = `Gebruik: bondgenoot [opdracht] [opties]
+
+Zonder opdracht start de Discord-bot (of, zonder DISCORD_TOKEN, een console).
+
+Opdrachten:
+  netwerken [--thema T] [--provincie P] [--gemeente G] [--partner O]
+                          netwerken die aan alle filters voldoen
+  netwerk NAAM            de fiche van één netwerk
+  partner ORGANISATIE     de netwerken die met die organisatie samenwerken
+  succesfactor [NAAM]     één succesfactor, of de lijst van alle 13
+  themas                  de thema's met hun aantal netwerken
+  regios                  provincies en plaatsen met hun aantal netwerken
+  controleer              controleer alle inhoudsbestanden
+
+Elke opdracht kent --json: dan komt het antwoord als JSON.
+`
+
+// cli runs one subcommand against the corpus.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	json           bool
+	svc            *answer.Service
+}
+
+// run dispatches the command line. It returns the exit code and an error
+// only for messages that must go to standard error unformatted.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	if len(args) == 0 {
+		return runBot(ctx, stdin, stdout, stderr)
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "help", "-h", "--help", "hulp":
+		fmt.Fprint(stdout, usage)
+		return exitOK, nil
+	case "controleer":
+		if _, err := content.Default(); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitNotFound, nil
+		}
+		fmt.Fprintln(stdout, "De inhoud is in orde.")
+		return exitOK, nil
+	}
+	corpus, err := content.Default()
+	if err != nil {
+		return exitInternal, fmt.Errorf("de inhoud kan niet geladen worden: %w", err)
+	}
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, svc: &answer.Service{Corpus: corpus}}
+	switch cmd {
+	case "netwerken":
+		return c.networks(rest)
+	case "netwerk":
+		return c.network(rest)
+	case "partner":
+		return c.partner(rest)
+	case "succesfactor", "succesfactoren":
+		return c.factor(rest)
+	case "themas", "thema's":
+		return c.simple(rest, func() any { return c.svc.ThemeCounts() })
+	case "regios", "regio's":
+		return c.simple(rest, func() any { return c.svc.RegionCounts() })
+	}
+	fmt.Fprintf(stderr, "Onbekende opdracht %q.\n\n%s", cmd, usage)
+	return exitUsage, nil
+}
+
+// parse parses flags that may stand before or after the positional
+// arguments, and returns the positional arguments.
+func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, bool) {
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&c.json, "json", false, "antwoord als JSON")
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			fmt.Fprintf(c.stderr, "Ongeldige optie: %s\n\n%s", dutchFlagError(err), usage)
+			return nil, false
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		if args[0] == "--" {
+			positional = append(positional, args[1:]...)
+			break
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+	return positional, true
+}
+
+func dutchFlagError(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		return "onbekende optie " + strings.TrimPrefix(msg, "flag provided but not defined: ")
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		return "optie " + strings.TrimPrefix(msg, "flag needs an argument: ") + " heeft een waarde nodig"
+	}
+	return msg
+}
+
+// emit prints an answer as JSON or text.
+func (c *cli) emit(v any) int {
+	if c.json {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(v); err != nil {
+			fmt.Fprintln(c.stderr, "Kan het antwoord niet schrijven.")
+			return exitInternal
+		}
+		return exitOK
+	}
+	fmt.Fprint(c.stdout, answer.Text(v))
+	return exitOK
+}
+
+// fail prints a user-facing error as text, or as {"error", "candidates"}
+// JSON, and returns the exit code.
+func (c *cli) fail(err error) (int, error) {
+	if !answer.IsUserError(err) {
+		return exitInternal, errors.New(answer.UserMessage(err))
+	}
+	if c.json {
+		out := struct {
+			Error      string       `json:"error"`
+			Candidates []answer.Ref `json:"candidates"`
+		}{Error: answer.UserMessage(err), Candidates: []answer.Ref{}}
+		var nf *answer.NotFoundError
+		if errors.As(err, &nf) && nf.Candidates != nil {
+			out.Candidates = nf.Candidates
+		}
+		c.emit(out)
+		return exitNotFound, nil
+	}
+	fmt.Fprint(c.stderr, answer.ErrorText(err))
+	return exitNotFound, nil
+}
+
+func (c *cli) networks(args []string) (int, error) {
+	fs := flag.NewFlagSet("netwerken", flag.ContinueOnError)
+	var f content.Filter
+	fs.StringVar(&f.Theme, "thema", "", "")
+	fs.StringVar(&f.Province, "provincie", "", "")
+	fs.StringVar(&f.Municipality, "gemeente", "", "")
+	fs.StringVar(&f.Partner, "partner", "", "")
+	pos, ok := c.parse(fs, args)
+	if !ok {
+		return exitUsage, nil
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(c.stderr, "netwerken verwacht geen naam maar filters, bijvoorbeeld: netwerken --thema \"vrije tijd\"\n")
+		return exitUsage, nil
+	}
+	list, err := c.svc.Networks(f)
+	if err != nil {
+		return c.fail(err)
+	}
+	if c.json {
+		return c.emit(list.Networks), nil
+	}
+	return c.emit(list), nil
+}
+
+func (c *cli) network(args []string) (int, error) {
+	pos, ok := c.parse(flag.NewFlagSet("netwerk", flag.ContinueOnError), args)
+	if !ok {
+		return exitUsage, nil
+	}
+	card, err := c.svc.Network(strings.Join(pos, " "))
+	if err != nil {
+		return c.fail(err)
+	}
+	return c.emit(card), nil
+}
+
+func (c *cli) partner(args []string) (int, error) {
+	pos, ok := c.parse(flag.NewFlagSet("partner", flag.ContinueOnError), args)
+	if !ok {
+		return exitUsage, nil
+	}
+	a, err := c.svc.Partner(strings.Join(pos, " "))
+	if err != nil {
+		return c.fail(err)
+	}
+	return c.emit(a), nil
+}
+
+func (c *cli) factor(args []string) (int, error) {
+	pos, ok := c.parse(flag.NewFlagSet("succesfactor", flag.ContinueOnError), args)
+	if !ok {
+		return exitUsage, nil
+	}
+	if len(pos) == 0 {
+		return c.emit(c.svc.Factors()), nil
+	}
+	card, err := c.svc.Factor(strings.Join(pos, " "))
+	if err != nil {
+		return c.fail(err)
+	}
+	return c.emit(card), nil
+}
+
+func (c *cli) simple(args []string, answerFn func() any) (int, error) {
+	if _, ok := c.parse(flag.NewFlagSet("lijst", flag.ContinueOnError), args); !ok {
+		return exitUsage, nil
+	}
+	return c.emit(answerFn()), nil
+}

@@ -1,0 +1,3 @@
+module github.com/bondgenoot/bondgenoot
+
+go 1.26.8
