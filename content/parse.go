@@ -241,33 +241,44 @@ func (d *document) sections() []section {
 	return out
 }
 
-// paragraphs joins lines into paragraphs separated by blank lines. Lines of a
-// bullet list stay on their own lines.
+// paragraphs joins lines into paragraphs separated by blank lines. Lines
+// of a bullet list stay on their own lines, "### " headings are paragraphs
+// of their own, and a block of three or more short lines (a poem) keeps its
+// line breaks; other lines of a block are joined with a space.
 func paragraphs(lines []line) []string {
 	var out []string
-	var cur []string
+	var block []string
 	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, "\n"))
-			cur = nil
+		if len(block) == 0 {
+			return
 		}
+		verse := len(block) >= 3
+		for _, l := range block {
+			verse = verse && utf8.RuneCountInString(l) < 80 && !strings.HasPrefix(l, "- ")
+		}
+		var cur []string
+		for _, l := range block {
+			switch {
+			case verse || len(cur) == 0 || strings.HasPrefix(l, "- ") || strings.HasPrefix(cur[len(cur)-1], "- "):
+				cur = append(cur, l)
+			default:
+				cur[len(cur)-1] += " " + l
+			}
+		}
+		out = append(out, strings.Join(cur, "\n"))
+		block = nil
 	}
 	for _, l := range lines {
 		t := strings.TrimSpace(l.text)
-		if t == "" {
+		switch {
+		case t == "":
 			flush()
-			continue
-		}
-		if strings.HasPrefix(t, "### ") {
+		case strings.HasPrefix(t, "### "):
 			flush()
 			out = append(out, t)
-			continue
+		default:
+			block = append(block, t)
 		}
-		if len(cur) > 0 && !strings.HasPrefix(t, "- ") && !strings.HasPrefix(cur[len(cur)-1], "- ") {
-			cur[len(cur)-1] += " " + t
-			continue
-		}
-		cur = append(cur, t)
 	}
 	flush()
 	return out

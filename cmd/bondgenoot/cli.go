@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/index"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
 )
 
@@ -31,6 +33,9 @@ Opdrachten:
   netwerk NAAM            de fiche van één netwerk
   partner ORGANISATIE     de netwerken die met die organisatie samenwerken
   succesfactor [NAAM]     één succesfactor, of de lijst van alle 13
+  zoek [--limit N] [--thema T] [--provincie P] VRAAG
+                          zoeken in de hele gids; VRAAG "-" leest een vraag per
+                          regel van standaardinvoer
   themas                  de thema's met hun aantal netwerken
   regios                  provincies en plaatsen met hun aantal netwerken
   controleer              controleer alle inhoudsbestanden
@@ -83,6 +88,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return c.simple(rest, func() any { return c.svc.ThemeCounts() })
 	case "regios", "regio's":
 		return c.simple(rest, func() any { return c.svc.RegionCounts() })
+	case "zoek":
+		ix, err := index.Build(corpus)
+		if err != nil {
+			return exitInternal, fmt.Errorf("de zoekindex kan niet gebouwd worden: %w", err)
+		}
+		defer ix.Close()
+		c.svc.Index = ix
+		return c.search(ctx, rest)
 	}
 	fmt.Fprintf(stderr, "Onbekende opdracht %q.\n\n%s", cmd, usage)
 	return exitUsage, nil
@@ -231,4 +244,64 @@ func (c *cli) simple(args []string, answerFn func() any) (int, error) {
 		return exitUsage, nil
 	}
 	return c.emit(answerFn()), nil
+}
+
+func (c *cli) search(ctx context.Context, args []string) (int, error) {
+	fs := flag.NewFlagSet("zoek", flag.ContinueOnError)
+	limit := fs.Int("limit", 10, "")
+	theme := fs.String("thema", "", "")
+	province := fs.String("provincie", "", "")
+	pos, ok := c.parse(fs, args)
+	if !ok {
+		return exitUsage, nil
+	}
+	if *limit < 1 || *limit > 50 {
+		fmt.Fprintln(c.stderr, "--limit moet tussen 1 en 50 liggen.")
+		return exitUsage, nil
+	}
+	q := strings.Join(pos, " ")
+	if q != "-" {
+		code := c.searchOne(ctx, q, *theme, *province, *limit, false)
+		return code, nil
+	}
+	// One query per line; one answer per line.
+	sc := bufio.NewScanner(c.stdin)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	code := exitOK
+	for sc.Scan() {
+		if c.searchOne(ctx, sc.Text(), *theme, *province, *limit, true) == exitInternal {
+			code = exitInternal
+		}
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Fprintln(c.stderr, "Kan de invoer niet lezen: een regel is te lang (meer dan 1 MB).")
+		return exitNotFound, nil
+	}
+	return code, nil
+}
+
+// searchOne answers one query; compact puts JSON on one line.
+func (c *cli) searchOne(ctx context.Context, q, theme, province string, limit int, compact bool) int {
+	page, err := c.svc.Search(ctx, q, theme, province, 0, limit)
+	if err != nil {
+		if !answer.IsUserError(err) {
+			fmt.Fprintln(c.stderr, answer.UserMessage(err))
+			return exitInternal
+		}
+		code, _ := c.fail(err)
+		return code
+	}
+	if !c.json {
+		fmt.Fprint(c.stdout, page.Text())
+		return exitOK
+	}
+	enc := json.NewEncoder(c.stdout)
+	enc.SetEscapeHTML(false)
+	if !compact {
+		enc.SetIndent("", "  ")
+	}
+	if err := enc.Encode(page.Result); err != nil {
+		return exitInternal
+	}
+	return exitOK
 }

@@ -7,14 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"sort"
 	"strings"
 
 	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/index"
 )
 
 // Service answers the bot's commands.
 type Service struct {
 	Corpus *content.Corpus
+	Index  *index.Index
 }
 
 // Ref is a short reference to a network or factor.
@@ -271,4 +274,19 @@ type Regions struct {
 // RegionCounts lists provinces and places with their network counts.
 func (s *Service) RegionCounts() *Regions {
 	return &Regions{Provinces: s.Corpus.ProvinceCounts(), Places: s.Corpus.PlaceCounts()}
+}
+
+// SortedFacets returns facet counts, most first, then by name.
+func SortedFacets(counts map[string]int) []content.Count {
+	out := make([]content.Count, 0, len(counts))
+	for k, v := range counts {
+		out = append(out, content.Count{Name: k, Count: v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
 }

@@ -1,0 +1,294 @@
+// Package index is the full-text search over the guide: a bleve index of the
+// networks, the success factors (with their examples and quotes) and the
+// other passages, with Dutch-aware analysis. It is the only package that
+// imports bleve.
+package index
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/bondgenoot/bondgenoot/content"
+)
+
+// Kinds of hits, as they appear in JSON.
+const (
+	KindNetwork = "netwerk"
+	KindFactor  = "succesfactor"
+	KindPassage = "passage"
+)
+
+// Field names and their boosts: names and titles weigh most, then themes,
+// partners and places, then the running text.
+const (
+	fieldName     = "name"
+	fieldNameSub  = "namesub" // the name with compounds split
+	fieldTags     = "tags"
+	fieldText     = "text"
+	fieldExamples = "examples"
+	fieldTheme    = "theme"
+	fieldProvince = "province"
+	fieldKind     = "kind"
+)
+
+var fieldBoosts = map[string]float64{fieldName: 6, fieldNameSub: 1.5, fieldTags: 2.5, fieldText: 1, fieldExamples: 0.6}
+
+// document is what is indexed for one network, factor or passage.
+type document struct {
+	Kind     string   `json:"kind"`
+	Name     string   `json:"name"`
+	NameSub  string   `json:"namesub"`
+	Tags     string   `json:"tags"`
+	Text     string   `json:"text"`
+	Examples string   `json:"examples"`
+	Theme    []string `json:"theme"`
+	Province string   `json:"province"`
+}
+
+// entry is the in-memory side of a document: what a hit shows, and its
+// sentences for snippets.
+type entry struct {
+	kind      string
+	id        string
+	title     string
+	place     string
+	province  string
+	page      int
+	sentences []sentence
+}
+
+// Index is a built search index over a corpus. It is safe for concurrent
+// use.
+type Index struct {
+	bleve   bleve.Index
+	corpus  *content.Corpus
+	entries map[string]*entry // bleve document id → entry
+	vocab   *vocabulary
+	an      analyzerFunc
+}
+
+// Build indexes the corpus in memory. It takes a few tens of milliseconds for
+// the guide.
+func Build(c *content.Corpus) (*Index, error) {
+	var texts []string
+	for _, n := range c.Networks {
+		texts = append(texts, n.Name, n.Description, n.PartnersText, strings.Join(n.Aliases, " "))
+	}
+	for _, f := range c.Factors {
+		texts = append(texts, f.Title, f.Text)
+		for _, e := range f.Examples {
+			texts = append(texts, e.Text)
+		}
+	}
+	for _, p := range c.Passages {
+		texts = append(texts, p.Text)
+	}
+	m, err := newMapping(dictionary(texts))
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	bi, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	ix := &Index{bleve: bi, corpus: c, entries: map[string]*entry{}}
+	an, err := newAnalyzerFunc(bi)
+	if err != nil {
+		bi.Close()
+		return nil, err
+	}
+	ix.an = an
+	batch := bi.NewBatch()
+	for id, d := range ix.documents() {
+		if err := batch.Index(id, d); err != nil {
+			bi.Close()
+			return nil, fmt.Errorf("index %s: %w", id, err)
+		}
+	}
+	if err := bi.Batch(batch); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("index batch: %w", err)
+	}
+	ix.vocab = newVocabulary(c, texts)
+	for _, field := range []string{fieldName, fieldNameSub, fieldTags, fieldText, fieldExamples} {
+		dict, err := bi.FieldDict(field)
+		if err != nil {
+			bi.Close()
+			return nil, fmt.Errorf("read terms of %s: %w", field, err)
+		}
+		for e, err := dict.Next(); e != nil && err == nil; e, err = dict.Next() {
+			ix.vocab.addTerm(e.Term, int(e.Count))
+		}
+		dict.Close()
+	}
+	return ix, nil
+}
+
+// Close releases the index.
+func (ix *Index) Close() error { return ix.bleve.Close() }
+
+func newMapping(dict []string) (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	if err := addAnalyzer(m, dict); err != nil {
+		return nil, err
+	}
+	m.ScoringModel = bleveindex.BM25Scoring
+	m.DefaultAnalyzer = analyzerName
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+
+	textField := func(analyzer string) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = true // for phrase queries
+		f.DocValues = false
+		return f
+	}
+	keywordField := func() *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = true
+		return f
+	}
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fieldName, textField(plainName))
+	for _, name := range []string{fieldNameSub, fieldTags, fieldText, fieldExamples} {
+		doc.AddFieldMappingsAt(name, textField(analyzerName))
+	}
+	for _, name := range []string{fieldTheme, fieldProvince, fieldKind} {
+		doc.AddFieldMappingsAt(name, keywordField())
+	}
+	m.DefaultMapping = doc
+	return m, nil
+}
+
+// documents turns the corpus into bleve documents and fills ix.entries.
+func (ix *Index) documents() map[string]document {
+	c := ix.corpus
+	docs := map[string]document{}
+	examples := map[string][]string{}
+	for _, f := range c.Factors {
+		for _, e := range f.Examples {
+			examples[e.NetworkID] = append(examples[e.NetworkID], e.Text)
+		}
+		for _, q := range f.Quotes {
+			if q.NetworkID != "" {
+				examples[q.NetworkID] = append(examples[q.NetworkID], q.Text)
+			}
+		}
+	}
+	for _, n := range c.Networks {
+		var tags []string
+		tags = append(tags, n.Themes...)
+		tags = append(tags, n.Place, n.Province)
+		tags = append(tags, n.Municipalities...)
+		seenOrg := map[string]bool{}
+		for _, p := range n.Partners {
+			tags = append(tags, p.Name)
+			if o := c.Organisation(p.Canonical); o != nil && !seenOrg[o.Name] {
+				seenOrg[o.Name] = true
+				tags = append(tags, o.Name)
+				tags = append(tags, o.Aliases...)
+			}
+		}
+		body := []string{n.Description, n.PartnersText}
+		body = append(body, n.Products...)
+		id := "n:" + n.ID
+		docs[id] = document{
+			Kind:     KindNetwork,
+			Name:     strings.Join(append([]string{n.Name}, n.Aliases...), " ; "),
+			NameSub:  strings.Join(append([]string{n.Name}, n.Aliases...), " ; "),
+			Tags:     strings.Join(tags, " ; "),
+			Text:     strings.Join(body, "\n\n"),
+			Examples: strings.Join(examples[n.ID], "\n\n"),
+			Theme:    n.Themes,
+			Province: n.Province,
+		}
+		ix.entries[id] = &entry{kind: KindNetwork, id: n.ID, title: n.Name, place: n.Place, province: n.Province, page: n.Page,
+			sentences: ix.sentences(n.Description, n.PartnersText, strings.Join(n.Products, ". "))}
+	}
+	for _, f := range c.Factors {
+		parts := []string{f.Text}
+		var names []string
+		for _, e := range f.Examples {
+			parts = append(parts, e.Text)
+			if !slices.Contains(names, e.NetworkName) {
+				names = append(names, e.NetworkName)
+			}
+		}
+		for _, q := range f.Quotes {
+			parts = append(parts, q.Text+" "+q.Attribution)
+		}
+		id := "f:" + f.ID
+		docs[id] = document{Kind: KindFactor, Name: f.Title, NameSub: f.Title, Tags: strings.Join(names, " ; "), Text: strings.Join(parts, "\n\n")}
+		ix.entries[id] = &entry{kind: KindFactor, id: f.ID, title: f.Title, page: f.Page, sentences: ix.sentences(parts...)}
+	}
+	for _, p := range c.Passages {
+		id := "p:" + p.ID
+		docs[id] = document{Kind: KindPassage, Name: p.Title, NameSub: p.Title, Text: p.Text}
+		ix.entries[id] = &entry{kind: KindPassage, id: p.ID, title: p.Title, page: p.Page, sentences: ix.sentences(p.Text)}
+	}
+	return docs
+}
+
+// Request is one search.
+type Request struct {
+	Query    string
+	Theme    string // canonical theme name or alias; "" for all
+	Province string // province name or alias; "" for all
+	Limit    int    // hits to return; 0 means 10
+	Offset   int    // hits to skip, for paging
+}
+
+// Hit is one result.
+type Hit struct {
+	Kind     string  `json:"kind"`
+	ID       string  `json:"id"`
+	Title    string  `json:"title"`
+	Place    string  `json:"place"`
+	Province string  `json:"province"`
+	Page     int     `json:"page"`
+	Snippet  string  `json:"snippet"`
+	Score    float64 `json:"score"`
+}
+
+// Facets counts the matching networks per theme and per province.
+type Facets struct {
+	Themes    map[string]int `json:"themes"`
+	Provinces map[string]int `json:"provinces"`
+}
+
+// Result is the answer to a search.
+type Result struct {
+	Query      string `json:"query"`
+	Total      int    `json:"total"`
+	Hits       []Hit  `json:"hits"`
+	Facets     Facets `json:"facets"`
+	Suggestion string `json:"suggestion"`
+	// Notice is a Dutch remark about the query itself (shortened, nothing
+	// left to search for); empty when there is none.
+	Notice string `json:"notice,omitempty"`
+}
+
+// Limits on user input.
+const (
+	MaxQueryRunes = 300 // longer input is cut
+	maxConcepts   = 12  // words searched for; the rest is ignored
+	maxLimit      = 50
+	// maxTermSearchers caps the term searchers one query may open (fuzzy
+	// terms expand into many), so no input can make a search expensive.
+	maxTermSearchers = 4000
+)

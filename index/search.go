@@ -1,0 +1,393 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/internal/text"
+)
+
+// analyzerFunc runs the index's Dutch analyzer on a string.
+type analyzerFunc func(s string) analysis.TokenStream
+
+func newAnalyzerFunc(bi bleve.Index) (analyzerFunc, error) {
+	a := bi.Mapping().AnalyzerNamed(analyzerName)
+	if a == nil {
+		return nil, errors.New("analyzer not registered")
+	}
+	return func(s string) analysis.TokenStream { return a.Analyze([]byte(s)) }, nil
+}
+
+// terms returns the distinct terms the analyzer makes of s.
+func (ix *Index) terms(s string) []string {
+	var out []string
+	for _, t := range ix.an(s) {
+		term := string(t.Term)
+		if !containsString(out, term) {
+			out = append(out, term)
+		}
+	}
+	return out
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// concept is one thing the user asked for: a word, or a quoted phrase, with
+// the synonyms that count for it.
+type concept struct {
+	word     string     // folded surface word, or the phrase
+	phrase   bool       // a quoted phrase: match the words in order
+	synonyms [][]string // alternatives, each one or more words
+}
+
+// parseQuery turns user input into concepts. It never interprets query
+// syntax: operators, field names and wildcards are just characters between
+// words. It returns the cleaned input and a Dutch notice when the input was
+// cut.
+func parseQuery(raw string) (cleaned string, concepts []concept, notice string) {
+	cleaned = text.Clean(raw, MaxQueryRunes)
+	if utf8.RuneCountInString(strings.TrimSpace(raw)) > MaxQueryRunes {
+		notice = fmt.Sprintf("Je zoekvraag was lang; ik zocht op de eerste %d tekens.", MaxQueryRunes)
+	}
+	rest := cleaned
+	// Quoted phrases, when the quotes are balanced.
+	for _, q := range []string{`"`, "“", "”", "„"} {
+		rest = strings.ReplaceAll(rest, q, `"`)
+	}
+	if strings.Count(rest, `"`)%2 == 0 {
+		parts := strings.Split(rest, `"`)
+		rest = ""
+		for i, p := range parts {
+			if i%2 == 1 {
+				ws := words(p)
+				if len(ws) > 1 {
+					concepts = append(concepts, concept{word: strings.Join(ws, " "), phrase: true})
+					continue
+				}
+			}
+			rest += " " + p
+		}
+	}
+	all := words(rest)
+	used := make([]bool, len(all))
+	// Multi-word synonyms first ("vrije tijd", "sociaal huis").
+	for i := 0; i < len(all); i++ {
+		if used[i] {
+			continue
+		}
+		for n := 4; n >= 2; n-- {
+			if i+n > len(all) {
+				continue
+			}
+			phrase := strings.Join(all[i:i+n], " ")
+			if alts, ok := synonymsOf(phrase); ok {
+				concepts = append(concepts, concept{word: phrase, phrase: true, synonyms: alts})
+				for k := i; k < i+n; k++ {
+					used[k] = true
+				}
+				break
+			}
+		}
+	}
+	for i, w := range all {
+		if used[i] || stopWords[w] {
+			continue
+		}
+		dup := false
+		for _, c := range concepts {
+			dup = dup || c.word == w
+		}
+		if dup {
+			continue
+		}
+		alts, _ := synonymsOf(w)
+		concepts = append(concepts, concept{word: w, synonyms: alts})
+	}
+	if len(concepts) > maxConcepts {
+		concepts = concepts[:maxConcepts]
+		if notice == "" {
+			notice = fmt.Sprintf("Ik zocht op de eerste %d zoekwoorden.", maxConcepts)
+		}
+	}
+	return cleaned, concepts, notice
+}
+
+// Search runs a search. It never returns an error for odd input: such input
+// gives an empty result with a notice. It returns *content.FilterError for
+// an unknown theme or province.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	cleaned, concepts, notice := parseQuery(req.Query)
+	res := &Result{Query: cleaned, Hits: []Hit{}, Facets: Facets{Themes: map[string]int{}, Provinces: map[string]int{}}, Notice: notice}
+	var filters []query.Query
+	if req.Theme != "" {
+		t := ix.corpus.FindTheme(req.Theme)
+		if t == nil {
+			return nil, &content.FilterError{Field: "thema", Value: req.Theme, Suggestions: ix.corpus.ThemeNames()}
+		}
+		q := bleve.NewTermQuery(t.Name)
+		q.SetField(fieldTheme)
+		filters = append(filters, q)
+	}
+	if req.Province != "" {
+		p, ok := content.FindProvince(req.Province)
+		if !ok {
+			return nil, &content.FilterError{Field: "provincie", Value: req.Province, Suggestions: content.Provinces}
+		}
+		q := bleve.NewTermQuery(p)
+		q.SetField(fieldProvince)
+		filters = append(filters, q)
+	}
+	if len(concepts) == 0 {
+		if res.Notice == "" {
+			res.Notice = "Geef een of meer zoekwoorden, bijvoorbeeld: brugfiguur, vrije tijd of laagdrempelig."
+		}
+		return res, nil
+	}
+	built := ix.buildQuery(cleaned, concepts)
+	var q query.Query = built.query
+	if len(filters) > 0 {
+		q = bleve.NewConjunctionQuery(append([]query.Query{built.query}, filters...)...)
+	}
+	limit := req.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	limit = min(limit, maxLimit)
+	offset := max(req.Offset, 0)
+	sr := bleve.NewSearchRequestOptions(q, limit, offset, false)
+	sr.AddFacet("themes", bleve.NewFacetRequest(fieldTheme, 30))
+	sr.AddFacet("provinces", bleve.NewFacetRequest(fieldProvince, 10))
+	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, maxTermSearchers)
+	out, err := ix.bleve.SearchInContext(ctx, sr)
+	if err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	res.Total = int(out.Total)
+	for _, h := range out.Hits {
+		e := ix.entries[h.ID]
+		if e == nil {
+			continue
+		}
+		res.Hits = append(res.Hits, Hit{
+			Kind: e.kind, ID: e.id, Title: e.title, Place: e.place, Province: e.province, Page: e.page,
+			Snippet: e.snippet(built.terms), Score: round(h.Score),
+		})
+	}
+	if f := out.Facets["themes"]; f != nil && f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			res.Facets.Themes[t.Term] = t.Count
+		}
+	}
+	if f := out.Facets["provinces"]; f != nil && f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			res.Facets.Provinces[t.Term] = t.Count
+		}
+	}
+	if res.Total < 3 || built.corrected {
+		res.Suggestion = ix.suggest(cleaned, res.Total == 0)
+	}
+	return res, nil
+}
+
+func round(f float64) float64 {
+	return float64(int64(f*10000+0.5)) / 10000
+}
+
+// builtQuery is a bleve query with the terms it looks for (for snippets).
+type builtQuery struct {
+	query     query.Query
+	terms     map[string]bool
+	corrected bool // a word was unknown and replaced by close index terms
+}
+
+func (ix *Index) buildQuery(cleaned string, concepts []concept) builtQuery {
+	b := builtQuery{terms: map[string]bool{}}
+	var should []query.Query
+	for _, c := range concepts {
+		var alts []query.Query
+		if c.phrase {
+			alts = append(alts, ix.phraseQueries(c.word, 1, b.terms)...)
+		} else {
+			qs, known := ix.wordQueries(c.word, 1, b.terms)
+			alts = append(alts, qs...)
+			if !known && len(c.synonyms) == 0 {
+				fz := ix.fuzzyQueries(c.word, b.terms)
+				if len(fz) > 0 {
+					b.corrected = true
+				}
+				alts = append(alts, fz...)
+			}
+		}
+		for _, syn := range c.synonyms {
+			if len(syn) == 1 {
+				qs, _ := ix.wordQueries(syn[0], 0.6, b.terms)
+				alts = append(alts, qs...)
+			} else {
+				alts = append(alts, ix.phraseQueries(strings.Join(syn, " "), 0.6, b.terms)...)
+			}
+		}
+		if len(alts) == 0 {
+			continue
+		}
+		d := bleve.NewDisjunctionQuery(alts...)
+		should = append(should, d)
+	}
+	// A network whose name or alias is the query ranks first.
+	if n, _, _ := ix.corpus.FindNetwork(cleaned); n != nil && isNameOf(n, cleaned) {
+		dq := bleve.NewDocIDQuery([]string{"n:" + n.ID})
+		dq.SetBoost(50)
+		should = append(should, dq)
+	}
+	if len(should) == 0 {
+		return builtQuery{query: bleve.NewMatchNoneQuery(), terms: b.terms}
+	}
+	b.query = bleve.NewDisjunctionQuery(should...)
+	return b
+}
+
+func isNameOf(n *content.Network, q string) bool {
+	key := text.Compact(q)
+	if text.Compact(n.Name) == key || text.Compact(n.ID) == key {
+		return true
+	}
+	for _, a := range n.Aliases {
+		if text.Compact(a) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// wordQueries matches one word in every text field: the whole word, and all
+// parts of a compound together. known is false when no field holds the
+// whole word.
+func (ix *Index) wordQueries(w string, boost float64, terms map[string]bool) ([]query.Query, bool) {
+	toks := ix.an(w)
+	if len(toks) == 0 {
+		return nil, true // a stop word: nothing to look for
+	}
+	whole := string(toks[0].Term)
+	var parts []string
+	for _, t := range toks[1:] {
+		if p := string(t.Term); p != whole && !containsString(parts, p) {
+			parts = append(parts, p)
+		}
+	}
+	terms[whole] = true
+	for _, p := range parts {
+		terms[p] = true
+	}
+	var out []query.Query
+	for field, fb := range fieldBoosts {
+		tq := bleve.NewTermQuery(whole)
+		tq.SetField(field)
+		tq.SetBoost(fb * boost)
+		out = append(out, tq)
+		if len(parts) >= 2 {
+			var cs []query.Query
+			for _, p := range parts {
+				pq := bleve.NewTermQuery(p)
+				pq.SetField(field)
+				cs = append(cs, pq)
+			}
+			cq := bleve.NewConjunctionQuery(cs...)
+			cq.SetBoost(fb * boost * 0.7)
+			out = append(out, cq)
+		}
+	}
+	return out, ix.vocab.hasTerm(whole) || len(parts) >= 2
+}
+
+// phraseQueries matches words in order in every text field.
+func (ix *Index) phraseQueries(phrase string, boost float64, terms map[string]bool) []query.Query {
+	for _, t := range ix.terms(phrase) {
+		terms[t] = true
+	}
+	var out []query.Query
+	for field, fb := range fieldBoosts {
+		pq := bleve.NewMatchPhraseQuery(phrase)
+		pq.SetField(field)
+		pq.SetBoost(fb * boost)
+		out = append(out, pq)
+	}
+	return out
+}
+
+// fuzzyQueries is the typo fallback for a word the index does not hold: the
+// closest index terms within one edit (two for long words), at a low boost.
+// Short words get none, since they drift ("okan" is close to everything).
+func (ix *Index) fuzzyQueries(w string, terms map[string]bool) []query.Query {
+	toks := ix.an(w)
+	if len(toks) == 0 || utf8.RuneCountInString(w) < 5 {
+		return nil
+	}
+	stem := string(toks[0].Term)
+	maxDist := 1
+	if utf8.RuneCountInString(w) >= 8 {
+		maxDist = 2
+	}
+	var out []query.Query
+	for _, t := range ix.vocab.closeTerms(stem, maxDist, 3) {
+		terms[t] = true
+		for field, fb := range fieldBoosts {
+			tq := bleve.NewTermQuery(t)
+			tq.SetField(field)
+			tq.SetBoost(fb * 0.35)
+			out = append(out, tq)
+		}
+	}
+	return out
+}
+
+// suggest returns the query with each unknown word replaced by the closest
+// word of the guide, or the closest network name; "" when it has nothing
+// better.
+func (ix *Index) suggest(cleaned string, nothingFound bool) string {
+	changed := false
+	var out []string
+	for _, w := range words(cleaned) {
+		if stopWords[w] || len(w) < 4 {
+			out = append(out, w)
+			continue
+		}
+		toks := ix.an(w)
+		if len(toks) > 0 && ix.vocab.hasTerm(string(toks[0].Term)) {
+			out = append(out, w)
+			continue
+		}
+		if s := ix.vocab.closestWord(w); s != "" && s != w {
+			out = append(out, s)
+			changed = true
+			continue
+		}
+		out = append(out, w)
+	}
+	if changed {
+		return strings.Join(out, " ")
+	}
+	if nothingFound {
+		if _, cands, _ := ix.corpus.FindNetwork(cleaned); len(cands) > 0 {
+			return cands[0].Name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,73 @@
+package index
+
+import "strings"
+
+// synonymGroups are words and phrases that mean the same thing in the
+// guide's world. A query for one also looks for the others, at a lower
+// weight. Multi-word entries are matched as phrases at query time (bleve's
+// own synonym support drops them). Partner spellings (1G1P, Saamo, …) come
+// from the partner directory, which is indexed with every network.
+var synonymGroups = [][]string{
+	{"brugfiguur", "brugfiguren", "brugfunctie", "verbindingsfiguur", "verbindingsfiguren", "schoolpoortwerker", "schoolpoortwerkers", "schoolopbouwwerker", "brugfiguur onderwijs", "brugfiguren onderwijs"},
+	{"1g1p", "1gezin 1plan", "1 gezin 1 plan", "een gezin een plan"},
+	{"ocmw", "sociaal huis", "sociale dienst", "openbaar centrum voor maatschappelijk welzijn"},
+	{"gezin", "gezinnen", "huishouden"},
+	{"caw", "centrum algemeen welzijnswerk"},
+	{"clb", "centrum voor leerlingenbegeleiding", "leerlingenbegeleiding"},
+	{"jac", "jongerenadviescentrum"},
+	{"lop", "lokaal overlegplatform", "lokaal overleg platform"},
+	{"vrije tijd", "vrijetijd", "vrijetijdsbesteding", "vrijtijdsbesteding", "vrijetijdsaanbod", "hobby", "hobbys"},
+	{"ervaringsdeskundige", "ervaringsdeskundigen", "ervaringsdeskundigheid", "ervaringskennis"},
+	{"laagdrempelig", "laagdrempeligheid", "toegankelijk", "toegankelijkheid", "drempelverlagend"},
+	{"okan", "onthaalklas", "anderstalige nieuwkomers", "nieuwkomers"},
+	{"huis van het kind", "huizen van het kind"},
+	{"kind en gezin", "opgroeien"},
+	{"trekker", "projectcoordinator", "coordinator", "spelverdeler"},
+	{"vertrouwenspersoon", "aanspreekpunt"},
+	{"secundair onderwijs", "middelbare school", "secundaire school", "secundair"},
+	{"basisonderwijs", "basisschool", "lagere school", "basisscholen", "lager onderwijs"},
+	{"overgang", "overstap", "transitie", "doorstroom"},
+	{"schulden", "schuldenlast", "collectieve schuldenregeling", "schuldhulpverlening", "budgetbeheer"},
+	{"huisbezoek", "huisbezoeken", "aan huis"},
+	{"outreachend", "outreach", "outreaching", "uitreikend"},
+	{"participatie", "inspraak", "meebeslissen"},
+	{"leerkracht", "leerkrachten", "leraar", "leraren", "onderwijzer"},
+	{"jongeren", "tieners", "adolescenten"},
+	{"armoede", "kansarmoede", "kinderarmoede", "gezinsarmoede"},
+	{"ouderbetrokkenheid", "betrokkenheid van ouders", "ouderparticipatie"},
+	{"kinderopvang", "opvang", "kinderdagverblijf", "buitenschoolse opvang"},
+	{"menstruatiearmoede", "menstruatiewelzijn"},
+	{"anderstalig", "anderstalige", "meertalig"},
+	{"jeugdwerk", "jeugdbeweging", "jeugdwerking", "jeugdhuis"},
+	{"mentaal welzijn", "psychisch welzijn", "geestelijke gezondheid", "psycholoog", "eerstelijnspsycholoog"},
+	{"samenwerken", "samenwerking", "netwerking"},
+	{"signalen", "signaal", "signaalfunctie", "signaaldetectie"},
+}
+
+// synonyms maps a folded word or phrase to its group.
+var synonyms = func() map[string][]string {
+	m := map[string][]string{}
+	for _, g := range synonymGroups {
+		for _, w := range g {
+			m[strings.Join(words(w), " ")] = g
+		}
+	}
+	return m
+}()
+
+// synonymsOf returns the other members of the group of w (folded words
+// joined by spaces), each split into words.
+func synonymsOf(w string) ([][]string, bool) {
+	g, ok := synonyms[w]
+	if !ok {
+		return nil, false
+	}
+	var out [][]string
+	for _, s := range g {
+		ws := words(s)
+		if strings.Join(ws, " ") != w {
+			out = append(out, ws)
+		}
+	}
+	return out, true
+}

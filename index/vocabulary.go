@@ -1,0 +1,100 @@
+package index
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/internal/text"
+)
+
+// vocabulary holds the index's terms (stems, for typo fallback) and the
+// guide's surface words with their frequency (for "Bedoelde je …?").
+type vocabulary struct {
+	terms      map[string]int   // term → document frequency over text fields
+	termsByLen map[int][]string // terms grouped by rune length
+	words      map[string]int   // folded surface word → frequency
+	wordsByLen map[int][]string
+}
+
+func newVocabulary(c *content.Corpus, texts []string) *vocabulary {
+	v := &vocabulary{terms: map[string]int{}, termsByLen: map[int][]string{}, words: map[string]int{}, wordsByLen: map[int][]string{}}
+	for _, t := range texts {
+		for _, w := range words(t) {
+			v.words[w]++
+		}
+	}
+	for w := range v.words {
+		v.wordsByLen[utf8.RuneCountInString(w)] = append(v.wordsByLen[utf8.RuneCountInString(w)], w)
+	}
+	for _, l := range v.wordsByLen {
+		sort.Strings(l)
+	}
+	return v
+}
+
+// addTerms records the terms of one field dictionary.
+func (v *vocabulary) addTerm(term string, count int) {
+	if _, ok := v.terms[term]; !ok {
+		n := utf8.RuneCountInString(term)
+		v.termsByLen[n] = append(v.termsByLen[n], term)
+	}
+	v.terms[term] += count
+}
+
+func (v *vocabulary) hasTerm(t string) bool { return v.terms[t] > 0 }
+
+// closeTerms returns up to limit terms within maxDist edits of t, closest and
+// most frequent first.
+func (v *vocabulary) closeTerms(t string, maxDist, limit int) []string {
+	type cand struct {
+		term string
+		d, n int
+	}
+	var cs []cand
+	n := utf8.RuneCountInString(t)
+	for l := n - maxDist; l <= n+maxDist; l++ {
+		for _, term := range v.termsByLen[l] {
+			if d := text.Distance(term, t, maxDist); d <= maxDist && d > 0 {
+				cs = append(cs, cand{term, d, v.terms[term]})
+			}
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].d != cs[j].d {
+			return cs[i].d < cs[j].d
+		}
+		if cs[i].n != cs[j].n {
+			return cs[i].n > cs[j].n
+		}
+		return cs[i].term < cs[j].term
+	})
+	var out []string
+	for i := 0; i < len(cs) && i < limit; i++ {
+		out = append(out, cs[i].term)
+	}
+	return out
+}
+
+// closestWord returns the guide's word closest to w (within two edits, one
+// for short words), the most frequent on a tie; "" when none is close.
+func (v *vocabulary) closestWord(w string) string {
+	n := utf8.RuneCountInString(w)
+	maxDist := 1
+	if n >= 7 {
+		maxDist = 2
+	}
+	best, bestD, bestN := "", maxDist+1, 0
+	for l := n - maxDist; l <= n+maxDist; l++ {
+		for _, cand := range v.wordsByLen[l] {
+			d := text.Distance(cand, w, maxDist)
+			if d == 0 || d > maxDist {
+				continue
+			}
+			if d < bestD || d == bestD && v.words[cand] > bestN {
+				best, bestD, bestN = cand, d, v.words[cand]
+			}
+		}
+	}
+	return best
+}
