@@ -290,3 +290,39 @@ func SortedFacets(counts map[string]int) []content.Count {
 	})
 	return out
 }
+
+// Theme answers `/thema`: the networks tagged with a theme.
+func (s *Service) Theme(q string) (*NetworkList, error) {
+	if strings.TrimSpace(q) == "" {
+		return nil, &UserError{"Geef een thema, bijvoorbeeld onderwijs of vrije tijd."}
+	}
+	return s.Networks(content.Filter{Theme: q})
+}
+
+// Region answers `/regio`: the networks in a province, or in a place or
+// municipality.
+func (s *Service) Region(q string) (*NetworkList, error) {
+	if strings.TrimSpace(q) == "" {
+		return nil, &UserError{"Geef een provincie of een gemeente, bijvoorbeeld Limburg of Gent."}
+	}
+	if _, ok := content.FindProvince(q); ok {
+		return s.Networks(content.Filter{Province: q})
+	}
+	list, err := s.Networks(content.Filter{Municipality: q})
+	var fe *content.FilterError
+	if errors.As(err, &fe) {
+		fe.Field = "provincie of gemeente"
+		fe.Suggestions = append(fe.Suggestions, suggestProvince(q)...)
+	}
+	return list, err
+}
+
+func suggestProvince(q string) []string {
+	var out []string
+	for _, p := range content.Provinces {
+		if strings.HasPrefix(strings.ToLower(p), strings.ToLower(strings.TrimSpace(q))) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
