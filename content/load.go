@@ -87,6 +87,7 @@ func Load(fsys fs.FS) (*Corpus, error) {
 		return nil, probs
 	}
 	c.sortAll()
+	c.emptyLists()
 	return c, nil
 }
 
@@ -117,6 +118,7 @@ type headingEntry struct {
 
 func parseHeadingList(file string, data []byte, probs *Problems) []headingEntry {
 	d := &document{file: file, probs: probs}
+	data = checkUTF8(d, data)
 	for i, l := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
 		d.body = append(d.body, line{l, i + 1})
 	}
@@ -232,8 +234,12 @@ func (c *Corpus) loadNetwork(file string, data []byte, probs *Problems) {
 	var ln int
 	n.ID, ln = d.str("id", true)
 	checkID(d, n.ID, ln)
-	n.Name, _ = d.str("naam", true)
+	n.idLine = ln
+	n.Name, n.nameLine = d.str("naam", true)
 	n.Aliases, _ = d.list("aliassen", false)
+	for i := range n.Aliases {
+		n.aliasLines = append(n.aliasLines, d.itemLine("aliassen", i))
+	}
 	n.Place, _ = d.str("plaats", true)
 	n.Municipalities, _ = d.list("gemeenten", true)
 	n.Province, ln = d.str("provincie", true)
@@ -342,7 +348,7 @@ func (c *Corpus) loadFactor(file string, data []byte, probs *Problems) {
 	checkID(d, f.ID, ln)
 	f.Title, _ = d.str("titel", true)
 	f.Page, _ = d.number("pagina", 1, 120)
-	f.Order, _ = d.number("volgorde", 1, 99)
+	f.Order, f.orderLine = d.number("volgorde", 1, 99)
 	for _, s := range d.sections() {
 		kind, ref, _ := strings.Cut(s.heading, ":")
 		kind, ref = strings.ToLower(strings.TrimSpace(kind)), strings.TrimSpace(ref)
@@ -438,10 +444,14 @@ func (c *Corpus) crossCheck(probs *Problems) {
 	}
 	names := map[string]*Network{}
 	for _, n := range c.Networks {
-		for _, s := range append([]string{n.ID, n.Name}, n.Aliases...) {
+		for i, s := range append([]string{n.ID, n.Name}, n.Aliases...) {
 			key := text.Compact(s)
 			if other, dup := names[key]; dup && other != n {
-				*probs = append(*probs, Problem{n.File, 0, fmt.Sprintf("naam of alias %q wordt ook gebruikt door %s", s, other.File)})
+				line := [...]int{n.idLine, n.nameLine}[min(i, 1)]
+				if i >= 2 && i-2 < len(n.aliasLines) {
+					line = n.aliasLines[i-2]
+				}
+				*probs = append(*probs, Problem{n.File, line, fmt.Sprintf("naam of alias %q wordt ook gebruikt door %s", s, other.File)})
 				continue
 			}
 			names[key] = n
@@ -457,7 +467,7 @@ func (c *Corpus) crossCheck(probs *Problems) {
 	orders := map[int]*Factor{}
 	for _, f := range c.Factors {
 		if other, dup := orders[f.Order]; dup && f.Order != 0 {
-			*probs = append(*probs, Problem{f.File, 0, fmt.Sprintf("volgorde %d wordt ook gebruikt door %s", f.Order, other.File)})
+			*probs = append(*probs, Problem{f.File, f.orderLine, fmt.Sprintf("volgorde %d wordt ook gebruikt door %s", f.Order, other.File)})
 		}
 		orders[f.Order] = f
 	}
@@ -490,4 +500,37 @@ func canonicalProvince(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// emptyLists replaces nil slices by empty ones, so that JSON shows [] and
+// never null.
+func (c *Corpus) emptyLists() {
+	for _, n := range c.Networks {
+		for _, l := range []*[]string{&n.Aliases, &n.Municipalities, &n.Themes, &n.Websites, &n.Products} {
+			if *l == nil {
+				*l = []string{}
+			}
+		}
+		if n.Partners == nil {
+			n.Partners = []Partner{}
+		}
+	}
+	for _, f := range c.Factors {
+		if f.Examples == nil {
+			f.Examples = []Example{}
+		}
+		if f.Quotes == nil {
+			f.Quotes = []Quote{}
+		}
+	}
+	for _, o := range c.Organisations {
+		if o.Aliases == nil {
+			o.Aliases = []string{}
+		}
+	}
+	for _, t := range c.Themes {
+		if t.Aliases == nil {
+			t.Aliases = []string{}
+		}
+	}
 }

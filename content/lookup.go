@@ -389,7 +389,7 @@ func (c *Corpus) LookupPartner(q string) PartnerResult {
 		// Return canonical names only, once each.
 		var canon []string
 		for _, s := range res.Suggestions {
-			if o := c.orgByKey[text.Compact(s)]; o != nil && !slices.Contains(canon, o.Name) {
+			if o := c.orgByKey[strings.ReplaceAll(trimOrgWords(text.Normalize(s)), " ", "")]; o != nil && !slices.Contains(canon, o.Name) {
 				canon = append(canon, o.Name)
 			}
 		}

@@ -39,6 +39,7 @@ func (ps Problems) Error() string {
 type field struct {
 	value  string
 	list   []string
+	lines  []int // line of each list item
 	isList bool
 	line   int
 }
@@ -66,10 +67,7 @@ func (d *document) problem(lineNum int, format string, args ...any) {
 // problem and returns what it could read.
 func parseDocument(file string, data []byte, probs *Problems) *document {
 	d := &document{file: file, fields: map[string]*field{}, probs: probs}
-	if !utf8.Valid(data) {
-		d.problem(0, "het bestand is geen geldige UTF-8-tekst")
-		data = []byte(strings.ToValidUTF8(string(data), "\uFFFD"))
-	}
+	data = checkUTF8(d, data)
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	text = strings.TrimPrefix(text, "\ufeff")
 	lines := strings.Split(text, "\n")
@@ -111,6 +109,7 @@ func parseDocument(file string, data []byte, probs *Problems) *document {
 			item := strings.TrimSpace(strings.TrimPrefix(t, "-"))
 			if item != "" {
 				cur.list = append(cur.list, item)
+				cur.lines = append(cur.lines, i+1)
 			}
 			continue
 		}
@@ -286,3 +285,31 @@ func paragraphs(lines []line) []string {
 
 // joinParagraphs is the text form of paragraphs: one blank line between them.
 func joinParagraphs(ps []string) string { return strings.Join(ps, "\n\n") }
+
+// checkUTF8 reports the first line with invalid UTF-8 and returns the data
+// with invalid bytes replaced, so parsing can go on.
+func checkUTF8(d *document, data []byte) []byte {
+	if utf8.Valid(data) {
+		return data
+	}
+	for i, l := range strings.Split(string(data), "\n") {
+		if !utf8.ValidString(l) {
+			d.problem(i+1, "deze regel is geen geldige UTF-8-tekst (bewaar het bestand als UTF-8)")
+			break
+		}
+	}
+	return []byte(strings.ToValidUTF8(string(data), "\uFFFD"))
+}
+
+// itemLine returns the line of the i-th item of a list field, or the line of
+// its key.
+func (d *document) itemLine(key string, i int) int {
+	f := d.fields[key]
+	if f == nil {
+		return 1
+	}
+	if i < len(f.lines) {
+		return f.lines[i]
+	}
+	return f.line
+}

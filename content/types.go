@@ -26,6 +26,10 @@ type Network struct {
 
 	// File is the path of the source file inside the corpus.
 	File string `json:"-"`
+
+	// lines of fields in File, for problems found across files.
+	nameLine, idLine int
+	aliasLines       []int
 }
 
 // Partner is one organisation named in a network's "DE BONDGENOTEN" paragraph:
@@ -47,6 +51,8 @@ type Factor struct {
 	Quotes   []Quote   `json:"quotes"`
 
 	File string `json:"-"`
+
+	orderLine int
 }
 
 // Example is a passage of a success factor about one network.

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/bondgenoot/bondgenoot/content"
@@ -49,6 +50,7 @@ type cli struct {
 	stdout, stderr io.Writer
 	json           bool
 	svc            *answer.Service
+	exit           int // exit code when parse returns false
 }
 
 // run dispatches the command line. It returns the exit code and an error
@@ -106,24 +108,31 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, bool) {
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&c.json, "json", false, "antwoord als JSON")
+	// Everything after "--" is positional.
+	var after []string
+	if i := slices.Index(args, "--"); i >= 0 {
+		args, after = args[:i], args[i+1:]
+	}
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(c.stdout, usage)
+				c.exit = exitOK
+				return nil, false
+			}
 			fmt.Fprintf(c.stderr, "Ongeldige optie: %s\n\n%s", dutchFlagError(err), usage)
+			c.exit = exitUsage
 			return nil, false
 		}
 		args = fs.Args()
 		if len(args) == 0 {
 			break
 		}
-		if args[0] == "--" {
-			positional = append(positional, args[1:]...)
-			break
-		}
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
-	return positional, true
+	return append(positional, after...), true
 }
 
 func dutchFlagError(err error) string {
@@ -184,7 +193,7 @@ func (c *cli) networks(args []string) (int, error) {
 	fs.StringVar(&f.Partner, "partner", "", "")
 	pos, ok := c.parse(fs, args)
 	if !ok {
-		return exitUsage, nil
+		return c.exit, nil
 	}
 	if len(pos) > 0 {
 		fmt.Fprintf(c.stderr, "netwerken verwacht geen naam maar filters, bijvoorbeeld: netwerken --thema \"vrije tijd\"\n")
@@ -195,6 +204,9 @@ func (c *cli) networks(args []string) (int, error) {
 		return c.fail(err)
 	}
 	if c.json {
+		if list.Networks == nil {
+			return c.emit([]*content.Network{}), nil
+		}
 		return c.emit(list.Networks), nil
 	}
 	return c.emit(list), nil
@@ -203,7 +215,7 @@ func (c *cli) networks(args []string) (int, error) {
 func (c *cli) network(args []string) (int, error) {
 	pos, ok := c.parse(flag.NewFlagSet("netwerk", flag.ContinueOnError), args)
 	if !ok {
-		return exitUsage, nil
+		return c.exit, nil
 	}
 	card, err := c.svc.Network(strings.Join(pos, " "))
 	if err != nil {
@@ -215,7 +227,7 @@ func (c *cli) network(args []string) (int, error) {
 func (c *cli) partner(args []string) (int, error) {
 	pos, ok := c.parse(flag.NewFlagSet("partner", flag.ContinueOnError), args)
 	if !ok {
-		return exitUsage, nil
+		return c.exit, nil
 	}
 	a, err := c.svc.Partner(strings.Join(pos, " "))
 	if err != nil {
@@ -227,7 +239,7 @@ func (c *cli) partner(args []string) (int, error) {
 func (c *cli) factor(args []string) (int, error) {
 	pos, ok := c.parse(flag.NewFlagSet("succesfactor", flag.ContinueOnError), args)
 	if !ok {
-		return exitUsage, nil
+		return c.exit, nil
 	}
 	if len(pos) == 0 {
 		return c.emit(c.svc.Factors()), nil
@@ -241,7 +253,7 @@ func (c *cli) factor(args []string) (int, error) {
 
 func (c *cli) simple(args []string, answerFn func() any) (int, error) {
 	if _, ok := c.parse(flag.NewFlagSet("lijst", flag.ContinueOnError), args); !ok {
-		return exitUsage, nil
+		return c.exit, nil
 	}
 	return c.emit(answerFn()), nil
 }
@@ -253,7 +265,7 @@ func (c *cli) search(ctx context.Context, args []string) (int, error) {
 	province := fs.String("provincie", "", "")
 	pos, ok := c.parse(fs, args)
 	if !ok {
-		return exitUsage, nil
+		return c.exit, nil
 	}
 	if *limit < 1 || *limit > 50 {
 		fmt.Fprintln(c.stderr, "--limit moet tussen 1 en 50 liggen.")

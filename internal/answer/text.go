@@ -30,7 +30,8 @@ func Text(v any) string {
 	case *FactorList:
 		b.WriteString("De 13 succesfactoren uit de gids\n")
 		for _, f := range a.Factors {
-			fmt.Fprintf(&b, "%2d. %s (p. %d) — %d voorbeelden, %d citaten\n", f.Order, f.Title, f.Page, f.Examples, f.Quotes)
+			fmt.Fprintf(&b, "%2d. %s (p. %d) — %d %s, %d %s\n", f.Order, f.Title, f.Page,
+				f.Examples, plural(f.Examples, "voorbeeld", "voorbeelden"), f.Quotes, plural(f.Quotes, "citaat", "citaten"))
 		}
 	case *FactorCard:
 		writeFactorCard(&b, a.Factor)
