@@ -49,7 +49,7 @@ type document struct {
 	Text     string   `json:"text"`
 	Examples string   `json:"examples"`
 	Theme    []string `json:"theme"`
-	Province string   `json:"province"`
+	Province string   `json:"province,omitempty"`
 }
 
 // entry is the in-memory side of a document: what a hit shows, and its

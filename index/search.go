@@ -61,8 +61,9 @@ type concept struct {
 // words. It returns the cleaned input and a Dutch notice when the input was
 // cut.
 func parseQuery(raw string) (cleaned string, concepts []concept, notice string) {
-	cleaned = text.Clean(raw, MaxQueryRunes)
-	if utf8.RuneCountInString(strings.TrimSpace(raw)) > MaxQueryRunes {
+	cleaned = text.Clean(raw, MaxQueryRunes+1)
+	if utf8.RuneCountInString(cleaned) > MaxQueryRunes {
+		cleaned = strings.TrimSpace(string([]rune(cleaned)[:MaxQueryRunes]))
 		notice = fmt.Sprintf("Je zoekvraag was lang; ik zocht op de eerste %d tekens.", MaxQueryRunes)
 	}
 	rest := cleaned
@@ -194,12 +195,16 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	if f := out.Facets["themes"]; f != nil && f.Terms != nil {
 		for _, t := range f.Terms.Terms() {
-			res.Facets.Themes[t.Term] = t.Count
+			if t.Term != "" {
+				res.Facets.Themes[t.Term] = t.Count
+			}
 		}
 	}
 	if f := out.Facets["provinces"]; f != nil && f.Terms != nil {
 		for _, t := range f.Terms.Terms() {
-			res.Facets.Provinces[t.Term] = t.Count
+			if t.Term != "" {
+				res.Facets.Provinces[t.Term] = t.Count
+			}
 		}
 	}
 	if res.Total < 3 || built.corrected {
@@ -251,9 +256,9 @@ func (ix *Index) buildQuery(cleaned string, concepts []concept) builtQuery {
 		d := bleve.NewDisjunctionQuery(alts...)
 		should = append(should, d)
 	}
-	// A network whose name or alias is the query ranks first.
-	if n, _, _ := ix.corpus.FindNetwork(cleaned); n != nil && isNameOf(n, cleaned) {
-		dq := bleve.NewDocIDQuery([]string{"n:" + n.ID})
+	// A network, factor or chapter whose name is the query ranks first.
+	if id := ix.titleMatch(cleaned); id != "" {
+		dq := bleve.NewDocIDQuery([]string{id})
 		dq.SetBoost(50)
 		should = append(should, dq)
 	}
@@ -262,6 +267,30 @@ func (ix *Index) buildQuery(cleaned string, concepts []concept) builtQuery {
 	}
 	b.query = bleve.NewDisjunctionQuery(should...)
 	return b
+}
+
+// titleMatch returns the document id of the network (name or alias), factor
+// or passage whose title is the query, ignoring case, accents and
+// punctuation; "" when none is.
+func (ix *Index) titleMatch(q string) string {
+	if n, _, _ := ix.corpus.FindNetwork(q); n != nil && isNameOf(n, q) {
+		return "n:" + n.ID
+	}
+	key := text.Compact(q)
+	if key == "" {
+		return ""
+	}
+	for _, f := range ix.corpus.Factors {
+		if text.Compact(f.Title) == key || text.Compact(f.ID) == key {
+			return "f:" + f.ID
+		}
+	}
+	for _, p := range ix.corpus.Passages {
+		if text.Compact(p.Title) == key {
+			return "p:" + p.ID
+		}
+	}
+	return ""
 }
 
 func isNameOf(n *content.Network, q string) bool {
@@ -296,8 +325,18 @@ func (ix *Index) wordQueries(w string, boost float64, terms map[string]bool) ([]
 	for _, p := range parts {
 		terms[p] = true
 	}
+	known := ix.vocab.hasTerm(whole)
 	var out []query.Query
 	for field, fb := range fieldBoosts {
+		if !known && len(parts) >= 2 {
+			// An unknown compound: its parts count alone too, weakly.
+			for _, p := range parts {
+				pq := bleve.NewTermQuery(p)
+				pq.SetField(field)
+				pq.SetBoost(fb * boost * 0.25)
+				out = append(out, pq)
+			}
+		}
 		tq := bleve.NewTermQuery(whole)
 		tq.SetField(field)
 		tq.SetBoost(fb * boost)
@@ -314,7 +353,7 @@ func (ix *Index) wordQueries(w string, boost float64, terms map[string]bool) ([]
 			out = append(out, cq)
 		}
 	}
-	return out, ix.vocab.hasTerm(whole) || len(parts) >= 2
+	return out, known || len(parts) >= 2
 }
 
 // phraseQueries matches words in order in every text field.
@@ -346,7 +385,15 @@ func (ix *Index) fuzzyQueries(w string, terms map[string]bool) []query.Query {
 		maxDist = 2
 	}
 	var out []query.Query
-	for _, t := range ix.vocab.closeTerms(stem, maxDist, 3) {
+	close := ix.vocab.closeTerms(stem, maxDist, 3)
+	// The typo may keep the stemmer from cutting the ending
+	// (laagdrempelighied): also try the stem of the closest word of the guide.
+	if cw := ix.vocab.closestWord(w); cw != "" {
+		if ts := ix.an(cw); len(ts) > 0 && !containsString(close, string(ts[0].Term)) {
+			close = append(close, string(ts[0].Term))
+		}
+	}
+	for _, t := range close {
 		terms[t] = true
 		for field, fb := range fieldBoosts {
 			tq := bleve.NewTermQuery(t)

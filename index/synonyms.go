@@ -42,6 +42,10 @@ var synonymGroups = [][]string{
 	{"mentaal welzijn", "psychisch welzijn", "geestelijke gezondheid", "psycholoog", "eerstelijnspsycholoog"},
 	{"samenwerken", "samenwerking", "netwerking"},
 	{"signalen", "signaal", "signaalfunctie", "signaaldetectie"},
+	{"schooluitval", "vroegtijdige uitval", "uitval", "vroegtijdig schoolverlaten", "schoolverlaters", "zonder diploma", "afhaken"},
+	{"ontbijt", "ontbijten", "brooddoos", "brooddozen", "lege brooddoos"},
+	{"maaltijd", "maaltijden", "warme maaltijd", "middagmaal", "eten"},
+	{"huiswerk", "huiswerkbegeleiding", "huiswerkklas", "studiebegeleiding"},
 }
 
 // synonyms maps a folded word or phrase to its group.

@@ -1,0 +1,286 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/bondgenoot/bondgenoot/content"
+)
+
+// relevanceCase is one query as a social worker, teacher or coordinator
+// would type it, with what a reader of the guide expects to find.
+//
+// The expectations come from reading the guide, not from the output of the
+// search: want lists the one to three documents ("kind:id") that clearly
+// belong in the top 5, wantFirst the one that clearly belongs at the top.
+// A row the search gets wrong stays in the table, marked knownGap: it is
+// logged instead of failing, until the search is fixed.
+type relevanceCase struct {
+	query     string
+	want      []string
+	wantFirst string
+	knownGap  bool
+}
+
+// relevanceTop is how deep the expected documents may be.
+const relevanceTop = 5
+
+var relevanceCases = []relevanceCase{
+	// Single words.
+	{query: "menstruatiearmoede", want: []string{"netwerk:duosprong"}, wantFirst: "netwerk:duosprong"},
+	{query: "schulden", want: []string{"netwerk:een-brug-over-schulden"}, wantFirst: "netwerk:een-brug-over-schulden"},
+	{query: "arbeidsrechtbank", want: []string{"netwerk:een-brug-over-schulden"}},
+	{query: "gezinshereniging", want: []string{"netwerk:bondgenoten-na-gezinshereniging"}, wantFirst: "netwerk:bondgenoten-na-gezinshereniging"},
+	{query: "OKAN", want: []string{"netwerk:t-kan-okanders", "netwerk:creatieve-orientatie"}},
+	{query: "soep", want: []string{"netwerk:kuregem-verbindt"}},
+	{query: "kindermateriaal", want: []string{"netwerk:het-klein-geluk"}},
+	{query: "kleuteronderwijs", want: []string{"netwerk:schoolsterk"}},
+	{query: "voetbal", want: []string{"netwerk:nieuwe-energie-in-kallo"}},
+	{query: "armoede", want: []string{"passage:wat-is-armoede"}},
+	{query: "mentaal welzijn", want: []string{"netwerk:moment", "netwerk:iedereen-een-max"}},
+
+	// Plurals.
+	// Gap: Poelberg is all about brugfiguren but names them only in its
+	// running text; networks listing "brugfiguren" among their partners match
+	// in the short tags field, where the term is rare (high per-field IDF),
+	// and in more fields (higher coord).
+	{query: "brugfiguren", want: []string{"netwerk:brugfiguren-basisonderwijs", "netwerk:poelberg"}, knownGap: true},
+	// Gap: home visits are the core of Vitamine A, but its long description
+	// says "huisbezoek" once; BM25 length normalisation and one-off mentions
+	// in quotes (examples field, rare there) rank side mentions above it.
+	{query: "huisbezoeken", want: []string{"netwerk:vitamine-a", "netwerk:vier-op-een-rij"}, knownGap: true},
+	{query: "verbindingswerkers", want: []string{"netwerk:verbindingswerkers"}, wantFirst: "netwerk:verbindingswerkers"},
+	{query: "inloopteams", want: []string{"netwerk:schoolsterk"}},
+	{query: "kookmomenten met ouders", want: []string{"netwerk:kuregem-verbindt"}},
+
+	// Compounds, split and joined.
+	{query: "vrije tijd", want: []string{"netwerk:vrijtijdsbesteding-voor-iedereen", "netwerk:omarmen-met-vrije-tijd"}},
+	{query: "vrijetijdsaanbod", want: []string{"netwerk:vrijtijdsbesteding-voor-iedereen", "netwerk:omarmen-met-vrije-tijd"}},
+	{query: "vrijetijdsbesteding", want: []string{"netwerk:vrijtijdsbesteding-voor-iedereen"}},
+	{query: "kinderarmoede", want: []string{"netwerk:kinderarmoede-overbruggen"}},
+	{query: "schoolpoort", want: []string{"netwerk:schoolpoortwerking-de-buurt"}},
+	{query: "schoolpoortwerking", want: []string{"netwerk:schoolpoortwerking-de-buurt"}, wantFirst: "netwerk:schoolpoortwerking-de-buurt"},
+	{query: "huiswerkbegeleiding", want: []string{"netwerk:boekentas-vol-dromen", "netwerk:vier-op-een-rij"}},
+	{query: "ouderbetrokkenheid", want: []string{"netwerk:bongo", "netwerk:kuregem-verbindt"}},
+	{query: "taalstimulering", want: []string{"netwerk:samen-spelen-samen-leren"}},
+	{query: "speelpunt", want: []string{"netwerk:t-stokstaartje"}},
+	{query: "schoolkosten", want: []string{"netwerk:springwijs"}},
+
+	// Typos.
+	{query: "brugfiguer", want: []string{"netwerk:brugfiguren-basisonderwijs"}},
+	{query: "laagdrempelighied", want: []string{"succesfactor:laagdrempeligheid"}, wantFirst: "succesfactor:laagdrempeligheid"},
+	{query: "laagdrempligheid", want: []string{"succesfactor:laagdrempeligheid"}, wantFirst: "succesfactor:laagdrempeligheid"},
+	{query: "ervaringsdeskundie", want: []string{"succesfactor:participatie-en-ervaringsdeskundigheid"}},
+	{query: "huiswerkbegleiding", want: []string{"netwerk:boekentas-vol-dromen"}},
+	{query: "gezinshereneging", want: []string{"netwerk:bondgenoten-na-gezinshereniging"}},
+	{query: "Schaerbeek", want: []string{"netwerk:moment", "netwerk:schoolpoortwerking-de-buurt"}},
+
+	// Places.
+	{query: "Gent", want: []string{"netwerk:in-beeld", "netwerk:schoolsterk", "netwerk:kansrijk-groeien"}},
+	{query: "Limburg", want: []string{"netwerk:edu-sherpa"}},
+	{query: "Beveren", want: []string{"netwerk:samen-spelen-samen-leren", "netwerk:nieuwe-energie-in-kallo", "netwerk:springplank"}},
+	{query: "Tielt", want: []string{"netwerk:poelberg"}, wantFirst: "netwerk:poelberg"},
+	{query: "Lokeren", want: []string{"netwerk:ademruimte"}, wantFirst: "netwerk:ademruimte"},
+	{query: "Schaarbeek", want: []string{"netwerk:moment", "netwerk:schoolpoortwerking-de-buurt"}},
+	{query: "Mechelen", want: []string{"netwerk:teach-for-belgium"}},
+	{query: "Ieper", want: []string{"netwerk:brugfiguren-basisonderwijs"}, wantFirst: "netwerk:brugfiguren-basisonderwijs"},
+	{query: "Zelzate", want: []string{"netwerk:kinderarmoede-overbruggen"}},
+	{query: "Heist-op-den-Berg", want: []string{"netwerk:kind-omringd"}, wantFirst: "netwerk:kind-omringd"},
+	{query: "Kallo", want: []string{"netwerk:nieuwe-energie-in-kallo"}, wantFirst: "netwerk:nieuwe-energie-in-kallo"},
+	{query: "sociaal huis Evergem", want: []string{"netwerk:kindgerichte-wijkregisseur"}},
+
+	// Partners and abbreviations.
+	// Gap: SAAMO leads Duosprong and Schoolsprong ("penhouder en drijvende
+	// kracht"), but every SAAMO network has the same directory aliases in its
+	// tags; networks also named in a factor's quote or example win on the
+	// examples field (rare there, so high IDF) and coord 3/5 against 2/5.
+	{query: "SAAMO", want: []string{"netwerk:duosprong", "netwerk:schoolsprong", "netwerk:bruggen-bouwen"}, knownGap: true},
+	{query: "1G1P", want: []string{"netwerk:vier-op-een-rij"}},
+	{query: "CAW", want: []string{"netwerk:bondgenoten-na-gezinshereniging", "netwerk:schouder-aan-schouder"}},
+	{query: "JAC", want: []string{"netwerk:iedereen-een-max"}},
+	{query: "Kind en Gezin", want: []string{"netwerk:schoolsterk", "netwerk:verbindingswerkers"}},
+	{query: "OCMW", want: []string{"netwerk:duosprong"}},
+	{query: "Rootz", want: []string{"netwerk:het-krachtmaatje"}, wantFirst: "netwerk:het-krachtmaatje"},
+	{query: "Kompanjon", want: []string{"netwerk:vier-op-een-rij"}, wantFirst: "netwerk:vier-op-een-rij"},
+	{query: "Kras", want: []string{"netwerk:t-kan-okanders"}},
+	{query: "Arktos", want: []string{"netwerk:verbindingswerkers"}},
+	{query: "LOP", want: []string{"netwerk:springwijs"}},
+	{query: "Odisee", want: []string{"netwerk:balder"}},
+	{query: "HOGENT", want: []string{"netwerk:schoolsprong"}},
+	{query: "Enchanté", want: []string{"netwerk:kinderarmoede-overbruggen"}},
+
+	// Network names and aliases.
+	{query: "SchoolSterk", want: []string{"netwerk:schoolsterk"}, wantFirst: "netwerk:schoolsterk"},
+	{query: "Teach for Mechelen", want: []string{"netwerk:teach-for-belgium"}, wantFirst: "netwerk:teach-for-belgium"},
+	{query: "DuoSprong", want: []string{"netwerk:duosprong"}, wantFirst: "netwerk:duosprong"},
+	{query: "JAZ", want: []string{"netwerk:jongeren-aan-zet"}, wantFirst: "netwerk:jongeren-aan-zet"},
+	{query: "Iedereen een Max", want: []string{"netwerk:iedereen-een-max"}, wantFirst: "netwerk:iedereen-een-max"},
+	{query: "BONGO", want: []string{"netwerk:bongo"}, wantFirst: "netwerk:bongo"},
+	{query: "Jow Kallo", want: []string{"netwerk:nieuwe-energie-in-kallo"}, wantFirst: "netwerk:nieuwe-energie-in-kallo"},
+	{query: "Poelberg", want: []string{"netwerk:poelberg"}, wantFirst: "netwerk:poelberg"},
+	{query: "krachtmaatje", want: []string{"netwerk:het-krachtmaatje"}, wantFirst: "netwerk:het-krachtmaatje"},
+	{query: "stokstaartje", want: []string{"netwerk:t-stokstaartje"}, wantFirst: "netwerk:t-stokstaartje"},
+
+	// Success factors.
+	{query: "laagdrempeligheid", want: []string{"succesfactor:laagdrempeligheid"}, wantFirst: "succesfactor:laagdrempeligheid"},
+	{query: "de trekker met mandaat", want: []string{"succesfactor:trekker-met-mandaat"}, wantFirst: "succesfactor:trekker-met-mandaat"},
+	{query: "procesmatig werken", want: []string{"succesfactor:procesmatig-werken"}, wantFirst: "succesfactor:procesmatig-werken"},
+	{query: "outreachend werken", want: []string{"succesfactor:outreachend-werken"}, wantFirst: "succesfactor:outreachend-werken"},
+	{query: "proactief", want: []string{"succesfactor:proactieve-benadering"}},
+	{query: "op maat werken", want: []string{"succesfactor:op-maat-werken"}, wantFirst: "succesfactor:op-maat-werken"},
+	{query: "gemeenschappelijke visie", want: []string{"succesfactor:gemeenschappelijke-visie"}, wantFirst: "succesfactor:gemeenschappelijke-visie"},
+	{query: "elkaars werking kennen", want: []string{"succesfactor:elkaars-werking-kennen"}, wantFirst: "succesfactor:elkaars-werking-kennen"},
+	{query: "nabijheid", want: []string{"succesfactor:nabijheid-en-flexibiliteit"}},
+	{query: "participatie", want: []string{"succesfactor:participatie-en-ervaringsdeskundigheid"}},
+	{query: "projectcoördinator", want: []string{"succesfactor:trekker-met-mandaat"}},
+	{query: "de spin in het netwerk", want: []string{"succesfactor:trekker-met-mandaat"}},
+	{query: "vertrekken vanuit noden", want: []string{"succesfactor:vertrekken-vanuit-noden"}, wantFirst: "succesfactor:vertrekken-vanuit-noden"},
+	{query: "een netwerk uitbouwen", want: []string{"succesfactor:samenwerken-en-netwerk-uitbouwen"}},
+
+	// Natural questions.
+	{query: "hoe betrek je ervaringsdeskundigen", want: []string{"succesfactor:participatie-en-ervaringsdeskundigheid", "netwerk:ervaringskennis-nieuw-gent"}},
+	{query: "overgang van basis naar secundair onderwijs", want: []string{"netwerk:duosprong", "netwerk:springwijs"}},
+	{query: "wie helpt gezinnen met schulden", want: []string{"netwerk:een-brug-over-schulden"}, wantFirst: "netwerk:een-brug-over-schulden"},
+	// Gap (also the next rows with "op school", "voor kinderen"): a rare word
+	// found only in body text gets coord 1/5 over the five fields, while a
+	// common word in a name (Schoolsprong, "warme school") matches in all
+	// five fields at name boost 6; the rare word cannot win.
+	{query: "menstruatiearmoede op school", want: []string{"netwerk:duosprong"}, wantFirst: "netwerk:duosprong", knownGap: true},
+	{query: "ontbijt op school", want: []string{"netwerk:kinderarmoede-overbruggen", "succesfactor:vertrekken-vanuit-noden"}, knownGap: true},
+	// Gap: the guide says "vroegtijdige uitval"; no synonym links
+	// afmaken/schoolverlaten/uitval, and the typo fallback turns the unknown
+	// "afmaken" into "maken".
+	{query: "jongeren die hun school niet afmaken", want: []string{"netwerk:edu-sherpa"}, knownGap: true},
+	// Gap: "warme" and "kinderen" match the names of Balder and Ekers; the
+	// adjacent words "warme maaltijd" get no phrase bonus.
+	{query: "warme maaltijd voor kinderen", want: []string{"netwerk:boekentas-vol-dromen", "netwerk:in-beeld"}, knownGap: true},
+	{query: "collectieve schuldenregeling", want: []string{"netwerk:een-brug-over-schulden"}, wantFirst: "netwerk:een-brug-over-schulden"},
+	{query: "overstap naar het hoger onderwijs", want: []string{"netwerk:edu-sherpa"}},
+	{query: "vertrouwenspersoon op school", want: []string{"netwerk:iedereen-een-max"}},
+	// Gap: the synonym alternatives share one disjunction, so a document
+	// matching one of them ("mentaal welzijn") gets coord 1/25; "school" in
+	// names wins.
+	{query: "psycholoog op school", want: []string{"netwerk:iedereen-een-max"}, knownGap: true},
+	{query: "anderstalige nieuwkomers", want: []string{"netwerk:t-kan-okanders", "netwerk:creatieve-orientatie"}},
+	{query: "jongeren tussen 15 en 18 jaar", want: []string{"netwerk:schouder-aan-schouder"}},
+	{query: "speelplek voor ouders en kinderen", want: []string{"netwerk:t-stokstaartje"}},
+	{query: "kindvriendelijke publieke ruimte", want: []string{"netwerk:ervaringskennis-nieuw-gent"}},
+	{query: "wat is armoede", want: []string{"passage:wat-is-armoede"}, wantFirst: "passage:wat-is-armoede"},
+}
+
+// TestRelevance runs realistic queries against the index built from the
+// real guide and checks that the documents a reader expects come up in the
+// top 5. It logs the share of passing rows and the mean reciprocal rank of
+// the first expected document (over the top 10).
+func TestRelevance(t *testing.T) {
+	c, err := content.Default()
+	if err != nil {
+		t.Fatalf("load corpus: %v", err)
+	}
+	ix, err := Build(c)
+	if err != nil {
+		t.Fatalf("build index: %v", err)
+	}
+	t.Cleanup(func() { ix.Close() })
+
+	known := map[string]bool{}
+	for _, n := range c.Networks {
+		known[KindNetwork+":"+n.ID] = true
+	}
+	for _, f := range c.Factors {
+		known[KindFactor+":"+f.ID] = true
+	}
+	for _, p := range c.Passages {
+		known[KindPassage+":"+p.ID] = true
+	}
+
+	ctx := context.Background()
+	var pass, gaps, fixedGaps int
+	var rrSum float64
+	seen := map[string]bool{}
+	for _, tc := range relevanceCases {
+		if seen[tc.query] {
+			t.Errorf("query %q appears twice in the table", tc.query)
+		}
+		seen[tc.query] = true
+		if len(tc.want) == 0 || len(tc.want) > 3 {
+			t.Errorf("query %q: list one to three expected documents, not %d", tc.query, len(tc.want))
+		}
+		for _, w := range append(slices.Clone(tc.want), tc.wantFirst) {
+			if w != "" && !known[w] {
+				t.Errorf("query %q: expected document %q is not in the corpus", tc.query, w)
+			}
+		}
+		if tc.wantFirst != "" && !slices.Contains(tc.want, tc.wantFirst) {
+			t.Errorf("query %q: wantFirst %q is not in want", tc.query, tc.wantFirst)
+		}
+
+		res, err := ix.Search(ctx, Request{Query: tc.query, Limit: 10})
+		if err != nil {
+			t.Errorf("query %q: %v", tc.query, err)
+			continue
+		}
+		got := make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			got[i] = h.Kind + ":" + h.ID
+		}
+		top := got[:min(relevanceTop, len(got))]
+
+		var problems []string
+		var missing []string
+		for _, w := range tc.want {
+			if !slices.Contains(top, w) {
+				missing = append(missing, w)
+			}
+		}
+		if len(missing) > 0 {
+			problems = append(problems, "missing from top 5: "+strings.Join(missing, ", "))
+		}
+		if tc.wantFirst != "" && (len(got) == 0 || got[0] != tc.wantFirst) {
+			problems = append(problems, "want first: "+tc.wantFirst)
+		}
+
+		rank := 0
+		for i, g := range got {
+			if slices.Contains(tc.want, g) {
+				rank = i + 1
+				break
+			}
+		}
+		if rank > 0 {
+			rrSum += 1 / float64(rank)
+		}
+
+		report := fmt.Sprintf("query %q: %s\n\tfirst expected hit at rank %s; top 5: %s",
+			tc.query, strings.Join(problems, "; "), rankString(rank), strings.Join(top, ", "))
+		switch {
+		case len(problems) == 0:
+			pass++
+			if tc.knownGap {
+				fixedGaps++
+				t.Logf("query %q is marked knownGap but now passes: remove the mark", tc.query)
+			}
+		case tc.knownGap:
+			gaps++
+			t.Logf("known gap: %s", report)
+		default:
+			t.Errorf("%s", report)
+		}
+	}
+	total := len(relevanceCases)
+	if total < 45 {
+		t.Errorf("the table has %d queries; keep at least 45", total)
+	}
+	t.Logf("relevance: %d/%d rows pass (%.0f%%), %d known gaps, %d known gaps now passing; MRR of the first expected hit (top 10) %.3f",
+		pass, total, 100*float64(pass)/float64(total), gaps, fixedGaps, rrSum/float64(total))
+}
+
+func rankString(rank int) string {
+	if rank == 0 {
+		return "none (not in top 10)"
+	}
+	return fmt.Sprint(rank)
+}
