@@ -152,7 +152,11 @@ func TestHostileQueries(t *testing.T) {
 						tt.query, res.Total, got, tt.sameAs, other.Total, want)
 				}
 			}
-			t.Logf("%q → %d hits, notice %q, suggestion %q, took %v", hostileTruncate(res.Query), res.Total, res.Notice, res.Suggestion, took)
+			top := hostileHitIDs(res)
+			if len(top) > 3 {
+				top = top[:3]
+			}
+			t.Logf("%q → %d hits %v, notice %q, suggestion %q, took %v", hostileTruncate(res.Query), res.Total, top, res.Notice, res.Suggestion, took)
 		})
 	}
 }

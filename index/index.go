@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -16,6 +17,7 @@ import (
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
 // Kinds of hits, as they appear in JSON.
@@ -29,25 +31,24 @@ const (
 // partners and places, then the running text.
 const (
 	fieldName     = "name"
-	fieldNameSub  = "namesub" // the name with compounds split
 	fieldTags     = "tags"
 	fieldText     = "text"
-	fieldExamples = "examples"
 	fieldTheme    = "theme"
 	fieldProvince = "province"
 	fieldKind     = "kind"
 )
 
-var fieldBoosts = map[string]float64{fieldName: 6, fieldNameSub: 1.5, fieldTags: 2.5, fieldText: 1, fieldExamples: 0.6}
+var fieldBoosts = map[string]float64{fieldName: 6, fieldTags: 2.5, fieldText: 1}
+
+// synonymFields are the fields searched for synonyms and typo corrections.
+var synonymFields = []string{fieldName, fieldText}
 
 // document is what is indexed for one network, factor or passage.
 type document struct {
 	Kind     string   `json:"kind"`
 	Name     string   `json:"name"`
-	NameSub  string   `json:"namesub"`
 	Tags     string   `json:"tags"`
 	Text     string   `json:"text"`
-	Examples string   `json:"examples"`
 	Theme    []string `json:"theme"`
 	Province string   `json:"province,omitempty"`
 }
@@ -55,13 +56,16 @@ type document struct {
 // entry is the in-memory side of a document: what a hit shows, and its
 // sentences for snippets.
 type entry struct {
-	kind      string
-	id        string
-	title     string
-	place     string
-	province  string
-	page      int
-	sentences []sentence
+	kind     string
+	id       string
+	title    string
+	place    string
+	province string
+	page     int
+	texts    []string // the text snippets come from
+
+	once      sync.Once
+	sentences []sentence // analysed on the first snippet, not at build time
 }
 
 // Index is a built search index over a corpus. It is safe for concurrent
@@ -70,8 +74,12 @@ type Index struct {
 	bleve   bleve.Index
 	corpus  *content.Corpus
 	entries map[string]*entry // bleve document id → entry
-	vocab   *vocabulary
-	an      analyzerFunc
+	titles  map[string]string // compact name, alias or title → document id
+	// docCount is the number of documents, to tell common words apart.
+	docCount int
+	vocab    *vocabulary
+	an       analyzerFunc // the Dutch analyzer with compound splitting
+	plain    analyzerFunc // the same without it, for phrases
 }
 
 // Build indexes the corpus in memory. It takes a few tens of milliseconds for
@@ -98,13 +106,14 @@ func Build(c *content.Corpus) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
-	ix := &Index{bleve: bi, corpus: c, entries: map[string]*entry{}}
-	an, err := newAnalyzerFunc(bi)
+	ix := &Index{bleve: bi, corpus: c, entries: map[string]*entry{}, titles: titleMap(c)}
+	if ix.an, err = newAnalyzerFunc(bi, analyzerName); err == nil {
+		ix.plain, err = newAnalyzerFunc(bi, plainName)
+	}
 	if err != nil {
 		bi.Close()
 		return nil, err
 	}
-	ix.an = an
 	batch := bi.NewBatch()
 	for id, d := range ix.documents() {
 		if err := batch.Index(id, d); err != nil {
@@ -117,7 +126,8 @@ func Build(c *content.Corpus) (*Index, error) {
 		return nil, fmt.Errorf("index batch: %w", err)
 	}
 	ix.vocab = newVocabulary(c, texts)
-	for _, field := range []string{fieldName, fieldNameSub, fieldTags, fieldText, fieldExamples} {
+	ix.docCount = len(ix.entries)
+	for _, field := range []string{fieldName, fieldTags, fieldText} {
 		dict, err := bi.FieldDict(field)
 		if err != nil {
 			bi.Close()
@@ -125,6 +135,9 @@ func Build(c *content.Corpus) (*Index, error) {
 		}
 		for e, err := dict.Next(); e != nil && err == nil; e, err = dict.Next() {
 			ix.vocab.addTerm(e.Term, int(e.Count))
+			if field == fieldText {
+				ix.vocab.textDF[e.Term] = int(e.Count)
+			}
 		}
 		dict.Close()
 	}
@@ -165,7 +178,7 @@ func newMapping(dict []string) (*mapping.IndexMappingImpl, error) {
 	}
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldName, textField(plainName))
-	for _, name := range []string{fieldNameSub, fieldTags, fieldText, fieldExamples} {
+	for _, name := range []string{fieldTags, fieldText} {
 		doc.AddFieldMappingsAt(name, textField(analyzerName))
 	}
 	for _, name := range []string{fieldTheme, fieldProvince, fieldKind} {
@@ -210,15 +223,13 @@ func (ix *Index) documents() map[string]document {
 		docs[id] = document{
 			Kind:     KindNetwork,
 			Name:     strings.Join(append([]string{n.Name}, n.Aliases...), " ; "),
-			NameSub:  strings.Join(append([]string{n.Name}, n.Aliases...), " ; "),
-			Tags:     strings.Join(tags, " ; "),
-			Text:     strings.Join(body, "\n\n"),
-			Examples: strings.Join(examples[n.ID], "\n\n"),
+			Tags:     strings.Join(append(tags, append([]string{n.Name}, n.Aliases...)...), " ; "),
+			Text:     strings.Join(append(body, examples[n.ID]...), "\n\n"),
 			Theme:    n.Themes,
 			Province: n.Province,
 		}
 		ix.entries[id] = &entry{kind: KindNetwork, id: n.ID, title: n.Name, place: n.Place, province: n.Province, page: n.Page,
-			sentences: ix.sentences(n.Description, n.PartnersText, strings.Join(n.Products, ". "))}
+			texts: []string{n.Description, n.PartnersText, strings.Join(n.Products, ". ")}}
 	}
 	for _, f := range c.Factors {
 		parts := []string{f.Text}
@@ -233,13 +244,13 @@ func (ix *Index) documents() map[string]document {
 			parts = append(parts, q.Text+" "+q.Attribution)
 		}
 		id := "f:" + f.ID
-		docs[id] = document{Kind: KindFactor, Name: f.Title, NameSub: f.Title, Tags: strings.Join(names, " ; "), Text: strings.Join(parts, "\n\n")}
-		ix.entries[id] = &entry{kind: KindFactor, id: f.ID, title: f.Title, page: f.Page, sentences: ix.sentences(parts...)}
+		docs[id] = document{Kind: KindFactor, Name: f.Title, Tags: strings.Join(append(names, f.Title), " ; "), Text: strings.Join(parts, "\n\n")}
+		ix.entries[id] = &entry{kind: KindFactor, id: f.ID, title: f.Title, page: f.Page, texts: parts}
 	}
 	for _, p := range c.Passages {
 		id := "p:" + p.ID
-		docs[id] = document{Kind: KindPassage, Name: p.Title, NameSub: p.Title, Text: p.Text}
-		ix.entries[id] = &entry{kind: KindPassage, id: p.ID, title: p.Title, page: p.Page, sentences: ix.sentences(p.Text)}
+		docs[id] = document{Kind: KindPassage, Name: p.Title, Tags: p.Title, Text: p.Text}
+		ix.entries[id] = &entry{kind: KindPassage, id: p.ID, title: p.Title, page: p.Page, texts: []string{p.Text}}
 	}
 	return docs
 }
@@ -292,3 +303,32 @@ const (
 	// terms expand into many), so no input can make a search expensive.
 	maxTermSearchers = 4000
 )
+
+// titleMap maps the compact form of every network name, alias and id, factor
+// title and id, and passage title to its document id. Factors and passages
+// do not override networks.
+func titleMap(c *content.Corpus) map[string]string {
+	m := map[string]string{}
+	add := func(s, id string) {
+		if k := text.Compact(s); k != "" {
+			if _, taken := m[k]; !taken {
+				m[k] = id
+			}
+		}
+	}
+	for _, n := range c.Networks {
+		add(n.Name, "n:"+n.ID)
+		add(n.ID, "n:"+n.ID)
+		for _, a := range n.Aliases {
+			add(a, "n:"+n.ID)
+		}
+	}
+	for _, f := range c.Factors {
+		add(f.Title, "f:"+f.ID)
+		add(f.ID, "f:"+f.ID)
+	}
+	for _, p := range c.Passages {
+		add(p.Title, "p:"+p.ID)
+	}
+	return m
+}

@@ -19,10 +19,10 @@ import (
 // analyzerFunc runs the index's Dutch analyzer on a string.
 type analyzerFunc func(s string) analysis.TokenStream
 
-func newAnalyzerFunc(bi bleve.Index) (analyzerFunc, error) {
-	a := bi.Mapping().AnalyzerNamed(analyzerName)
+func newAnalyzerFunc(bi bleve.Index, name string) (analyzerFunc, error) {
+	a := bi.Mapping().AnalyzerNamed(name)
 	if a == nil {
-		return nil, errors.New("analyzer not registered")
+		return nil, errors.New("analyzer not registered: " + name)
 	}
 	return func(s string) analysis.TokenStream { return a.Analyze([]byte(s)) }, nil
 }
@@ -190,7 +190,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		res.Hits = append(res.Hits, Hit{
 			Kind: e.kind, ID: e.id, Title: e.title, Place: e.place, Province: e.province, Page: e.page,
-			Snippet: e.snippet(built.terms), Score: round(h.Score),
+			Snippet: ix.snippet(e, built.terms), Score: round(h.Score),
 		})
 	}
 	if f := out.Facets["themes"]; f != nil && f.Terms != nil {
@@ -226,6 +226,7 @@ type builtQuery struct {
 
 func (ix *Index) buildQuery(cleaned string, concepts []concept) builtQuery {
 	b := builtQuery{terms: map[string]bool{}}
+	concepts = ix.dropCommon(concepts)
 	var should []query.Query
 	for _, c := range concepts {
 		var alts []query.Query
@@ -244,8 +245,7 @@ func (ix *Index) buildQuery(cleaned string, concepts []concept) builtQuery {
 		}
 		for _, syn := range c.synonyms {
 			if len(syn) == 1 {
-				qs, _ := ix.wordQueries(syn[0], 0.6, b.terms)
-				alts = append(alts, qs...)
+				alts = append(alts, ix.synonymQueries(syn[0], 0.6, b.terms)...)
 			} else {
 				alts = append(alts, ix.phraseQueries(strings.Join(syn, " "), 0.6, b.terms)...)
 			}
@@ -269,41 +269,37 @@ func (ix *Index) buildQuery(cleaned string, concepts []concept) builtQuery {
 	return b
 }
 
-// titleMatch returns the document id of the network (name or alias), factor
-// or passage whose title is the query, ignoring case, accents and
-// punctuation; "" when none is.
-func (ix *Index) titleMatch(q string) string {
-	if n, _, _ := ix.corpus.FindNetwork(q); n != nil && isNameOf(n, q) {
-		return "n:" + n.ID
+// commonShare is the share of documents above which a word counts as common:
+// in a question of several words, such words add cost but no ranking.
+const commonShare = 0.3
+
+// dropCommon removes plain words that occur in more than commonShare of the
+// documents, as long as a rarer word remains to search for.
+func (ix *Index) dropCommon(concepts []concept) []concept {
+	if len(concepts) < 3 || ix.docCount == 0 {
+		return concepts
 	}
-	key := text.Compact(q)
-	if key == "" {
-		return ""
-	}
-	for _, f := range ix.corpus.Factors {
-		if text.Compact(f.Title) == key || text.Compact(f.ID) == key {
-			return "f:" + f.ID
+	limit := int(commonShare * float64(ix.docCount))
+	var kept []concept
+	for _, c := range concepts {
+		if !c.phrase && len(c.synonyms) == 0 {
+			if toks := ix.an(c.word); len(toks) > 0 && ix.vocab.textDF[string(toks[0].Term)] > limit {
+				continue
+			}
 		}
+		kept = append(kept, c)
 	}
-	for _, p := range ix.corpus.Passages {
-		if text.Compact(p.Title) == key {
-			return "p:" + p.ID
-		}
+	if len(kept) == 0 {
+		return concepts
 	}
-	return ""
+	return kept
 }
 
-func isNameOf(n *content.Network, q string) bool {
-	key := text.Compact(q)
-	if text.Compact(n.Name) == key || text.Compact(n.ID) == key {
-		return true
-	}
-	for _, a := range n.Aliases {
-		if text.Compact(a) == key {
-			return true
-		}
-	}
-	return false
+// titleMatch returns the document id of the network (name, alias or id),
+// factor or passage whose title is the query, ignoring case, accents and
+// punctuation; "" when none is.
+func (ix *Index) titleMatch(q string) string {
+	return ix.titles[text.Compact(q)]
 }
 
 // wordQueries matches one word in every text field: the whole word, and all
@@ -356,17 +352,55 @@ func (ix *Index) wordQueries(w string, boost float64, terms map[string]bool) ([]
 	return out, known || len(parts) >= 2
 }
 
+// synonymQueries matches a single-word synonym as a whole term in the name
+// and text fields.
+func (ix *Index) synonymQueries(w string, boost float64, terms map[string]bool) []query.Query {
+	toks := ix.an(w)
+	if len(toks) == 0 {
+		return nil
+	}
+	term := string(toks[0].Term)
+	terms[term] = true
+	var out []query.Query
+	for _, field := range synonymFields {
+		tq := bleve.NewTermQuery(term)
+		tq.SetField(field)
+		tq.SetBoost(fieldBoosts[field] * boost)
+		out = append(out, tq)
+	}
+	return out
+}
+
 // phraseQueries matches words in order in every text field.
 func (ix *Index) phraseQueries(phrase string, boost float64, terms map[string]bool) []query.Query {
 	for _, t := range ix.terms(phrase) {
 		terms[t] = true
 	}
+	// The whole words in order, with "" where a stop word was: a plain
+	// phrase is cheaper than one over compound parts at the same positions.
+	toks := ix.plain(phrase)
+	if len(toks) == 0 {
+		return nil
+	}
+	first := toks[0].Position
+	words := make([]string, toks[len(toks)-1].Position-first+1)
+	for _, t := range toks {
+		words[t.Position-first] = string(t.Term)
+	}
 	var out []query.Query
 	for field, fb := range fieldBoosts {
-		pq := bleve.NewMatchPhraseQuery(phrase)
-		pq.SetField(field)
-		pq.SetBoost(fb * boost)
-		out = append(out, pq)
+		var q query.Query
+		if len(words) == 1 {
+			tq := bleve.NewTermQuery(words[0])
+			tq.SetField(field)
+			tq.SetBoost(fb * boost)
+			q = tq
+		} else {
+			pq := bleve.NewPhraseQuery(words, field)
+			pq.SetBoost(fb * boost)
+			q = pq
+		}
+		out = append(out, q)
 	}
 	return out
 }
@@ -395,10 +429,10 @@ func (ix *Index) fuzzyQueries(w string, terms map[string]bool) []query.Query {
 	}
 	for _, t := range close {
 		terms[t] = true
-		for field, fb := range fieldBoosts {
+		for _, field := range []string{fieldName, fieldTags, fieldText} {
 			tq := bleve.NewTermQuery(t)
 			tq.SetField(field)
-			tq.SetBoost(fb * 0.35)
+			tq.SetBoost(fieldBoosts[field] * 0.35)
 			out = append(out, tq)
 		}
 	}

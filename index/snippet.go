@@ -16,8 +16,7 @@ type sentence struct {
 	terms map[string]bool
 }
 
-// sentences splits texts into sentences and analyses each once, at build
-// time.
+// sentences splits texts into sentences and analyses each.
 func (ix *Index) sentences(texts ...string) []sentence {
 	var out []sentence
 	for _, t := range texts {
@@ -57,8 +56,10 @@ func splitSentences(t string) []string {
 }
 
 // snippet returns the sentence that holds most of the query's terms (the
-// first one on a tie), cut to snippetRunes.
-func (e *entry) snippet(terms map[string]bool) string {
+// first one on a tie), cut to snippetRunes. The entry's sentences are
+// analysed once, on the first call.
+func (ix *Index) snippet(e *entry, terms map[string]bool) string {
+	e.once.Do(func() { e.sentences = ix.sentences(e.texts...) })
 	if len(e.sentences) == 0 {
 		return ""
 	}

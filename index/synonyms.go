@@ -8,7 +8,7 @@ import "strings"
 // own synonym support drops them). Partner spellings (1G1P, Saamo, …) come
 // from the partner directory, which is indexed with every network.
 var synonymGroups = [][]string{
-	{"brugfiguur", "brugfiguren", "brugfunctie", "verbindingsfiguur", "verbindingsfiguren", "schoolpoortwerker", "schoolpoortwerkers", "schoolopbouwwerker", "brugfiguur onderwijs", "brugfiguren onderwijs"},
+	{"brugfiguur", "brugfiguren", "brugfunctie", "verbindingsfiguur", "verbindingsfiguren", "schoolpoortwerker", "schoolpoortwerkers", "schoolopbouwwerker"},
 	{"1g1p", "1gezin 1plan", "1 gezin 1 plan", "een gezin een plan"},
 	{"ocmw", "sociaal huis", "sociale dienst", "openbaar centrum voor maatschappelijk welzijn"},
 	{"gezin", "gezinnen", "huishouden"},

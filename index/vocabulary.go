@@ -12,13 +12,14 @@ import (
 // guide's surface words with their frequency (for "Bedoelde je …?").
 type vocabulary struct {
 	terms      map[string]int   // term → document frequency over text fields
+	textDF     map[string]int   // term → document frequency in the text field
 	termsByLen map[int][]string // terms grouped by rune length
 	words      map[string]int   // folded surface word → frequency
 	wordsByLen map[int][]string
 }
 
 func newVocabulary(c *content.Corpus, texts []string) *vocabulary {
-	v := &vocabulary{terms: map[string]int{}, termsByLen: map[int][]string{}, words: map[string]int{}, wordsByLen: map[int][]string{}}
+	v := &vocabulary{terms: map[string]int{}, textDF: map[string]int{}, termsByLen: map[int][]string{}, words: map[string]int{}, wordsByLen: map[int][]string{}}
 	for _, t := range texts {
 		for _, w := range words(t) {
 			v.words[w]++
@@ -55,6 +56,9 @@ func (v *vocabulary) closeTerms(t string, maxDist, limit int) []string {
 	n := utf8.RuneCountInString(t)
 	for l := n - maxDist; l <= n+maxDist; l++ {
 		for _, term := range v.termsByLen[l] {
+			if !samePrefixRune(term, t) {
+				continue
+			}
 			if d := text.Distance(term, t, maxDist); d <= maxDist && d > 0 {
 				cs = append(cs, cand{term, d, v.terms[term]})
 			}
@@ -87,6 +91,9 @@ func (v *vocabulary) closestWord(w string) string {
 	best, bestD, bestN := "", maxDist+1, 0
 	for l := n - maxDist; l <= n+maxDist; l++ {
 		for _, cand := range v.wordsByLen[l] {
+			if !samePrefixRune(cand, w) {
+				continue
+			}
 			d := text.Distance(cand, w, maxDist)
 			if d == 0 || d > maxDist {
 				continue
@@ -97,4 +104,14 @@ func (v *vocabulary) closestWord(w string) string {
 		}
 	}
 	return best
+}
+
+// samePrefixRune is a cheap filter before the edit distance: typos rarely
+// touch both of the first two letters, so a candidate must share the first
+// or the second byte with the word.
+func samePrefixRune(a, b string) bool {
+	if len(a) < 2 || len(b) < 2 {
+		return true
+	}
+	return a[0] == b[0] || a[1] == b[1]
 }
