@@ -339,8 +339,11 @@ func BenchmarkSearchLatency(b *testing.B) {
 		{"guide", guideIndexForBench},
 		{"synthetic-10k", func(tb testing.TB) *Index { return syntheticIndexForBench(tb).ix }},
 	}
+	// Besides the four kinds, a query that finds nothing: it takes the path
+	// that looks for a close network name to suggest.
+	kinds := append(slices.Clone(benchQueries), struct{ name, query string }{"nohits", "+foo -bar"})
 	for _, c := range corpora {
-		for _, q := range benchQueries {
+		for _, q := range kinds {
 			b.Run(c.name+"/"+q.name, func(b *testing.B) {
 				ix := c.ix(b)
 				ctx := context.Background()

@@ -42,7 +42,7 @@ var synonymGroups = [][]string{
 	{"mentaal welzijn", "psychisch welzijn", "geestelijke gezondheid", "psycholoog", "eerstelijnspsycholoog"},
 	{"samenwerken", "samenwerking", "netwerking"},
 	{"signalen", "signaal", "signaalfunctie", "signaaldetectie"},
-	{"schooluitval", "vroegtijdige uitval", "uitval", "vroegtijdig schoolverlaten", "schoolverlaters", "zonder diploma", "afhaken"},
+	{"schooluitval", "vroegtijdige uitval", "uitval", "vroegtijdig schoolverlaten", "schoolverlaters", "zonder diploma", "afhaken", "school niet afmaken", "school afmaken", "stoppen met school"},
 	{"ontbijt", "ontbijten", "brooddoos", "brooddozen", "lege brooddoos"},
 	{"maaltijd", "maaltijden", "warme maaltijd", "middagmaal", "eten"},
 	{"huiswerk", "huiswerkbegeleiding", "huiswerkklas", "studiebegeleiding"},
