@@ -75,6 +75,8 @@ type Index struct {
 	corpus  *content.Corpus
 	entries map[string]*entry // bleve document id → entry
 	titles  map[string]string // compact name, alias or title → document id
+	// titleList holds the same names for "Bedoelde je …?".
+	titleList []titleEntry
 	// docCount is the number of documents, to tell common words apart.
 	docCount int
 	vocab    *vocabulary
@@ -82,8 +84,7 @@ type Index struct {
 	plain    analyzerFunc // the same without it, for phrases
 }
 
-// Build indexes the corpus in memory. It takes a few tens of milliseconds for
-// the guide.
+// Build indexes the corpus in memory (about 50 ms for the guide).
 func Build(c *content.Corpus) (*Index, error) {
 	var texts []string
 	for _, n := range c.Networks {
@@ -107,6 +108,14 @@ func Build(c *content.Corpus) (*Index, error) {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
 	ix := &Index{bleve: bi, corpus: c, entries: map[string]*entry{}, titles: titleMap(c)}
+	for _, n := range c.Networks {
+		for _, s := range append([]string{n.Name}, n.Aliases...) {
+			ix.titleList = append(ix.titleList, titleEntry{text.Compact(s), n.Name})
+		}
+	}
+	for _, f := range c.Factors {
+		ix.titleList = append(ix.titleList, titleEntry{text.Compact(f.Title), f.Title})
+	}
 	if ix.an, err = newAnalyzerFunc(bi, analyzerName); err == nil {
 		ix.plain, err = newAnalyzerFunc(bi, plainName)
 	}
@@ -303,6 +312,28 @@ const (
 	// terms expand into many), so no input can make a search expensive.
 	maxTermSearchers = 4000
 )
+
+// closestTitle returns the network name, alias or title closest to q (at
+// most a third of its letters different), or "".
+func (ix *Index) closestTitle(q string) string {
+	key := text.Compact(q)
+	if len(key) < 4 {
+		return ""
+	}
+	maxDist := max(1, len(key)/3)
+	best, bestD := "", maxDist+1
+	for _, t := range ix.titleList {
+		if d := len(t.key) - len(key); d > maxDist || -d > maxDist {
+			continue
+		}
+		if d := text.Distance(t.key, key, maxDist); d < bestD {
+			best, bestD = t.name, d
+		}
+	}
+	return best
+}
+
+type titleEntry struct{ key, name string }
 
 // titleMap maps the compact form of every network name, alias and id, factor
 // title and id, and passage title to its document id. Factors and passages

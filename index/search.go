@@ -155,9 +155,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		filters = append(filters, q)
 	}
 	if len(concepts) == 0 {
-		if res.Notice == "" {
-			res.Notice = "Geef een of meer zoekwoorden, bijvoorbeeld: brugfiguur, vrije tijd of laagdrempelig."
+		if res.Notice != "" {
+			res.Notice += " "
 		}
+		res.Notice += "Geef een of meer zoekwoorden, bijvoorbeeld: brugfiguur, vrije tijd of laagdrempelig."
 		return res, nil
 	}
 	built := ix.buildQuery(cleaned, concepts)
@@ -466,9 +467,7 @@ func (ix *Index) suggest(cleaned string, nothingFound bool) string {
 		return strings.Join(out, " ")
 	}
 	if nothingFound {
-		if _, cands, _ := ix.corpus.FindNetwork(cleaned); len(cands) > 0 {
-			return cands[0].Name
-		}
+		return ix.closestTitle(cleaned)
 	}
 	return ""
 }

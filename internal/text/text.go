@@ -136,9 +136,10 @@ func lastSentenceEnd(s string) int {
 	return best
 }
 
-// Clean makes user input safe to work with: invalid UTF-8 is dropped, control
-// and format characters (zero-width, bidi marks) become spaces, runs of space
-// collapse, and the result is cut to at most limit runes.
+// Clean makes user input safe to work with: invalid UTF-8 and control
+// characters become spaces, format characters (zero-width, bidi marks)
+// vanish, runs of space collapse, and the result is cut to at most limit
+// runes.
 func Clean(s string, limit int) string {
 	var b strings.Builder
 	n := 0
@@ -147,7 +148,10 @@ func Clean(s string, limit int) string {
 		if n >= limit {
 			break
 		}
-		if unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError {
+		if unicode.Is(unicode.Cf, r) {
+			continue // zero-width and direction marks vanish: "brug\u200bfiguur" is one word
+		}
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError {
 			if !space {
 				b.WriteByte(' ')
 				n++
