@@ -10,10 +10,12 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/index"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/daily"
 )
 
 // Exit codes of the command line.
@@ -37,6 +39,8 @@ Opdrachten:
   zoek [--limit N] [--thema T] [--provincie P] VRAAG
                           zoeken in de hele gids; VRAAG "-" leest een vraag per
                           regel van standaardinvoer
+  dagelijks [--datum JJJJ-MM-DD] [--server ID]
+                          de dagelijkse succesfactor van die dag (standaard vandaag)
   themas                  de thema's met hun aantal netwerken
   regios                  provincies en plaatsen met hun aantal netwerken
   controleer              controleer alle inhoudsbestanden
@@ -90,6 +94,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return c.simple(rest, func() any { return c.svc.ThemeCounts() })
 	case "regios", "regio's":
 		return c.simple(rest, func() any { return c.svc.RegionCounts() })
+	case "dagelijks":
+		return c.daily(rest)
 	case "zoek":
 		ix, err := index.Build(corpus)
 		if err != nil {
@@ -316,4 +322,27 @@ func (c *cli) searchOne(ctx context.Context, q, theme, province string, limit in
 		return exitInternal
 	}
 	return exitOK
+}
+
+func (c *cli) daily(args []string) (int, error) {
+	fs := flag.NewFlagSet("dagelijks", flag.ContinueOnError)
+	date := fs.String("datum", "", "")
+	server := fs.String("server", "", "")
+	if _, ok := c.parse(fs, args); !ok {
+		return c.exit, nil
+	}
+	var day time.Time
+	if *date == "" {
+		loc, err := daily.Location(daily.Settings{})
+		if err != nil {
+			return exitInternal, err
+		}
+		day = time.Now().In(loc)
+	} else {
+		var err error
+		if day, err = daily.ParseDate(*date); err != nil {
+			return c.fail(&answer.UserError{Message: err.Error()})
+		}
+	}
+	return c.emit(daily.PostFor(c.svc.Corpus, *server, day)), nil
 }

@@ -50,7 +50,7 @@ func Text(v any) string {
 			fmt.Fprintf(&b, "- %s (%s): %d\n", p.Name, p.Province, p.Count)
 		}
 	default:
-		if tv, ok := v.(interface{ Text() string }); ok {
+		if tv, ok := v.(interface{ Text() string }); ok { // search pages, daily posts
 			return tv.Text()
 		}
 	}

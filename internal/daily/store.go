@@ -1,0 +1,181 @@
+package daily
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Settings are the daily-post settings of one server.
+type Settings struct {
+	Server      string    `json:"server"`     // guild ID
+	ChannelID   string    `json:"channel_id"` // where to post
+	Time        string    `json:"time"`       // local post time, "09:00"
+	Zone        string    `json:"zone"`       // IANA zone, "Europe/Brussels"
+	Enabled     bool      `json:"enabled"`
+	LastPosted  string    `json:"last_posted"` // local date of the last post, YYYY-MM-DD
+	LastPostAt  time.Time `json:"last_post_at"`
+	LastError   string    `json:"last_error"` // Dutch, shown by /dagelijks status
+	LastErrorAt time.Time `json:"last_error_at"`
+}
+
+var bucketServers = []byte("servers")
+
+// Store keeps the settings in a bbolt file. Every write is a transaction;
+// what Put or Update returned without error is on disk.
+type Store struct {
+	db   *bolt.DB
+	path string
+}
+
+// StoreError says that the store file cannot be used; its message names the
+// file and is meant for the person who runs the bot.
+type StoreError struct {
+	Path string
+	Err  error
+}
+
+func (e *StoreError) Error() string {
+	return fmt.Sprintf("de opslag %s is onleesbaar of beschadigd (%v); de bot start niet, zodat geen enkele dagelijkse post dubbel of te laat komt. Herstel het bestand uit een reservekopie of verwijder het bewust", e.Path, e.Err)
+}
+
+func (e *StoreError) Unwrap() error { return e.Err }
+
+// Open opens or creates the store at path. An unreadable or corrupt file is
+// a *StoreError: never a silent fresh start.
+func Open(path string) (s *Store, err error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, &StoreError{Path: path, Err: err}
+	}
+	defer func() {
+		// bbolt may panic on a damaged file.
+		if r := recover(); r != nil {
+			s, err = nil, &StoreError{Path: path, Err: fmt.Errorf("%v", r)}
+		}
+	}()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, &StoreError{Path: path, Err: errors.New("het bestand is in gebruik door een ander proces")}
+		}
+		return nil, &StoreError{Path: path, Err: err}
+	}
+	st := &Store{db: db, path: path}
+	err = db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(bucketServers)
+		if err != nil {
+			return err
+		}
+		// Read every record once, so damage shows at start-up.
+		return b.ForEach(func(k, v []byte) error {
+			var set Settings
+			if err := json.Unmarshal(v, &set); err != nil {
+				return fmt.Errorf("record %q: %w", k, err)
+			}
+			return nil
+		})
+	})
+	if err == nil {
+		err = db.View(func(tx *bolt.Tx) error {
+			for err := range tx.Check() {
+				return err
+			}
+			return nil
+		})
+	}
+	if err != nil {
+		db.Close()
+		return nil, &StoreError{Path: path, Err: err}
+	}
+	return st, nil
+}
+
+// Path returns the file of the store.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Get returns the settings of a server and whether it has any.
+func (s *Store) Get(server string) (set Settings, ok bool, err error) {
+	err = s.view(func(b *bolt.Bucket) error {
+		v := b.Get([]byte(server))
+		if v == nil {
+			return nil
+		}
+		ok = true
+		return json.Unmarshal(v, &set)
+	})
+	if err != nil {
+		return Settings{}, false, fmt.Errorf("read settings %s: %w", server, err)
+	}
+	return set, ok, nil
+}
+
+// All returns the settings of every server.
+func (s *Store) All() ([]Settings, error) {
+	var out []Settings
+	err := s.view(func(b *bolt.Bucket) error {
+		return b.ForEach(func(_, v []byte) error {
+			var set Settings
+			if err := json.Unmarshal(v, &set); err != nil {
+				return err
+			}
+			out = append(out, set)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read settings: %w", err)
+	}
+	return out, nil
+}
+
+// Update changes the settings of a server in one transaction: fn gets the
+// current settings (zero with Server set when there are none) and changes
+// them; an error from fn changes nothing.
+func (s *Store) Update(server string, fn func(*Settings) error) error {
+	err := s.db.Update(func(tx *bolt.Tx) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("store: %v", r)
+			}
+		}()
+		b := tx.Bucket(bucketServers)
+		set := Settings{Server: server}
+		if v := b.Get([]byte(server)); v != nil {
+			if err := json.Unmarshal(v, &set); err != nil {
+				return err
+			}
+		}
+		if err := fn(&set); err != nil {
+			return err
+		}
+		set.Server = server
+		data, err := json.Marshal(set)
+		if err != nil {
+			return err
+		}
+		return b.Put([]byte(server), data)
+	})
+	if err != nil {
+		return fmt.Errorf("update settings %s: %w", server, err)
+	}
+	return nil
+}
+
+func (s *Store) view(fn func(*bolt.Bucket) error) error {
+	return s.db.View(func(tx *bolt.Tx) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("store: %v", r)
+			}
+		}()
+		return fn(tx.Bucket(bucketServers))
+	})
+}
