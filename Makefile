@@ -2,8 +2,9 @@
 # first build.
 
 GO ?= go
+FUZZTIME ?= 15s
 
-.PHONY: run test bench lint build
+.PHONY: run test bench lint build fuzz
 
 ## run: start the bot (or the local console when DISCORD_TOKEN is not set)
 run:
@@ -26,3 +27,12 @@ lint:
 ## build: build the binary into ./bin
 build:
 	$(GO) build -o bin/bondgenoot ./cmd/bondgenoot
+
+## fuzz: run every fuzz target for FUZZTIME each (make test runs their seeds)
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "== $$pkg $$f"; \
+			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -394,4 +395,21 @@ func TestNext(t *testing.T) {
 	if err != nil || !n.Equal(at("2026-12-02 09:00")) {
 		t.Errorf("Next after = %v, %v", n, err)
 	}
+}
+
+// FuzzParseClock: any input is either a valid time or a Dutch message; never
+// a panic. Seeds live in testdata/fuzz/FuzzParseClock.
+func FuzzParseClock(f *testing.F) {
+	for _, s := range []string{"09:00", "25:00", "9u", "negen uur", "", "١٢:٠٠", "\xff:00", "12:\u200b00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h, m, err := ParseClock(s)
+		if err == nil && (h < 0 || h > 23 || m < 0 || m > 59) {
+			t.Fatalf("ParseClock(%q) = %d:%d", s, h, m)
+		}
+		if err != nil && !strings.Contains(err.Error(), "UU:MM") {
+			t.Fatalf("ParseClock(%q) error %q does not explain the format", s, err)
+		}
+	})
 }
