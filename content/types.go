@@ -4,6 +4,8 @@
 // they import neither the search index nor Discord.
 package content
 
+import "strings"
+
 // Provinces lists the provinces in the order of the guide's overview table.
 var Provinces = []string{"Antwerpen", "Brussel", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant", "West-Vlaanderen"}
 
@@ -94,4 +96,13 @@ type Organisation struct {
 type Theme struct {
 	Name    string   `json:"name"`
 	Aliases []string `json:"aliases"`
+}
+
+// WebsiteURL returns a website as printed in the guide as a link: "https://"
+// is added when the guide printed no scheme.
+func WebsiteURL(w string) string {
+	if strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") {
+		return w
+	}
+	return "https://" + w
 }
