@@ -8,58 +8,14 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"strings"
 
 	"github.com/bondgenoot/bondgenoot/internal/answer"
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
-// maxInputRunes caps a console line.
+// maxInputRunes caps a console line and an option value.
 const maxInputRunes = 500
-
-// command is one command of the bot: its Dutch name, a one-line
-// description, an example, and the function that computes its answer.
-type command struct {
-	name    string
-	help    string
-	example string
-	run     func(ctx context.Context, s *answer.Service, arg string) (any, error)
-}
-
-// commands is the table of the bot's commands.
-var commands = []command{
-	{"zoek", "zoek in de hele gids", "/zoek brugfiguur", func(ctx context.Context, s *answer.Service, arg string) (any, error) {
-		if strings.TrimSpace(arg) == "" {
-			return nil, &answer.UserError{Message: "Wat wil je zoeken? Bijvoorbeeld: /zoek brugfiguur"}
-		}
-		return s.Search(ctx, arg, "", "", 0, 5)
-	}},
-	{"netwerk", "de fiche van één netwerk", "/netwerk Duosprong", func(_ context.Context, s *answer.Service, arg string) (any, error) {
-		return s.Network(arg)
-	}},
-	{"thema", "de netwerken rond een thema", "/thema vrije tijd", func(_ context.Context, s *answer.Service, arg string) (any, error) {
-		if strings.TrimSpace(arg) == "" {
-			return s.ThemeCounts(), nil
-		}
-		return s.Theme(arg)
-	}},
-	{"regio", "de netwerken in een provincie of gemeente", "/regio Limburg", func(_ context.Context, s *answer.Service, arg string) (any, error) {
-		if strings.TrimSpace(arg) == "" {
-			return s.RegionCounts(), nil
-		}
-		return s.Region(arg)
-	}},
-	{"partner", "de netwerken die met een organisatie samenwerken", "/partner SAAMO", func(_ context.Context, s *answer.Service, arg string) (any, error) {
-		return s.Partner(arg)
-	}},
-	{"succesfactor", "een succesfactor met voorbeelden (zonder naam: een willekeurige)", "/succesfactor laagdrempeligheid", func(_ context.Context, s *answer.Service, arg string) (any, error) {
-		if strings.TrimSpace(arg) == "" {
-			return s.RandomFactor(rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))), nil
-		}
-		return s.Factor(arg)
-	}},
-}
 
 // Console answers commands typed on standard input, one per line, as text.
 type Console struct {
@@ -126,14 +82,17 @@ func (c *Console) Answer(ctx context.Context, line string) (out string) {
 	if name == "help" || name == "hulp" {
 		return helpText()
 	}
-	for _, cmd := range commands {
-		if cmd.name == name {
-			v, err := cmd.run(ctx, c.Service, strings.TrimSpace(arg))
-			if err != nil {
-				return answer.UserMessage(err)
-			}
-			return strings.TrimRight(answer.Text(v), "\n")
+	if cmd := findCommand(name); cmd != nil {
+		// The console fills the command's first option with the text after it.
+		a := args{}
+		if len(cmd.options) > 0 {
+			a[cmd.options[0].name] = strings.TrimSpace(arg)
 		}
+		v, _, err := cmd.run(ctx, c.Service, a)
+		if err != nil {
+			return answer.UserMessage(err)
+		}
+		return strings.TrimRight(answer.Text(v), "\n")
 	}
 	return fmt.Sprintf("Die opdracht ken ik niet: /%s. Typ /help voor de lijst.", name)
 }
@@ -142,7 +101,9 @@ func helpText() string {
 	var b strings.Builder
 	b.WriteString("Ik maak de gids 'Word bondgenoot in de strijd tegen (kinder)armoede' vindbaar. Opdrachten:\n")
 	for _, c := range commands {
-		fmt.Fprintf(&b, "  %-34s %s\n", c.example, c.help)
+		if c.name != "help" {
+			fmt.Fprintf(&b, "  %-34s %s\n", c.example, c.help)
+		}
 	}
 	b.WriteString("  /help                              deze uitleg\nGewone tekst zonder / is een zoekvraag.")
 	return b.String()

@@ -18,7 +18,7 @@ var (
 	svcErr  error
 )
 
-func service(t *testing.T) *answer.Service {
+func service(t testing.TB) *answer.Service {
 	t.Helper()
 	svcOnce.Do(func() {
 		c, err := content.Default()

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
+	"strings"
 
 	"github.com/joho/godotenv"
 
@@ -16,13 +18,39 @@ import (
 
 // config is the bot's configuration, from the environment and .env.
 type config struct {
-	Token string // DISCORD_TOKEN
+	Token    string // DISCORD_TOKEN; empty: the console
+	AppID    string // DISCORD_APP_ID; empty: taken from READY
+	GuildID  string // DISCORD_GUILD_ID; set: register the commands on that server only
+	APIURL   string // DISCORD_API_URL; empty: Discord itself
+	LogLevel string // LOG_LEVEL: debug, info (default), warn or error
 }
 
 func loadConfig() config {
 	// .env is optional; variables already in the environment win.
 	_ = godotenv.Load()
-	return config{Token: os.Getenv("DISCORD_TOKEN")}
+	env := func(k string) string { return strings.TrimSpace(os.Getenv(k)) }
+	return config{
+		Token:    env("DISCORD_TOKEN"),
+		AppID:    env("DISCORD_APP_ID"),
+		GuildID:  env("DISCORD_GUILD_ID"),
+		APIURL:   env("DISCORD_API_URL"),
+		LogLevel: env("LOG_LEVEL"),
+	}
+}
+
+// logLevel reads LOG_LEVEL; ok is false for a value it does not know.
+func logLevel(s string) (slog.Level, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "info":
+		return slog.LevelInfo, true
+	case "debug":
+		return slog.LevelDebug, true
+	case "warn", "warning":
+		return slog.LevelWarn, true
+	case "error":
+		return slog.LevelError, true
+	}
+	return slog.LevelInfo, false
 }
 
 // runBot starts the Discord bot, or the console when no token is set.
@@ -46,6 +74,24 @@ func runBot(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) (int
 		}
 		return exitOK, nil
 	}
-	fmt.Fprintln(stderr, "De Discord-verbinding is nog niet beschikbaar in deze versie; zonder DISCORD_TOKEN opent de console.")
-	return exitUsage, nil
+
+	level, ok := logLevel(cfg.LogLevel)
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	if !ok {
+		log.Warn("onbekend LOG_LEVEL, info wordt gebruikt", "LOG_LEVEL", cfg.LogLevel)
+	}
+	b, err := bot.New(bot.Config{
+		Token:   cfg.Token,
+		AppID:   cfg.AppID,
+		GuildID: cfg.GuildID,
+		APIURL:  cfg.APIURL,
+		Logger:  log,
+	}, svc)
+	if err != nil {
+		return exitUsage, err
+	}
+	if err := b.Run(ctx); err != nil {
+		return exitInternal, err
+	}
+	return exitOK, nil
 }

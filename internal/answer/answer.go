@@ -12,6 +12,7 @@ import (
 
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/index"
+	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
 // Service answers the bot's commands.
@@ -39,13 +40,14 @@ type NotFoundError struct {
 
 func (e *NotFoundError) Error() string {
 	var b strings.Builder
+	query := text.Truncate(strings.TrimSpace(e.Query), 80, "")
 	switch {
 	case strings.TrimSpace(e.Query) == "":
 		fmt.Fprintf(&b, "Geef de naam van een %s.", e.What)
 	case e.Ambiguous:
-		fmt.Fprintf(&b, "\"%s\" past bij meer dan één %s.", e.Query, e.What)
+		fmt.Fprintf(&b, "\"%s\" past bij meer dan één %s.", query, e.What)
 	default:
-		fmt.Fprintf(&b, "Geen %s gevonden voor \"%s\".", e.What, e.Query)
+		fmt.Fprintf(&b, "Geen %s gevonden voor \"%s\".", e.What, query)
 	}
 	if len(e.Candidates) > 0 {
 		b.WriteString(" Bedoelde je: ")

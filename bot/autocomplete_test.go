@@ -1,0 +1,235 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/internal/text"
+)
+
+func choiceValues(cs []*discordgo.ApplicationCommandOptionChoice) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.Value.(string))
+	}
+	return out
+}
+
+func TestChoices(t *testing.T) {
+	c := service(t).Corpus
+	tests := []struct {
+		command, option, typed string
+		wantFirst              string // value of the first choice
+		wantName               string // the first choice's name contains this
+		wantLen                int    // exact number of choices; -1 for "any"
+	}{
+		// netwerk: names and aliases → id.
+		{"netwerk", "naam", "", "ademruimte", "Ademruimte — Lokeren", 25},
+		{"netwerk", "naam", "Duosprong", "duosprong", "Duosprong — Beringen", -1},
+		{"netwerk", "naam", "duo", "duosprong", "", -1},
+		{"netwerk", "naam", "JAZ", "jongeren-aan-zet", "Jongeren aan zet (JAZ)", -1},
+		{"netwerk", "naam", "teach for mech", "teach-for-belgium", "Teach for Mechelen → Teach for Belgium", -1},
+		{"netwerk", "naam", "okan", "t-kan-okanders", "'t kan OKANders", -1},
+		{"netwerk", "naam", "krachtmaatje", "het-krachtmaatje", "", -1},
+		{"netwerk", "naam", "duosprnog", "duosprong", "", -1},
+		{"netwerk", "naam", "poelberg", "poelberg", "", -1},
+		{"netwerk", "naam", "Ieper", "brugfiguren-basisonderwijs", "Ieper", -1},
+		{"netwerk", "naam", "zzzzqqqq", "", "", 0},
+		// partner: directory names and aliases → canonical name.
+		{"partner", "organisatie", "", "Huis van het Kind", "netwerken", 25},
+		{"partner", "organisatie", "saa", "SAAMO", "SAAMO — 9 netwerken", -1},
+		{"partner", "organisatie", "1g1p", "1Gezin 1Plan", "1G1P → 1Gezin 1Plan", -1},
+		{"partner", "organisatie", "kind & gezin", "Kind en Gezin", "", -1},
+		{"partner", "organisatie", "centrum algemeen", "CAW", "Centrum Algemeen Welzijnswerk → CAW", -1},
+		{"partner", "organisatie", "welzijnschakel", "Welzijnsschakels", "", -1},
+		// succesfactor: titles → id.
+		{"succesfactor", "naam", "", "samenwerken-en-netwerk-uitbouwen", "1. Samenwerken", 13},
+		{"succesfactor", "naam", "laag", "laagdrempeligheid", "12. Laagdrempeligheid", -1},
+		{"succesfactor", "naam", "trekker", "trekker-met-mandaat", "", -1},
+		{"succesfactor", "naam", "outreachent", "outreachend-werken", "", -1},
+		// regio: provinces, then places, with counts.
+		{"regio", "plaats-of-provincie", "", "Antwerpen", "Antwerpen (provincie) — 14 netwerken", 25},
+		{"regio", "plaats-of-provincie", "lim", "Limburg", "Limburg (provincie) — 6 netwerken", -1},
+		{"regio", "plaats-of-provincie", "gen", "Gent", "Gent (Oost-Vlaanderen) — 4 netwerken", -1},
+		{"regio", "plaats-of-provincie", "west vl", "West-Vlaanderen", "", -1},
+		{"regio", "plaats-of-provincie", "sint niklaas", "Sint-Niklaas", "", -1},
+		// thema, also for zoek.
+		{"thema", "thema", "", "onderwijs", "onderwijs — 27 netwerken", 16},
+		{"thema", "thema", "school", "onderwijs", "school → onderwijs — 27 netwerken", -1},
+		{"thema", "thema", "vrij", "vrije tijd", "", -1},
+		{"thema", "thema", "hulp", "hulp- en dienstverlening", "", -1},
+		{"zoek", "thema", "gez", "gezin", "", -1},
+		{"zoek", "provincie", "", "Antwerpen", "", 6},
+		{"zoek", "provincie", "oost", "Oost-Vlaanderen", "", 1},
+		// Nothing to complete.
+		{"zoek", "term", "brug", "", "", 0},
+		{"help", "", "", "", "", 0},
+		{"onbekend", "x", "y", "", "", 0},
+	}
+	for _, tt := range tests {
+		got := choices(c, tt.command, tt.option, tt.typed)
+		if got == nil {
+			t.Errorf("choices(%s, %s, %q) = nil, want a non-nil list", tt.command, tt.option, tt.typed)
+			continue
+		}
+		if tt.wantLen >= 0 && len(got) != tt.wantLen {
+			t.Errorf("choices(%s, %s, %q): %d choices, want %d: %v", tt.command, tt.option, tt.typed, len(got), tt.wantLen, choiceValues(got))
+		}
+		if tt.wantFirst == "" {
+			continue
+		}
+		if len(got) == 0 {
+			t.Errorf("choices(%s, %s, %q): none, want first %q", tt.command, tt.option, tt.typed, tt.wantFirst)
+			continue
+		}
+		if v := got[0].Value.(string); v != tt.wantFirst {
+			t.Errorf("choices(%s, %s, %q): first %q, want %q (all: %v)", tt.command, tt.option, tt.typed, v, tt.wantFirst, choiceValues(got))
+		}
+		if !strings.Contains(got[0].Name, tt.wantName) {
+			t.Errorf("choices(%s, %s, %q): first name %q, want it to contain %q", tt.command, tt.option, tt.typed, got[0].Name, tt.wantName)
+		}
+	}
+}
+
+// TestChoicesFindEverything types every name, alias and id of every network,
+// organisation, factor, theme and region, and a prefix of each, and checks
+// that what was typed comes first (or among equals), within Discord's
+// limits.
+func TestChoicesFindEverything(t *testing.T) {
+	c := service(t).Corpus
+	check := func(command, option, typed, want string, firstOnly bool) {
+		t.Helper()
+		got := choices(c, command, option, typed)
+		if len(got) > maxChoices {
+			t.Errorf("choices(%s, %q): %d choices", command, typed, len(got))
+		}
+		for _, ch := range got {
+			v, _ := ch.Value.(string)
+			if n := utf8.RuneCountInString(ch.Name); n == 0 || n > maxChoiceName || v == "" || utf8.RuneCountInString(v) > maxChoiceValue {
+				t.Errorf("choices(%s, %q): choice %q=%q breaks a limit", command, typed, ch.Name, v)
+			}
+		}
+		vals := choiceValues(got)
+		if firstOnly && (len(vals) == 0 || vals[0] != want) {
+			t.Errorf("choices(%s, %q) = %v, want %q first", command, typed, vals, want)
+		}
+		if !firstOnly && !contains(vals, want) {
+			t.Errorf("choices(%s, %q) = %v, want %q among them", command, typed, vals, want)
+		}
+	}
+	for _, n := range c.Networks {
+		check("netwerk", "naam", n.Name, n.ID, false)
+		check("netwerk", "naam", string([]rune(n.Name)[:min(4, len([]rune(n.Name)))]), n.ID, false)
+		for _, a := range n.Aliases {
+			check("netwerk", "naam", a, n.ID, false)
+		}
+	}
+	counts := partnerCounts(c)
+	for _, o := range c.Organisations {
+		if counts[o.Name] == 0 {
+			continue
+		}
+		check("partner", "organisatie", o.Name, o.Name, true)
+		for _, a := range o.Aliases {
+			check("partner", "organisatie", a, o.Name, false)
+		}
+	}
+	for _, f := range c.Factors {
+		check("succesfactor", "naam", f.Title, f.ID, true)
+		check("succesfactor", "naam", f.ID, f.ID, true)
+	}
+	for _, th := range c.ThemeCounts() {
+		check("thema", "thema", th.Name, th.Name, true)
+	}
+	for _, p := range content.Provinces {
+		check("regio", "plaats-of-provincie", p, p, true)
+	}
+	for _, p := range c.PlaceNames() {
+		if _, isProvince := content.FindProvince(p); isProvince {
+			continue
+		}
+		check("regio", "plaats-of-provincie", p, p, true)
+	}
+	// Hostile input never breaks a limit.
+	for _, typed := range []string{strings.Repeat("é", 500), "\xff\xfe", "\u200b\u202e", "%!s", "<@1>", strings.Repeat("a b ", 200)} {
+		for _, cmd := range []string{"netwerk", "partner", "succesfactor", "regio", "thema"} {
+			if got := choices(c, cmd, "x", typed); len(got) > maxChoices {
+				t.Errorf("choices(%s, %.10q): %d choices", cmd, typed, len(got))
+			}
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestPartnerCounts checks the counts autocomplete shows against the
+// partner look-up itself.
+func TestPartnerCounts(t *testing.T) {
+	c := service(t).Corpus
+	counts := partnerCounts(c)
+	for _, o := range c.Organisations {
+		if got, want := counts[o.Name], len(c.LookupPartner(o.Name).Networks); got != want {
+			t.Errorf("%s: autocomplete counts %d networks, the look-up finds %d", o.Name, got, want)
+		}
+	}
+}
+
+func TestMatchTier(t *testing.T) {
+	tests := []struct {
+		typed, key string
+		want       int
+	}{
+		{"duosprong", "Duosprong", tierExact},
+		{"1 gezin 1 plan", "1Gezin-1Plan", tierExact},
+		{"duo", "Duosprong", tierPrefix},
+		{"vrije", "Omarmen met vrije tijd", tierWordPrefix},
+		{"kind gez", "Kind en Gezin", tierWordPrefix},
+		{"sprong", "Duosprong", tierSubstring},
+		{"duosprnog", "Duosprong", tierFuzzy},
+		{"zzz", "Duosprong", tierNone},
+		{"ab", "xy", tierNone},
+	}
+	for _, tt := range tests {
+		q := normalizeForTest(tt.typed)
+		if got, _ := matchTier(q, strings.ReplaceAll(q, " ", ""), tt.key); got != tt.want {
+			t.Errorf("matchTier(%q, %q) = %d, want %d", tt.typed, tt.key, got, tt.want)
+		}
+	}
+}
+
+func normalizeForTest(s string) string { return text.Normalize(s) }
+
+// TestRegionChoiceCounts checks that every region choice appears once and
+// that its count is what /regio answers.
+func TestRegionChoiceCounts(t *testing.T) {
+	s := service(t)
+	seen := map[string]bool{}
+	for _, it := range regionSuggestions(s.Corpus, true) {
+		if seen[it.value] {
+			t.Errorf("region %q offered twice", it.value)
+		}
+		seen[it.value] = true
+		l, err := s.Region(it.value)
+		if err != nil {
+			t.Errorf("Region(%q): %v", it.value, err)
+			continue
+		}
+		if want := " — " + countNetworks(len(l.Networks)); !strings.HasSuffix(it.label, want) {
+			t.Errorf("choice %q, but /regio %s lists %d networks", it.label, it.value, len(l.Networks))
+		}
+	}
+	if got := choices(s.Corpus, "regio", "plaats-of-provincie", "Beveren"); len(got) == 0 || got[0].Name != "Beveren (Antwerpen, Oost-Vlaanderen) — 3 netwerken" {
+		t.Errorf("Beveren: %v", choiceValues(got))
+	}
+}

@@ -1,0 +1,206 @@
+package bot
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/bondgenoot/bondgenoot/internal/answer"
+)
+
+// The slash-command definitions respect Discord's rules.
+func TestApplicationCommandsLimits(t *testing.T) {
+	name := regexp.MustCompile(`^[-_\p{Ll}\p{N}]{1,32}$`)
+	defs := applicationCommands(service(t).Corpus)
+	if len(defs) != len(commands) {
+		t.Fatalf("%d definitions for %d commands", len(defs), len(commands))
+	}
+	seen := map[string]bool{}
+	for _, d := range defs {
+		if !name.MatchString(d.Name) || seen[d.Name] {
+			t.Errorf("command name %q", d.Name)
+		}
+		seen[d.Name] = true
+		if n := utf8.RuneCountInString(d.Description); n < 1 || n > 100 {
+			t.Errorf("/%s: description of %d characters", d.Name, n)
+		}
+		if (*d.NameLocalizations)[discordgo.Dutch] != d.Name || (*d.DescriptionLocalizations)[discordgo.Dutch] != d.Description {
+			t.Errorf("/%s: nl localisation missing", d.Name)
+		}
+		if d.DefaultMemberPermissions != nil {
+			t.Errorf("/%s: restricted to members with permissions; every command is for everyone", d.Name)
+		}
+		if len(d.Options) > 25 {
+			t.Errorf("/%s: %d options", d.Name, len(d.Options))
+		}
+		optional := false
+		for _, o := range d.Options {
+			if !name.MatchString(o.Name) {
+				t.Errorf("/%s: option name %q", d.Name, o.Name)
+			}
+			if n := utf8.RuneCountInString(o.Description); n < 1 || n > 100 {
+				t.Errorf("/%s %s: description of %d characters", d.Name, o.Name, n)
+			}
+			if o.NameLocalizations[discordgo.Dutch] != o.Name || o.DescriptionLocalizations[discordgo.Dutch] != o.Description {
+				t.Errorf("/%s %s: nl localisation missing", d.Name, o.Name)
+			}
+			if o.Required && optional {
+				t.Errorf("/%s: required option %s after an optional one", d.Name, o.Name)
+			}
+			optional = optional || !o.Required
+			if o.Autocomplete && len(o.Choices) > 0 {
+				t.Errorf("/%s %s: both autocomplete and choices", d.Name, o.Name)
+			}
+			if len(o.Choices) > 25 {
+				t.Errorf("/%s %s: %d choices", d.Name, o.Name, len(o.Choices))
+			}
+			for _, c := range o.Choices {
+				if n := utf8.RuneCountInString(c.Name); n < 1 || n > 100 || len(c.Value.(string)) > 100 {
+					t.Errorf("/%s %s: choice %q", d.Name, o.Name, c.Name)
+				}
+			}
+		}
+	}
+	for _, want := range []string{"zoek", "netwerk", "thema", "regio", "partner", "succesfactor", "help"} {
+		if !seen[want] {
+			t.Errorf("no /%s", want)
+		}
+	}
+}
+
+// The issue's option names and autocomplete flags.
+func TestCommandOptions(t *testing.T) {
+	want := map[string]string{
+		"zoek":         "term! thema provincie",
+		"netwerk":      "naam!~",
+		"thema":        "thema!~",
+		"regio":        "plaats-of-provincie!~",
+		"partner":      "organisatie!~",
+		"succesfactor": "naam~",
+		"help":         "",
+	}
+	for _, c := range commands {
+		var parts []string
+		for _, o := range c.options {
+			p := o.name
+			if o.required {
+				p += "!"
+			}
+			if o.autocomplete {
+				p += "~"
+			}
+			parts = append(parts, p)
+		}
+		if got := strings.Join(parts, " "); got != want[c.name] {
+			t.Errorf("/%s options %q, want %q", c.name, got, want[c.name])
+		}
+		if !strings.HasPrefix(c.example, "/"+c.name) {
+			t.Errorf("/%s: example %q", c.name, c.example)
+		}
+	}
+}
+
+// Every example of the table answers, through the same handler the console
+// uses, with a value render knows.
+func TestCommandExamples(t *testing.T) {
+	s := service(t)
+	con := &Console{Service: s}
+	for _, c := range commands {
+		_, arg, _ := strings.Cut(c.example, " ")
+		a := args{}
+		if len(c.options) > 0 {
+			a[c.options[0].name] = arg
+		}
+		v, vw, err := c.run(context.Background(), s, a)
+		if err != nil {
+			t.Errorf("%s: %v", c.example, err)
+			continue
+		}
+		if c.name != "help" && (vw.Kind == "" || answer.Text(v) == "") {
+			t.Errorf("%s: view %+v, text %q", c.example, vw, answer.Text(v))
+		}
+		if got := con.Answer(context.Background(), c.example); got == "" || strings.Contains(got, "ken ik niet") {
+			t.Errorf("console %s: %q", c.example, got)
+		}
+	}
+}
+
+// redo recomputes every kind of view, and answers a view it cannot use
+// with a Dutch message.
+func TestRedo(t *testing.T) {
+	s := service(t)
+	ctx := context.Background()
+	for _, tt := range []struct {
+		vw   view
+		want string // in the console text of the answer
+	}{
+		{view{Kind: "zoek", Arg: "brugfiguur"}, "Brugfiguren basisonderwijs"},
+		{view{Kind: "zoek", Arg: "school", Page: 1}, "pagina 2"},
+		{view{Kind: "thema", Arg: "onderwijs"}, "Netwerken rond onderwijs"},
+		{view{Kind: "thema"}, "Thema's"},
+		{view{Kind: "regio", Arg: "Gent"}, "Netwerken in Gent"},
+		{view{Kind: "regio"}, "Limburg"},
+		{view{Kind: "partner", Arg: "SAAMO"}, "SAAMO"},
+		{view{Kind: "netwerken", Arg: "SAAMO", Province: "Limburg"}, "Netwerken met SAAMO in Limburg"},
+		{view{Kind: "netwerken", Theme: "vrije tijd", Province: "Gent"}, "Netwerken rond vrije tijd in Gent"},
+		{view{Kind: "netwerk", Arg: "duosprong"}, "Duosprong"},
+		{view{Kind: "factor", Arg: "laagdrempeligheid"}, "Laagdrempeligheid"},
+		{view{Kind: "random"}, "Succesfactor"},
+	} {
+		v, vw, err := redo(ctx, s, tt.vw)
+		if err != nil {
+			t.Errorf("redo(%+v): %v", tt.vw, err)
+			continue
+		}
+		if got := answer.Text(v); !strings.Contains(got, tt.want) {
+			t.Errorf("redo(%+v) = %.200q, want %q", tt.vw, got, tt.want)
+		}
+		if vw.Kind != tt.vw.Kind {
+			t.Errorf("redo(%+v) returned view %+v", tt.vw, vw)
+		}
+	}
+	// A page past the end is the last page.
+	v, vw, err := redo(ctx, s, view{Kind: "zoek", Arg: "brugfiguur", Page: 9999})
+	if p, ok := v.(*answer.SearchPage); err != nil || !ok || vw.Page != p.Pages()-1 || p.Page != vw.Page || len(p.Hits) == 0 {
+		t.Errorf("page 9999: %v, view %+v", err, vw)
+	}
+	if _, _, err := redo(ctx, s, view{Kind: "onbekend"}); !answer.IsUserError(err) {
+		t.Errorf("unknown kind: %v", err)
+	}
+	if _, vw, err := redo(ctx, s, view{Kind: "netwerk", Arg: "zzzqqq"}); !answer.IsUserError(err) || vw.Kind != "netwerk" {
+		t.Errorf("unknown network: %v, %+v", err, vw)
+	}
+}
+
+// What a mention asks for decides the answer.
+func TestMentionAnswer(t *testing.T) {
+	s := service(t)
+	for _, tt := range []struct {
+		q    mentionQuery
+		kind string
+	}{
+		{mentionQuery{Partner: "SAAMO"}, "partner"},
+		{mentionQuery{Partner: "CAW", Province: "Limburg"}, "netwerken"},
+		{mentionQuery{Theme: "vrije tijd", Place: "Gent"}, "netwerken"},
+		{mentionQuery{Province: "Limburg"}, "netwerken"},
+		{mentionQuery{Query: "brugfiguur"}, "zoek"},
+		{mentionQuery{Query: "brugfiguur", Theme: "onderwijs"}, "zoek"},
+		{mentionQuery{}, ""},
+	} {
+		v, vw, err := mentionAnswer(context.Background(), s, tt.q)
+		if err != nil {
+			t.Errorf("%+v: %v", tt.q, err)
+			continue
+		}
+		if vw.Kind != tt.kind {
+			t.Errorf("%+v: kind %q, want %q", tt.q, vw.Kind, tt.kind)
+		}
+		if _, ok := v.(helpRequest); ok != (tt.kind == "") {
+			t.Errorf("%+v: %T", tt.q, v)
+		}
+	}
+}

@@ -1,0 +1,143 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+const testBotID = "1000000000000000001"
+
+func TestParseMention(t *testing.T) {
+	c := service(t).Corpus
+	me := "<@" + testBotID + ">"
+	tests := []struct {
+		msg  string
+		want mentionQuery
+	}{
+		// The phrasings of the issue.
+		{me + " wie werkt samen met CAW in Limburg?", mentionQuery{Partner: "CAW", Province: "Limburg"}},
+		{me + " partners van SAAMO", mentionQuery{Partner: "SAAMO"}},
+		{me + " netwerken rond vrije tijd in Gent", mentionQuery{Theme: "vrije tijd", Place: "Gent"}},
+		{me + " brugfiguur", mentionQuery{Query: "brugfiguur"}},
+		// Partner phrasings, spellings and aliases.
+		{"<@!" + testBotID + "> wie werkt er samen met het OCMW?", mentionQuery{Partner: "OCMW"}},
+		{me + " Wie werkt samen met saamo", mentionQuery{Partner: "SAAMO"}},
+		{me + " bondgenoten van Kind & Gezin", mentionQuery{Partner: "Kind en Gezin"}},
+		{me + " samenwerken met 1G1P", mentionQuery{Partner: "1Gezin 1Plan"}},
+		{me + " netwerken met Huis van het Kind in Gent", mentionQuery{Partner: "Huis van het Kind", Place: "Gent"}},
+		{me + " wie werkt samen met SAAMO Limburg", mentionQuery{Partner: "SAAMO"}},
+		{me + " partners van CAW rond onderwijs", mentionQuery{Partner: "CAW", Theme: "onderwijs"}},
+		{me + " wie werkt samen met Brede School Beringen?", mentionQuery{Partner: "Brede School", Place: "Beringen"}},
+		{me + " partners van GO!", mentionQuery{Partner: "GO!"}},
+		{me + " wie werkt samen met de lokale secundaire scholen", mentionQuery{Partner: "lokale secundaire scholen"}},
+		{me + " wie werkt samen met Samo?", mentionQuery{Partner: "Samo"}},
+		{"In Limburg, wie werkt samen met CAW " + me, mentionQuery{Partner: "CAW", Province: "Limburg"}},
+		{me + " partners van Duosprong", mentionQuery{Query: "Duosprong"}},
+		{me + " wie werkt samen met?", mentionQuery{}},
+		// Filters.
+		{me + " onderwijs in Limburg", mentionQuery{Theme: "onderwijs", Province: "Limburg"}},
+		{me + " Gent", mentionQuery{Place: "Gent"}},
+		{me + " Limburg", mentionQuery{Province: "Limburg"}},
+		{me + " vrije tijd Gent", mentionQuery{Theme: "vrije tijd", Place: "Gent"}},
+		{me + " welke netwerken zijn er in West-Vlaanderen?", mentionQuery{Province: "West-Vlaanderen"}},
+		{me + " netwerken in de provincie Antwerpen", mentionQuery{Province: "Antwerpen"}},
+		{me + " netwerken rond het thema hulp- en dienstverlening", mentionQuery{Theme: "hulp- en dienstverlening"}},
+		{me + " toon de netwerken in sint niklaas", mentionQuery{Place: "Sint-Niklaas"}},
+		{me + " scholen", mentionQuery{Theme: "onderwijs"}},
+		// Searches, with the filters a word introduced.
+		{me + " brugfiguur in Limburg", mentionQuery{Province: "Limburg", Query: "brugfiguur"}},
+		{me + " brugfiguur in Gent", mentionQuery{Place: "Gent", Query: "brugfiguur Gent"}},
+		{me + " zoek brugfiguur", mentionQuery{Query: "brugfiguur"}},
+		{me + " zoek naar vrije tijd en sport", mentionQuery{Query: "vrije tijd en sport"}},
+		{me + " wat is een brugfiguur?", mentionQuery{Query: "wat is een brugfiguur"}},
+		{me + " onderwijs gezin", mentionQuery{Query: "onderwijs gezin"}},
+		{"@everyone " + me + " brugfiguur!!!", mentionQuery{Query: "brugfiguur"}},
+		{me + " <@42> <#7> <:blij:123> brugfiguur", mentionQuery{Query: "brugfiguur"}},
+		{"@bondgenoot brugfiguur", mentionQuery{Query: "brugfiguur"}},
+		// Nothing to do.
+		{me, mentionQuery{}},
+		{"hallo " + me + "!", mentionQuery{}},
+		{me + " ?!?", mentionQuery{}},
+		{"", mentionQuery{}},
+	}
+	for _, tt := range tests {
+		if got := parseMention(c, testBotID, tt.msg); got != tt.want {
+			t.Errorf("parseMention(%q)\n got %+v\nwant %+v", tt.msg, got, tt.want)
+		}
+	}
+}
+
+// mentionSeeds are the fuzz seeds; testdata/fuzz/FuzzParseMention holds
+// more.
+func mentionSeeds() []string {
+	return []string{
+		"<@" + testBotID + "> wie werkt samen met CAW in Limburg?",
+		"<@!" + testBotID + "> partners van SAAMO",
+		"netwerken rond vrije tijd in Gent",
+		"wie werkt er samen met in in in de de",
+		"partners van partners van partners van",
+		"<@<@!>>< @!" + testBotID,
+		"\xff\xfe wie werkt samen met \xc3\x28",
+		"in", "rond", "wie werkt samen met", "<", "<@", "<@>", "<:a:>", "<a:b:1>",
+		strings.Repeat("in Gent ", 300),
+		strings.Repeat("wie werkt samen met ", 100),
+		"brug\u200bfiguur \u202e",
+	}
+}
+
+func FuzzParseMention(f *testing.F) {
+	c := service(f).Corpus
+	for _, s := range mentionSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, msg string) {
+		start := time.Now()
+		q := parseMention(c, testBotID, msg)
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("parseMention took %v", d)
+		}
+		for name, s := range map[string]string{"Partner": q.Partner, "Theme": q.Theme, "Province": q.Province, "Place": q.Place, "Query": q.Query} {
+			if !utf8.ValidString(s) {
+				t.Errorf("%s = %q is not valid UTF-8", name, s)
+			}
+			if s != strings.TrimSpace(s) {
+				t.Errorf("%s = %q has surrounding space", name, s)
+			}
+			if utf8.RuneCountInString(s) > maxMentionRunes+100 {
+				t.Errorf("%s has %d runes", name, utf8.RuneCountInString(s))
+			}
+			if strings.Contains(s, "<@"+testBotID) {
+				t.Errorf("%s = %q keeps the bot's mention", name, s)
+			}
+		}
+		if q.Partner != "" && q.Query != "" {
+			t.Errorf("both a partner and a query: %+v", q)
+		}
+		if q.Theme != "" && c.FindTheme(q.Theme) == nil {
+			t.Errorf("Theme %q is not a theme", q.Theme)
+		}
+		if q.Place != "" && c.FindPlace(q.Place) == "" {
+			t.Errorf("Place %q is not a place", q.Place)
+		}
+	})
+}
+
+func TestStripMentions(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<@1> a", "  a"},
+		{"a <@!12> <@&3> <#4> b", "a         b"},
+		{"<:blij:123> <a:dans:9>", "   "},
+		{"<3 jou> <@x>", "<3 jou> <@x>"},
+		{"@everyone @here", "   "},
+		{"<<@1>>", "< >"},
+	}
+	for _, tt := range tests {
+		got := strings.Join(strings.Fields(stripMentions(tt.in)), " ")
+		want := strings.Join(strings.Fields(tt.want), " ")
+		if got != want {
+			t.Errorf("stripMentions(%q) = %q, want %q", tt.in, got, want)
+		}
+	}
+}

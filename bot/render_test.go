@@ -1,0 +1,664 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/index"
+	"github.com/bondgenoot/bondgenoot/internal/answer"
+)
+
+// updateGolden rewrites the golden files: go test ./bot -run Golden -update
+var updateGolden = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// replyJSON is how a reply is stored in a golden file: what the bot would
+// send to Discord.
+func replyJSON(t testing.TB, r *reply) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(map[string]any{
+		"content":    r.Content,
+		"embeds":     r.Embeds,
+		"components": r.Components,
+		"ephemeral":  r.Ephemeral,
+	}); err != nil {
+		t.Fatalf("marshal reply: %v", err)
+	}
+	return b.Bytes()
+}
+
+// rtMust returns v; an error stops the test (by a panic, since a generic
+// helper cannot take t next to a call's two results).
+func rtMust[T any](v T, err error) T {
+	if err != nil {
+		panic(fmt.Sprintf("answer: %v", err))
+	}
+	return v
+}
+
+func TestRenderGolden(t *testing.T) {
+	s := service(t)
+	ctx := context.Background()
+	search := func(q, theme, province string, page int) *answer.SearchPage {
+		return rtMust(s.Search(ctx, q, theme, province, page, 5))
+	}
+	tests := []struct {
+		name string
+		v    any
+		vw   view
+	}{
+		{"netwerk-duosprong", rtMust(s.Network("duosprong")), view{Kind: "netwerk", Arg: "duosprong"}},
+		{"netwerk-turnhoutse-bondgenoten", rtMust(s.Network("turnhoutse-bondgenoten")), view{Kind: "netwerk", Arg: "turnhoutse-bondgenoten"}},
+		{"netwerk-ervaringskennis-nieuw-gent", rtMust(s.Network("ervaringskennis-nieuw-gent")), view{Kind: "netwerk"}},
+		{"zoek-brugfiguur", search("brugfiguur", "", "", 0), view{Kind: "zoek", Arg: "brugfiguur"}},
+		{"zoek-armoede-pagina-2", search("armoede", "", "", 1), view{Kind: "zoek", Arg: "armoede", Page: 1}},
+		{"zoek-armoede-onderwijs-limburg", search("armoede", "onderwijs", "Limburg", 0), view{Kind: "zoek", Arg: "armoede"}},
+		{"zoek-tikfout", search("brugfiguer", "", "", 0), view{Kind: "zoek"}},
+		{"zoek-niets", search("zzqxv", "", "", 0), view{Kind: "zoek"}},
+		{"zoek-markdown", search("[klik](https://voorbeeld.invalid) **vet** <@123> `code`", "", "", 0), view{Kind: "zoek"}},
+		{"thema-onderwijs", rtMust(s.Theme("onderwijs")), view{Kind: "thema", Arg: "onderwijs"}},
+		{"thema-onderwijs-pagina-3", rtMust(s.Theme("onderwijs")), view{Kind: "thema", Arg: "onderwijs", Page: 2}},
+		{"regio-limburg", rtMust(s.Region("Limburg")), view{Kind: "regio", Arg: "Limburg"}},
+		{"regio-gent", rtMust(s.Region("Gent")), view{Kind: "regio", Arg: "Gent"}},
+		{"netwerken-vrije-tijd-gent", rtMust(s.Networks(content.Filter{Theme: "vrije tijd", Municipality: "Gent"})), view{Kind: "netwerken", Theme: "vrije tijd", Province: "Gent"}},
+		{"partner-saamo", rtMust(s.Partner("SAAMO")), view{Kind: "partner", Arg: "SAAMO"}},
+		{"partner-huis-van-het-kind-pagina-2", rtMust(s.Partner("Huis van het Kind")), view{Kind: "partner", Arg: "Huis van het Kind", Page: 1}},
+		{"succesfactor-laagdrempeligheid", rtMust(s.Factor("laagdrempeligheid")), view{Kind: "factor", Arg: "laagdrempeligheid"}},
+		{"succesfactor-willekeurig", s.RandomFactor(rand.New(rand.NewPCG(1, 2))), view{Kind: "random"}},
+		{"succesfactoren", s.Factors(), view{Kind: "factor"}},
+		{"themas", s.ThemeCounts(), view{Kind: "thema"}},
+		{"regios", s.RegionCounts(), view{Kind: "regio"}},
+		{"fout-netwerk-onbekend", rtErr(s.Network("duosprnog")), view{Kind: "netwerk", Arg: "duosprnog"}},
+		{"fout-regio-onbekend", rtErr(s.Region("Atlantis")), view{Kind: "regio", Arg: "Atlantis"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := render(tt.v, tt.vw)
+			for _, p := range replyProblems(r) {
+				t.Errorf("limit: %s", p)
+			}
+			checkGolden(t, tt.name, replyJSON(t, r))
+		})
+	}
+	t.Run("help", func(t *testing.T) {
+		r := renderHelp()
+		for _, p := range replyProblems(r) {
+			t.Errorf("limit: %s", p)
+		}
+		checkGolden(t, "help", replyJSON(t, r))
+	})
+}
+
+// rtErr returns the error of an answer call.
+func rtErr[T any](_ T, err error) error { return err }
+
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name+".json")
+	if *updateGolden {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden file %s missing (run go test ./bot -run Golden -update): %v", path, err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("render differs from %s (run with -update to accept):\n%s", path, firstDiff(string(want), string(got)))
+	}
+}
+
+// firstDiff shows the first line where want and got differ.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + itoa(i+1) + ":\n want " + w + "\n  got " + g
+		}
+	}
+	return ""
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// embedOf returns the only embed of r.
+func embedOf(t *testing.T, r *reply) *discordgo.MessageEmbed {
+	t.Helper()
+	if len(r.Embeds) != 1 {
+		t.Fatalf("got %d embeds, want 1 (content %q)", len(r.Embeds), r.Content)
+	}
+	return r.Embeds[0]
+}
+
+// fieldValue returns the value of the field whose name starts with prefix.
+func fieldValue(e *discordgo.MessageEmbed, prefix string) (string, bool) {
+	for _, f := range e.Fields {
+		if strings.HasPrefix(f.Name, prefix) {
+			return f.Value, true
+		}
+	}
+	return "", false
+}
+
+// buttons returns the buttons of r by label, and all select menus.
+func buttons(r *reply) (map[string]discordgo.Button, []discordgo.SelectMenu) {
+	bs := map[string]discordgo.Button{}
+	var sels []discordgo.SelectMenu
+	for _, c := range r.Components {
+		row, ok := c.(discordgo.ActionsRow)
+		if !ok {
+			continue
+		}
+		for _, cc := range row.Components {
+			switch x := cc.(type) {
+			case discordgo.Button:
+				bs[x.Label] = x
+			case discordgo.SelectMenu:
+				sels = append(sels, x)
+			}
+		}
+	}
+	return bs, sels
+}
+
+func mustDecode(t *testing.T, id string) view {
+	t.Helper()
+	v, err := decodeView(id)
+	if err != nil {
+		t.Fatalf("decodeView(%q): %v", id, err)
+	}
+	return v
+}
+
+func TestRenderNetworkCard(t *testing.T) {
+	s := service(t)
+	r := render(rtMust(s.Network("Duosprong")), view{Kind: "netwerk", Arg: "duosprong"})
+	e := embedOf(t, r)
+	checks := []struct{ what, got, want string }{
+		{"title", e.Title, "Duosprong"},
+		{"url", e.URL, "https://www.beringen.be/duosprong"},
+		{"footer", e.Footer.Text, "Bron: Word bondgenoot in de strijd tegen (kinder)armoede — p. 77"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.what, c.got, c.want)
+		}
+	}
+	fields := []struct{ name, want string }{
+		{"Waar", "Beringen · Limburg"},
+		{"Thema's", "onderwijs"},
+		{"De bondgenoten (13)", "• SAAMO Limburg vzw (SAAMO)"},
+		{"De bondgenoten", "• Vrij CLB Limburg (CLB)"},
+		{"Website", "[www.beringen.be/duosprong](https://www.beringen.be/duosprong)"},
+		{"Product", "• Flyer menstruatiewelzijn"},
+		{"Voorbeeld bij de succesfactoren", "• Elkaars werking kennen (p. 24)"},
+		{"Verwante netwerken", "• "},
+	}
+	for _, f := range fields {
+		got, ok := fieldValue(e, f.name)
+		if !ok {
+			t.Errorf("no field %q; fields: %v", f.name, fieldNames(e))
+			continue
+		}
+		if !strings.Contains(got, f.want) {
+			t.Errorf("field %q = %q, want it to contain %q", f.name, got, f.want)
+		}
+	}
+	if !strings.HasPrefix(e.Description, "DuoSprong biedt kwetsbare gezinnen") || !strings.Contains(e.Description, "gids, p. 77") {
+		t.Errorf("description = %q, want the summary and a pointer to p. 77", e.Description)
+	}
+	bs, sels := buttons(r)
+	if b, ok := bs["Meer rond onderwijs"]; !ok || mustDecode(t, b.CustomID) != (view{Kind: "thema", Arg: "onderwijs"}) {
+		t.Errorf("button Meer rond onderwijs = %+v, want a thema view", b)
+	}
+	if b, ok := bs["Meer in Limburg"]; !ok || mustDecode(t, b.CustomID) != (view{Kind: "regio", Arg: "Limburg"}) {
+		t.Errorf("button Meer in Limburg = %+v, want a regio view", b)
+	}
+	if len(sels) != 3 {
+		t.Fatalf("got %d selects, want partners, related networks and factors", len(sels))
+	}
+	if got := mustDecode(t, sels[0].Options[0].Value); got != (view{Kind: "partner", Arg: "SAAMO"}) {
+		t.Errorf("first partner option opens %+v, want partner SAAMO", got)
+	}
+}
+
+func fieldNames(e *discordgo.MessageEmbed) []string {
+	var out []string
+	for _, f := range e.Fields {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
+func TestRenderNetworkCardCutsLongParts(t *testing.T) {
+	n := &content.Network{
+		ID: "lang", Name: strings.Repeat("Heel lange naam ", 30), Place: "Gent", Province: "Oost-Vlaanderen", Page: 12,
+		Themes:      []string{"onderwijs"},
+		Summary:     strings.Repeat("Een zin over het netwerk. ", 200),
+		Description: strings.Repeat("Een zin over het netwerk. ", 400),
+		Websites:    []string{"www.voorbeeld.be/a b(c)", "https://al.goed.be"},
+	}
+	for i := range 80 {
+		n.Partners = append(n.Partners, content.Partner{Name: "Partnerorganisatie nummer " + itoa(i), Canonical: "Partnerorganisatie nummer " + itoa(i)})
+		n.Products = append(n.Products, "Een product met een vrij lange titel nummer "+itoa(i))
+	}
+	card := &answer.NetworkCard{Network: n}
+	r := render(card, view{Kind: "netwerk", Arg: "lang"})
+	for _, p := range replyProblems(r) {
+		t.Errorf("limit: %s", p)
+	}
+	e := embedOf(t, r)
+	if v, _ := fieldValue(e, "De bondgenoten (80)"); !strings.Contains(v, "… en nog ") || !strings.Contains(v, "(zie de gids, p. 12)") {
+		t.Errorf("partners = %q, want a tail that says how many more", v)
+	}
+	if !strings.HasSuffix(e.Title, "…") {
+		t.Errorf("title = %q, want it cut with …", e.Title)
+	}
+	if !strings.Contains(e.Description, "…") || !strings.Contains(e.Description, "(volledige beschrijving in de gids, p. 12)") {
+		t.Errorf("description = %q, want it cut with … and a pointer", e.Description)
+	}
+	if v, _ := fieldValue(e, "Websites"); !strings.Contains(v, "(https://www.voorbeeld.be/a%20b%28c%29)") || !strings.Contains(v, "(https://al.goed.be)") {
+		t.Errorf("websites = %q, want https:// added and link-breaking characters escaped", v)
+	}
+}
+
+func TestRenderSearch(t *testing.T) {
+	page := &answer.SearchPage{
+		Result: &index.Result{
+			Query: "brugfiguer", Total: 12, Suggestion: "brugfiguur",
+			Hits: []index.Hit{
+				{Kind: index.KindNetwork, ID: "brugfiguren-basisonderwijs", Title: "Brugfiguren basisonderwijs", Place: "Ieper", Province: "West-Vlaanderen", Page: 103, Snippet: "Een brugfiguur verbindt school en gezin."},
+				{Kind: index.KindFactor, ID: "laagdrempeligheid", Title: "Laagdrempeligheid", Page: 41, Snippet: strings.Repeat("Laagdrempelig werken is belangrijk. ", 30)},
+				{Kind: index.KindPassage, ID: "voorwoord", Title: "Voorwoord", Page: 5, Snippet: "Kinderarmoede is een [link](https://x.invalid)."},
+			},
+			Facets: index.Facets{Themes: map[string]int{"onderwijs": 8, "gezin": 3}, Provinces: map[string]int{"West-Vlaanderen": 1, "Limburg": 2}},
+		},
+		Theme: "", Province: "", Page: 1, PageSize: 5,
+	}
+	r := render(page, view{Kind: "zoek", Arg: "brugfiguer", Page: 1})
+	for _, p := range replyProblems(r) {
+		t.Errorf("limit: %s", p)
+	}
+	e := embedOf(t, r)
+	wantDesc := []string{"**12 resultaten** · pagina 2 van 3", "Bedoelde je **brugfiguur**?"}
+	for _, w := range wantDesc {
+		if !strings.Contains(e.Description, w) {
+			t.Errorf("description = %q, want %q", e.Description, w)
+		}
+	}
+	wantFields := []struct{ name, value string }{
+		{"6. Brugfiguren basisonderwijs", "Ieper (West-Vlaanderen) · netwerk · p. 103\n> Een brugfiguur verbindt school en gezin.\nMeer: `/netwerk Brugfiguren basisonderwijs`"},
+		{"7. Laagdrempeligheid", "succesfactor · p. 41\n> Laagdrempelig werken"},
+		{"8. Voorwoord", "uit de gids · p. 5\n> Kinderarmoede is een \\[link\\](https://x.invalid).\nLees verder in de gids, p. 5."},
+	}
+	if len(e.Fields) != len(wantFields) {
+		t.Fatalf("got %d fields, want %d", len(e.Fields), len(wantFields))
+	}
+	for i, w := range wantFields {
+		if e.Fields[i].Name != w.name || !strings.HasPrefix(e.Fields[i].Value, w.value) {
+			t.Errorf("field %d = %q: %q\nwant %q: %q…", i, e.Fields[i].Name, e.Fields[i].Value, w.name, w.value)
+		}
+	}
+	if v := e.Fields[1].Value; !strings.Contains(v, "…") || len([]rune(v)) > snippetRunes+100 {
+		t.Errorf("long snippet = %q, want it cut with …", v)
+	}
+	bs, sels := buttons(r)
+	for label, want := range map[string]view{
+		"◀ Vorige":          {Kind: "zoek", Arg: "brugfiguer", Page: 0},
+		"Volgende ▶":        {Kind: "zoek", Arg: "brugfiguer", Page: 2},
+		"Zoek “brugfiguur”": {Kind: "zoek", Arg: "brugfiguur"},
+	} {
+		b, ok := bs[label]
+		if !ok {
+			t.Errorf("no button %q", label)
+			continue
+		}
+		if got := mustDecode(t, b.CustomID); got != want {
+			t.Errorf("button %q opens %+v, want %+v", label, got, want)
+		}
+	}
+	if len(sels) != 2 {
+		t.Fatalf("got %d selects, want a theme and a province select", len(sels))
+	}
+	if got := mustDecode(t, sels[0].Options[0].Value); got != (view{Kind: "zoek", Arg: "brugfiguer", Theme: "onderwijs"}) {
+		t.Errorf("first theme option opens %+v, want onderwijs page 0", got)
+	}
+	if sels[0].Options[0].Description != "8 netwerken" {
+		t.Errorf("theme option description = %q, want the count", sels[0].Options[0].Description)
+	}
+	// The select's own custom_id redoes the page it is on.
+	if got := mustDecode(t, sels[0].CustomID); got.Page != 1 || got.Arg != "brugfiguer" {
+		t.Errorf("select custom_id decodes to %+v, want this page", got)
+	}
+	v, err := viewFromComponent(sels[1].CustomID, []string{sels[1].Options[0].Value})
+	if err != nil || v.Province != "Limburg" {
+		t.Errorf("viewFromComponent(province select) = %+v, %v; want Limburg", v, err)
+	}
+}
+
+func TestRenderSearchFiltered(t *testing.T) {
+	page := &answer.SearchPage{
+		Result: &index.Result{Query: "armoede", Total: 3, Hits: []index.Hit{{Kind: index.KindNetwork, ID: "x", Title: "X", Place: "Gent", Province: "Oost-Vlaanderen", Page: 1}},
+			Facets: index.Facets{Themes: map[string]int{"onderwijs": 3}, Provinces: map[string]int{"Oost-Vlaanderen": 3}}},
+		Theme: "onderwijs", Province: "Oost-Vlaanderen", PageSize: 5,
+	}
+	r := render(page, view{})
+	e := embedOf(t, r)
+	if !strings.Contains(e.Description, "Alleen thema **onderwijs** en provincie **Oost-Vlaanderen**.") {
+		t.Errorf("description = %q, want the filters", e.Description)
+	}
+	bs, sels := buttons(r)
+	if len(bs) != 0 {
+		t.Errorf("one page: got buttons %v, want none", bs)
+	}
+	if len(sels) != 2 || sels[0].Options[0].Label != "Alle thema's" || sels[1].Options[0].Label != "Alle provincies" {
+		t.Fatalf("selects = %+v, want ones that clear the filters first", sels)
+	}
+	if got := mustDecode(t, sels[0].Options[0].Value); got.Theme != "" || got.Province != "Oost-Vlaanderen" {
+		t.Errorf("Alle thema's opens %+v, want the theme cleared and the province kept", got)
+	}
+	if !sels[0].Options[1].Default {
+		t.Errorf("current theme option is not marked default")
+	}
+}
+
+func TestRenderSearchNothingFound(t *testing.T) {
+	page := &answer.SearchPage{Result: &index.Result{Query: "zzqxv", Hits: []index.Hit{}, Facets: index.Facets{}}, PageSize: 5}
+	r := render(page, view{Kind: "zoek", Arg: "zzqxv"})
+	e := embedOf(t, r)
+	if !strings.Contains(e.Description, "Niets gevonden.") || !strings.Contains(e.Description, "`/thema`") {
+		t.Errorf("description = %q, want a Dutch 'nothing found' with a tip", e.Description)
+	}
+	if len(r.Components) != 0 {
+		t.Errorf("components = %v, want none", r.Components)
+	}
+}
+
+func TestRenderListsPage(t *testing.T) {
+	s := service(t)
+	l := rtMust(s.Theme("onderwijs"))
+	total := len(l.Networks)
+	pages := (total + listPageSize - 1) / listPageSize
+	if pages < 2 {
+		t.Fatalf("onderwijs has %d networks; the test needs more than one page", total)
+	}
+	tests := []struct {
+		page, wantPage, wantFields int
+		prevDisabled, nextDisabled bool
+	}{
+		{0, 0, listPageSize, true, false},
+		{pages - 1, pages - 1, total - (pages-1)*listPageSize, false, true},
+		{99, pages - 1, total - (pages-1)*listPageSize, false, true},
+		{-3, 0, listPageSize, true, false},
+	}
+	for _, tt := range tests {
+		r := render(l, view{Kind: "thema", Arg: "onderwijs", Page: tt.page})
+		e := embedOf(t, r)
+		if len(e.Fields) != tt.wantFields {
+			t.Errorf("page %d: got %d fields, want %d", tt.page, len(e.Fields), tt.wantFields)
+		}
+		wantFooter := "Pagina " + itoa(tt.wantPage+1) + " van " + itoa(pages) + " · "
+		if !strings.HasPrefix(e.Footer.Text, wantFooter) {
+			t.Errorf("page %d: footer = %q, want it to start with %q", tt.page, e.Footer.Text, wantFooter)
+		}
+		if want := itoa(tt.wantPage*listPageSize+1) + ". "; !strings.HasPrefix(e.Fields[0].Name, want) {
+			t.Errorf("page %d: first field = %q, want number %q", tt.page, e.Fields[0].Name, want)
+		}
+		bs, _ := buttons(r)
+		prev, next := bs["◀ Vorige"], bs["Volgende ▶"]
+		if prev.Disabled != tt.prevDisabled || next.Disabled != tt.nextDisabled {
+			t.Errorf("page %d: Vorige disabled %v, Volgende disabled %v; want %v, %v", tt.page, prev.Disabled, next.Disabled, tt.prevDisabled, tt.nextDisabled)
+		}
+		if !tt.nextDisabled {
+			if got := mustDecode(t, next.CustomID); got != (view{Kind: "thema", Arg: "onderwijs", Page: tt.wantPage + 1}) {
+				t.Errorf("page %d: Volgende opens %+v", tt.page, got)
+			}
+		}
+	}
+	// A summary cut in a list points to the card.
+	r := render(l, view{Kind: "thema", Arg: "onderwijs"})
+	found := false
+	for _, f := range embedOf(t, r).Fields {
+		found = found || strings.Contains(f.Value, "… (lees verder met /netwerk ")
+	}
+	if !found {
+		t.Errorf("no cut summary with a pointer '(lees verder met /netwerk …)' in the list")
+	}
+}
+
+func TestRenderPartner(t *testing.T) {
+	s := service(t)
+	r := render(rtMust(s.Partner("saamo")), view{Kind: "partner", Arg: "saamo"})
+	e := embedOf(t, r)
+	if want := "Netwerken die samenwerken met SAAMO ("; !strings.HasPrefix(e.Title, want) {
+		t.Errorf("title = %q, want %q…", e.Title, want)
+	}
+	if !strings.Contains(e.Description, "Ook geschreven als: Saamo, SAAMO Limburg") {
+		t.Errorf("description = %q, want the aliases", e.Description)
+	}
+	if v, ok := fieldValue(e, ""); !ok || v == "" {
+		t.Fatal("no fields")
+	}
+	found := false
+	for _, f := range e.Fields {
+		found = found || strings.Contains(f.Value, "In de gids: „SAAMO Limburg vzw”")
+	}
+	if !found {
+		t.Errorf("no field shows the spelling „SAAMO Limburg vzw”: %v", e.Fields)
+	}
+}
+
+func TestRenderFactor(t *testing.T) {
+	s := service(t)
+	r := render(rtMust(s.Factor("laagdrempeligheid")), view{Kind: "factor", Arg: "laagdrempeligheid"})
+	e := embedOf(t, r)
+	if e.Author == nil || e.Author.Name != "Succesfactor 12 van 13" {
+		t.Errorf("author = %+v, want Succesfactor 12 van 13", e.Author)
+	}
+	if e.Title != "Laagdrempeligheid" || !strings.HasPrefix(e.Description, "Laagdrempeligheid zit vaak in de kleinste details") {
+		t.Errorf("title %q, description %q", e.Title, e.Description)
+	}
+	if v, ok := fieldValue(e, "Voorbeeld: Nieuwe energie in Kallo"); !ok || !strings.Contains(v, "`/netwerk Nieuwe energie in Kallo`") {
+		t.Errorf("example field = %q, %v; want the example with a pointer to the network", v, ok)
+	}
+	if v, ok := fieldValue(e, "Citaat"); !ok || !strings.HasPrefix(v, "> ") {
+		t.Errorf("quote field = %q, %v; want a block quote", v, ok)
+	}
+	if e.Footer.Text != "Bron: Word bondgenoot in de strijd tegen (kinder)armoede — p. 41" {
+		t.Errorf("footer = %q", e.Footer.Text)
+	}
+	bs, _ := buttons(r)
+	b, ok := bs["Andere succesfactor"]
+	if !ok || mustDecode(t, b.CustomID).Kind != "random" {
+		t.Errorf("no button Andere succesfactor that asks for a random factor: %+v", bs)
+	}
+	// Long texts are cut with a pointer to the guide.
+	f := &content.Factor{ID: "x", Title: "X", Page: 9, Order: 1, Text: strings.Repeat("Een lange zin over samenwerken. ", 200)}
+	for range 10 {
+		f.Examples = append(f.Examples, content.Example{NetworkID: "duosprong", NetworkName: "Duosprong", Text: strings.Repeat("Een voorbeeld. ", 200)})
+	}
+	f.Quotes = []content.Quote{{Text: strings.Repeat("Wij zeggen dit. ", 100), Attribution: "Iemand"}}
+	r = render(&answer.FactorCard{Factor: f}, view{Kind: "factor", Arg: "x"})
+	for _, p := range replyProblems(r) {
+		t.Errorf("limit: %s", p)
+	}
+	e = embedOf(t, r)
+	if !strings.HasSuffix(e.Description, "… (lees verder in de gids, p. 9)") {
+		t.Errorf("description ends %q, want a pointer to p. 9", tail(e.Description, 60))
+	}
+	if v, ok := fieldValue(e, "Meer voorbeelden"); !ok || !strings.Contains(v, "Nog 6 in de gids, p. 9.") {
+		t.Errorf("Meer voorbeelden = %q, %v", v, ok)
+	}
+}
+
+func tail(s string, n int) string {
+	r := []rune(s)
+	return string(r[max(len(r)-n, 0):])
+}
+
+func TestRenderErrors(t *testing.T) {
+	tests := []struct {
+		name      string
+		v         any
+		vw        view
+		want      string
+		wantViews []view
+	}{
+		{"nil", nil, view{}, "Er ging iets mis aan mijn kant.", nil},
+		{"unknown type", struct{}{}, view{}, "Er ging iets mis aan mijn kant.", nil},
+		{"nil card", (*answer.NetworkCard)(nil), view{}, "Er ging iets mis aan mijn kant.", nil},
+		{"internal error", errors.New("bleve: disk on fire"), view{}, "Er ging iets mis aan mijn kant.", nil},
+		{"typed nil error", error((*answer.NotFoundError)(nil)), view{}, "Er ging iets mis aan mijn kant.", nil},
+		{"network not found", &answer.NotFoundError{What: "netwerk", Query: "duosprnog", Candidates: []answer.Ref{{ID: "duosprong", Name: "Duosprong"}}},
+			view{Kind: "netwerk"}, "Geen netwerk gevonden voor \"duosprnog\". Bedoelde je: Duosprong?", []view{{Kind: "netwerk", Arg: "duosprong"}}},
+		{"factor ambiguous", &answer.NotFoundError{What: "succesfactor", Query: "werken", Ambiguous: true, Candidates: []answer.Ref{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}}},
+			view{Kind: "factor"}, "past bij meer dan één succesfactor", []view{{Kind: "factor", Arg: "a"}, {Kind: "factor", Arg: "b"}}},
+		{"partner not found", &answer.NotFoundError{What: "netwerk met die partner", Query: "Samo", Candidates: []answer.Ref{{Name: "SAAMO"}}},
+			view{Kind: "partner"}, "Bedoelde je: SAAMO?", []view{{Kind: "partner", Arg: "SAAMO"}}},
+		{"unknown region", &content.FilterError{Field: "provincie of gemeente", Value: "Gnet", Suggestions: []string{"Gent"}},
+			view{Kind: "regio", Arg: "Gnet"}, "Ik ken geen provincie of gemeente \"Gnet\". Bedoelde je: Gent?", []view{{Kind: "regio", Arg: "Gent"}}},
+		{"unknown search theme", &content.FilterError{Field: "thema", Value: "x", Suggestions: []string{"onderwijs"}},
+			view{Kind: "zoek", Arg: "brug", Province: "Limburg"}, "Ik ken geen thema", []view{{Kind: "zoek", Arg: "brug", Theme: "onderwijs", Province: "Limburg"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := render(tt.v, tt.vw)
+			if !r.Ephemeral || len(r.Embeds) != 0 || !strings.Contains(r.Content, tt.want) {
+				t.Errorf("render = %+v, want an ephemeral message containing %q", r, tt.want)
+			}
+			var got []view
+			for _, c := range r.Components {
+				for _, b := range c.(discordgo.ActionsRow).Components {
+					got = append(got, mustDecode(t, b.(discordgo.Button).CustomID))
+				}
+			}
+			if len(got) != len(tt.wantViews) {
+				t.Fatalf("buttons open %+v, want %+v", got, tt.wantViews)
+			}
+			for i := range got {
+				if got[i] != tt.wantViews[i] {
+					t.Errorf("button %d opens %+v, want %+v", i, got[i], tt.wantViews[i])
+				}
+			}
+			for _, p := range replyProblems(r) {
+				t.Errorf("limit: %s", p)
+			}
+		})
+	}
+	if r := renderError(strings.Repeat("lang ", 1000)); len([]rune(r.Content)) > maxContent || !r.Ephemeral {
+		t.Errorf("renderError of a long message: %d runes, ephemeral %v", len([]rune(r.Content)), r.Ephemeral)
+	}
+}
+
+func TestRenderHelp(t *testing.T) {
+	r := renderHelp()
+	e := embedOf(t, r)
+	all := e.Description
+	for _, f := range e.Fields {
+		all += "\n" + f.Name + "\n" + f.Value
+	}
+	for _, want := range []string{"/zoek brugfiguur", "/netwerk Duosprong", "/thema vrije tijd", "/regio Limburg", "/partner SAAMO",
+		"/succesfactor laagdrempeligheid", "wie werkt samen met CAW in Limburg", "/help"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+	for _, c := range commands {
+		if !strings.Contains(all, "/"+c.name) {
+			t.Errorf("help does not mention command /%s", c.name)
+		}
+	}
+}
+
+func TestMarkdownEscaping(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"gewoon", "gewoon"},
+		{"**vet** _schuin_ ~~door~~ `code` ||spoiler||", `\*\*vet\*\* \_schuin\_ \~\~door\~\~ \` + "`" + `code\` + "`" + ` \|\|spoiler\|\|`},
+		{"[klik](https://x)", `\[klik\](https://x)`},
+		{"<@123> <#1> <t:1>", `\<@123\> \<\#1\> \<t:1\>`},
+		{"# kop\n- lijst\n> quote", "\\# kop\n\\- lijst\n\\> quote"},
+		{"hulp- en dienstverlening", "hulp- en dienstverlening"},
+		{`a\b`, `a\\b`},
+	}
+	for _, tt := range tests {
+		if got := md(tt.in); got != tt.want {
+			t.Errorf("md(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// Cutting never leaves a lone backslash that would escape the "…".
+	for n := 5; n < 40; n++ {
+		got := mdCut(strings.Repeat("*", 60), n, "")
+		if len([]rune(got)) > n {
+			t.Errorf("mdCut to %d gave %d runes", n, len([]rune(got)))
+		}
+		body := strings.TrimSuffix(got, "…")
+		if (len(body)-len(strings.TrimRight(body, `\`)))%2 == 1 {
+			t.Errorf("mdCut to %d = %q ends in a lone backslash", n, got)
+		}
+	}
+}
+
+func TestJoinFit(t *testing.T) {
+	items := []string{"een", "twee", "drie", "vier"}
+	tailf := func(rest int) string { return "+" + itoa(rest) }
+	tests := []struct {
+		limit int
+		want  string
+	}{
+		{100, "een, twee, drie, vier"},
+		{21, "een, twee, drie, vier"},
+		{20, "een, twee, drie, +1"},
+		{15, "een, twee, +2"},
+		{12, "een, +3"},
+		{2, "+4"},
+		{1, ""},
+	}
+	for _, tt := range tests {
+		got := joinFit(items, ", ", tt.limit, tailf)
+		if got != tt.want || len([]rune(got)) > tt.limit {
+			t.Errorf("joinFit(limit %d) = %q, want %q", tt.limit, got, tt.want)
+		}
+	}
+}
+
+func TestWebsiteURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"www.beringen.be/duosprong", "https://www.beringen.be/duosprong"},
+		{"https://hulppuntcsr.be/", "https://hulppuntcsr.be/"},
+		{"HTTP://x.be", "HTTP://x.be"},
+		{" www.a.be/b c ", "https://www.a.be/b%20c"},
+	}
+	for _, tt := range tests {
+		if got := websiteURL(tt.in); got != tt.want {
+			t.Errorf("websiteURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
