@@ -176,7 +176,7 @@ func networks(s *answer.Service, vw view) (any, view, error) {
 			f.Municipality = vw.Province
 		}
 	}
-	l, err := s.Networks(f)
+	l, err := s.NetworksOrWider(f)
 	return listAnswer(l, vw, err)
 }
 

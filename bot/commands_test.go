@@ -204,3 +204,24 @@ func TestMentionAnswer(t *testing.T) {
 		}
 	}
 }
+
+// A partner with a region where it has no network lists the partner's
+// networks everywhere, and says so, instead of an empty list.
+func TestMentionPartnerInRegionWithoutNetworksWidens(t *testing.T) {
+	s := service(t)
+	v, _, err := mentionAnswer(context.Background(), s, parseMention(s.Corpus, "1", "<@1> wie werkt samen met CAW in Limburg?"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, ok := v.(*answer.NetworkList)
+	if !ok {
+		t.Fatalf("answer is %T, want *answer.NetworkList", v)
+	}
+	if len(l.Networks) != 9 || !strings.Contains(l.Note, "Geen enkel netwerk in Limburg werkt samen met CAW") {
+		t.Errorf("got %d networks, note %q; want the 9 CAW networks and a note about Limburg", len(l.Networks), l.Note)
+	}
+	rep := render(v, view{Kind: "netwerken", Arg: "CAW", Province: "Limburg"})
+	if !strings.Contains(rep.Embeds[0].Description, "Geen enkel netwerk in Limburg") {
+		t.Errorf("rendered description lacks the note: %q", rep.Embeds[0].Description)
+	}
+}

@@ -644,6 +644,9 @@ func renderNetworkList(l *answer.NetworkList, vw view) *reply {
 	} else {
 		e.Description = listIntro(len(l.Networks), page, pages)
 	}
+	if l.Note != "" {
+		e.Description = md(l.Note) + "\n" + e.Description
+	}
 	e.Footer = &discordgo.MessageEmbedFooter{Text: pageFooter(page, pages)}
 	var opts []discordgo.SelectMenuOption
 	for i, n := range l.Networks[from:to] {

@@ -109,6 +109,9 @@ func networkRefs(ns []*content.Network) []Ref {
 type NetworkList struct {
 	Title    string             `json:"title"`
 	Networks []*content.Network `json:"networks"`
+	// Note explains a list that is wider than what was asked (see
+	// NetworksOrWider); empty otherwise.
+	Note string `json:"note,omitempty"`
 }
 
 // Networks answers `netwerken` with filters.
@@ -118,6 +121,27 @@ func (s *Service) Networks(f content.Filter) (*NetworkList, error) {
 		return nil, err
 	}
 	return &NetworkList{Title: listTitle(s.Corpus, f), Networks: ns}, nil
+}
+
+// NetworksOrWider is Networks for chat answers: when a partner together with
+// a theme or region matches nothing, it lists the partner's networks
+// everywhere, with a note that says so, instead of an empty list.
+func (s *Service) NetworksOrWider(f content.Filter) (*NetworkList, error) {
+	l, err := s.Networks(f)
+	if err != nil || len(l.Networks) > 0 || f.Partner == "" || f.Theme == "" && f.Province == "" && f.Municipality == "" {
+		return l, err
+	}
+	wideFilter := content.Filter{Partner: f.Partner}
+	wide, err := s.Networks(wideFilter)
+	if err != nil || len(wide.Networks) == 0 {
+		return l, nil
+	}
+	narrow := f
+	narrow.Partner = ""
+	where := strings.TrimPrefix(listTitle(s.Corpus, narrow), "Netwerken ")
+	name := strings.TrimPrefix(wide.Title, "Netwerken met ")
+	wide.Note = fmt.Sprintf("Geen enkel netwerk %s werkt samen met %s. Dit zijn alle netwerken met %s.", where, name, name)
+	return wide, nil
 }
 
 func listTitle(c *content.Corpus, f content.Filter) string {

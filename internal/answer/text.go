@@ -14,6 +14,9 @@ func Text(v any) string {
 	switch a := v.(type) {
 	case *NetworkList:
 		fmt.Fprintf(&b, "%s (%d)\n", a.Title, len(a.Networks))
+		if a.Note != "" {
+			b.WriteString(a.Note + "\n")
+		}
 		if len(a.Networks) == 0 {
 			b.WriteString("Geen netwerken gevonden.\n")
 		}
