@@ -50,6 +50,9 @@ type Scheduler struct {
 	Env *Settings
 	// Attempts is how often one post is tried per tick; 0 means 4.
 	Attempts int
+	// Observe, when set, is told of every post sent (true) or given up for
+	// this tick (false), for metrics.
+	Observe func(sent bool)
 }
 
 // Location returns the zone of the settings, Europe/Brussels by default.
@@ -195,6 +198,9 @@ func (s *Scheduler) post(ctx context.Context, set Settings, date string) {
 			break
 		}
 		backoff *= 2
+	}
+	if s.Observe != nil {
+		s.Observe(err == nil)
 	}
 	if err != nil {
 		s.log().Error("daily post failed", "server", set.Server, "date", date, "err", err)
