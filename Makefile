@@ -3,8 +3,9 @@
 
 GO ?= go
 FUZZTIME ?= 15s
+SOAK_DURATION ?= 3m
 
-.PHONY: run test bench lint build fuzz
+.PHONY: run test bench lint build fuzz soak
 
 ## run: start the bot (or the local console when DISCORD_TOKEN is not set)
 run:
@@ -36,3 +37,8 @@ fuzz:
 			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \
 	done
+
+## soak: drive the bot over the fake Discord for SOAK_DURATION (not part of
+## make test; build tag soak) and print its report
+soak:
+	SOAK_DURATION=$(SOAK_DURATION) $(GO) test -tags soak -run '^TestSoak$$' -count=1 -timeout 60m -v ./bot

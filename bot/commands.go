@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 
@@ -24,10 +25,19 @@ const maxOptionRunes = 200
 // args are the option values of one request, by option name, cleaned.
 type args map[string]string
 
-// option is one text option of a slash command.
+// optionKind is what a user gives for an option.
+type optionKind int
+
+const (
+	textOption    optionKind = iota // free text (the default)
+	channelOption                   // a text channel of the server; its value is the channel id
+)
+
+// option is one option of a slash command.
 type option struct {
 	name         string // Dutch, lowercase
 	help         string // Dutch description, ≤100 characters
+	kind         optionKind
 	required     bool
 	autocomplete bool                             // suggestions from choices() while typing
 	choices      func(c *content.Corpus) []string // fixed choices (mutually exclusive with autocomplete)
@@ -39,12 +49,105 @@ type option struct {
 // that computes its answer. A handler returns an answer value from package
 // answer (or helpRequest), the view that redoes its page from a button, and
 // an error whose message the error edge turns into a reply.
+//
+// A command may instead have subcommands (Discord shows them as
+// "/dagelijks aan", "/dagelijks uit"): each is a command of its own with its
+// options and handler, and the command itself has neither. A handler that
+// needs the bot itself (the server it is used in, the store, the clock) is
+// act instead of run; run is what the console can answer too. The flags
+// below apply to a command and its subcommands.
 type command struct {
-	name    string
-	help    string
-	example string
-	options []option
-	run     func(ctx context.Context, s *answer.Service, a args) (any, view, error)
+	name        string
+	help        string
+	example     string
+	options     []option
+	subcommands []command
+	run         func(ctx context.Context, s *answer.Service, a args) (any, view, error)
+	act         func(b *Bot, ctx context.Context, in invocation) (any, view, error)
+
+	permissions int64 // default_member_permissions (e.g. Manage Server); 0: everyone
+	guildOnly   bool  // not offered in DMs, and refused there
+	ephemeral   bool  // every reply is shown only to the user who asked
+}
+
+// invocation is one use of a command in Discord: the subcommand, the option
+// values and where it was used.
+type invocation struct {
+	sub       string // the subcommand's name; empty for a plain command
+	args      args
+	guildID   string // empty in a DM
+	channelID string
+}
+
+// newInvocation reads an invocation from a slash-command interaction.
+func newInvocation(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) invocation {
+	a, _ := commandOptions(data)
+	in := invocation{args: a, guildID: i.GuildID, channelID: i.ChannelID}
+	for _, o := range data.Options {
+		if o != nil && (o.Type == discordgo.ApplicationCommandOptionSubCommand || o.Type == discordgo.ApplicationCommandOptionSubCommandGroup) {
+			in.sub = o.Name
+			delete(in.args, o.Name) // a subcommand without options reads as an empty option
+			break
+		}
+	}
+	return in
+}
+
+// subcommand returns the subcommand called name, or nil.
+func (c *command) subcommand(name string) *command {
+	for i := range c.subcommands {
+		if c.subcommands[i].name == name {
+			return &c.subcommands[i]
+		}
+	}
+	return nil
+}
+
+// subcommandList is "aan, uit, status of voorbeeld".
+func (c *command) subcommandList() string {
+	var names []string
+	for _, s := range c.subcommands {
+		names = append(names, s.name)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " of " + names[len(names)-1]
+}
+
+// private is an answer shown only to the user who asked (an ephemeral
+// reply); render renders what it holds.
+type private struct{ v any }
+
+// invoke runs a command, or the subcommand the invocation names, for
+// Discord. Errors go to the error edge like any handler's.
+func (b *Bot) invoke(ctx context.Context, cmd *command, in invocation) (any, view, error) {
+	c := cmd
+	if len(cmd.subcommands) > 0 {
+		if c = cmd.subcommand(in.sub); c == nil {
+			return nil, view{}, &answer.UserError{Message: fmt.Sprintf("Kies wat /%s moet doen: %s.", cmd.name, cmd.subcommandList())}
+		}
+	}
+	if (cmd.guildOnly || c.guildOnly) && in.guildID == "" {
+		return nil, view{}, &answer.UserError{Message: fmt.Sprintf("/%s werkt alleen op een server, niet in een privébericht.", cmd.name)}
+	}
+	var (
+		v   any
+		vw  view
+		err error
+	)
+	switch {
+	case c.act != nil:
+		v, vw, err = c.act(b, ctx, in)
+	case c.run != nil:
+		v, vw, err = c.run(ctx, b.svc, in.args)
+	default:
+		return nil, view{}, fmt.Errorf("/%s %s has no handler", cmd.name, in.sub)
+	}
+	if err == nil && (cmd.ephemeral || c.ephemeral) {
+		v = private{v}
+	}
+	return v, vw, err
 }
 
 // helpRequest is the answer of /help: it renders as renderHelp().
@@ -97,6 +200,26 @@ var commands = []command{
 				return randomFactor(s)
 			}
 			return factor(s, view{Kind: "factor", Arg: a["naam"]})
+		},
+	},
+	{
+		name: "dagelijks", help: "Elke dag een succesfactor in een kanaal (voor beheerders)", example: "/dagelijks voorbeeld",
+		permissions: discordgo.PermissionManageGuild, guildOnly: true, ephemeral: true,
+		subcommands: []command{
+			{
+				name: "aan", help: "Post elke dag een succesfactor in een kanaal, op een uur naar keuze", example: "/dagelijks aan kanaal:#algemeen tijd:09:00",
+				options: []option{
+					{name: "kanaal", help: "Het tekstkanaal waarin ik elke dag post", kind: channelOption, required: true},
+					{name: "tijd", help: "Het uur als UU:MM op 24 uur, bv. 09:00 of 17:30 (standaard 09:00)"},
+				},
+				act: (*Bot).dailyOn,
+			},
+			{name: "uit", help: "Zet de dagelijkse post uit", example: "/dagelijks uit", act: (*Bot).dailyOff},
+			{name: "status", help: "Kanaal, uur, volgende en laatste post, en de laatste fout", example: "/dagelijks status", act: (*Bot).dailyStatus},
+			{
+				name: "voorbeeld", help: "De post van vandaag, alleen voor jou", example: "/dagelijks voorbeeld",
+				act: (*Bot).dailyPreview, run: consoleDailyPreview,
+			},
 		},
 	},
 	{
@@ -266,7 +389,8 @@ func provinceChoices(*content.Corpus) []string { return content.Provinces }
 
 // applicationCommands returns the slash-command definitions for Discord's
 // bulk overwrite: Dutch names and descriptions, with the same text as "nl"
-// localisation so Dutch clients show them as they are.
+// localisation so Dutch clients show them as they are. Subcommands become
+// options of type subcommand with their own options.
 func applicationCommands(c *content.Corpus) []*discordgo.ApplicationCommand {
 	out := make([]*discordgo.ApplicationCommand, 0, len(commands))
 	for _, cmd := range commands {
@@ -280,29 +404,62 @@ func applicationCommands(c *content.Corpus) []*discordgo.ApplicationCommand {
 			IntegrationTypes:         &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall},
 			Options:                  []*discordgo.ApplicationCommandOption{},
 		}
+		if cmd.guildOnly {
+			ac.Contexts = &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
+		}
+		if cmd.permissions != 0 {
+			perm := cmd.permissions
+			ac.DefaultMemberPermissions = &perm
+		}
+		for _, sub := range cmd.subcommands {
+			so := &discordgo.ApplicationCommandOption{
+				Type:                     discordgo.ApplicationCommandOptionSubCommand,
+				Name:                     sub.name,
+				NameLocalizations:        map[discordgo.Locale]string{discordgo.Dutch: sub.name},
+				Description:              sub.help,
+				DescriptionLocalizations: map[discordgo.Locale]string{discordgo.Dutch: sub.help},
+				Options:                  []*discordgo.ApplicationCommandOption{},
+			}
+			for _, o := range sub.options {
+				so.Options = append(so.Options, commandOption(c, o))
+			}
+			ac.Options = append(ac.Options, so)
+		}
 		for _, o := range cmd.options {
-			ao := &discordgo.ApplicationCommandOption{
-				Type:                     discordgo.ApplicationCommandOptionString,
-				Name:                     o.name,
-				NameLocalizations:        map[discordgo.Locale]string{discordgo.Dutch: o.name},
-				Description:              o.help,
-				DescriptionLocalizations: map[discordgo.Locale]string{discordgo.Dutch: o.help},
-				Required:                 o.required,
-				Autocomplete:             o.autocomplete,
-				MaxLength:                maxOptionRunes,
-			}
-			if o.choices != nil {
-				names := o.choices(c)
-				if len(names) > 25 { // Discord's limit; more would need autocomplete
-					names = names[:25]
-				}
-				for _, n := range names {
-					ao.Choices = append(ao.Choices, &discordgo.ApplicationCommandOptionChoice{Name: n, Value: n})
-				}
-			}
-			ac.Options = append(ac.Options, ao)
+			ac.Options = append(ac.Options, commandOption(c, o))
 		}
 		out = append(out, ac)
 	}
 	return out
+}
+
+// commandOption is the definition of one option for Discord.
+func commandOption(c *content.Corpus, o option) *discordgo.ApplicationCommandOption {
+	ao := &discordgo.ApplicationCommandOption{
+		Type:                     discordgo.ApplicationCommandOptionString,
+		Name:                     o.name,
+		NameLocalizations:        map[discordgo.Locale]string{discordgo.Dutch: o.name},
+		Description:              o.help,
+		DescriptionLocalizations: map[discordgo.Locale]string{discordgo.Dutch: o.help},
+		Required:                 o.required,
+		Autocomplete:             o.autocomplete,
+		MaxLength:                maxOptionRunes,
+	}
+	if o.kind == channelOption {
+		ao.Type = discordgo.ApplicationCommandOptionChannel
+		ao.ChannelTypes = []discordgo.ChannelType{discordgo.ChannelTypeGuildText}
+		ao.MaxLength = 0 // only for text
+		ao.Autocomplete = false
+		return ao
+	}
+	if o.choices != nil {
+		names := o.choices(c)
+		if len(names) > 25 { // Discord's limit; more would need autocomplete
+			names = names[:25]
+		}
+		for _, n := range names {
+			ao.Choices = append(ao.Choices, &discordgo.ApplicationCommandOptionChoice{Name: n, Value: n})
+		}
+	}
+	return ao
 }

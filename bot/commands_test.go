@@ -31,44 +31,82 @@ func TestApplicationCommandsLimits(t *testing.T) {
 		if (*d.NameLocalizations)[discordgo.Dutch] != d.Name || (*d.DescriptionLocalizations)[discordgo.Dutch] != d.Description {
 			t.Errorf("/%s: nl localisation missing", d.Name)
 		}
-		if d.DefaultMemberPermissions != nil {
+		// Only /dagelijks is for server managers (Manage Server), and only
+		// on a server; every other command is for everyone, also in DMs.
+		if d.Name == "dagelijks" {
+			if d.DefaultMemberPermissions == nil || *d.DefaultMemberPermissions != discordgo.PermissionManageGuild {
+				t.Errorf("/dagelijks: default_member_permissions %v, want Manage Server", d.DefaultMemberPermissions)
+			}
+			if d.Contexts == nil || len(*d.Contexts) != 1 || (*d.Contexts)[0] != discordgo.InteractionContextGuild {
+				t.Errorf("/dagelijks: contexts %v, want the server only", d.Contexts)
+			}
+		} else if d.DefaultMemberPermissions != nil {
 			t.Errorf("/%s: restricted to members with permissions; every command is for everyone", d.Name)
 		}
-		if len(d.Options) > 25 {
-			t.Errorf("/%s: %d options", d.Name, len(d.Options))
-		}
-		optional := false
-		for _, o := range d.Options {
-			if !name.MatchString(o.Name) {
-				t.Errorf("/%s: option name %q", d.Name, o.Name)
-			}
-			if n := utf8.RuneCountInString(o.Description); n < 1 || n > 100 {
-				t.Errorf("/%s %s: description of %d characters", d.Name, o.Name, n)
-			}
-			if o.NameLocalizations[discordgo.Dutch] != o.Name || o.DescriptionLocalizations[discordgo.Dutch] != o.Description {
-				t.Errorf("/%s %s: nl localisation missing", d.Name, o.Name)
-			}
-			if o.Required && optional {
-				t.Errorf("/%s: required option %s after an optional one", d.Name, o.Name)
-			}
-			optional = optional || !o.Required
-			if o.Autocomplete && len(o.Choices) > 0 {
-				t.Errorf("/%s %s: both autocomplete and choices", d.Name, o.Name)
-			}
-			if len(o.Choices) > 25 {
-				t.Errorf("/%s %s: %d choices", d.Name, o.Name, len(o.Choices))
-			}
-			for _, c := range o.Choices {
-				if n := utf8.RuneCountInString(c.Name); n < 1 || n > 100 || len(c.Value.(string)) > 100 {
-					t.Errorf("/%s %s: choice %q", d.Name, o.Name, c.Name)
-				}
-			}
-		}
+		checkOptionDefs(t, name, "/"+d.Name, d.Options)
 	}
-	for _, want := range []string{"zoek", "netwerk", "thema", "regio", "partner", "succesfactor", "help"} {
+	for _, want := range []string{"zoek", "netwerk", "thema", "regio", "partner", "succesfactor", "dagelijks", "help"} {
 		if !seen[want] {
 			t.Errorf("no /%s", want)
 		}
+	}
+}
+
+// checkOptionDefs checks the options of a command or subcommand definition.
+func checkOptionDefs(t *testing.T, name *regexp.Regexp, where string, opts []*discordgo.ApplicationCommandOption) {
+	t.Helper()
+	if len(opts) > 25 {
+		t.Errorf("%s: %d options", where, len(opts))
+	}
+	optional, subs := false, 0
+	for _, o := range opts {
+		if !name.MatchString(o.Name) {
+			t.Errorf("%s: option name %q", where, o.Name)
+		}
+		if n := utf8.RuneCountInString(o.Description); n < 1 || n > 100 {
+			t.Errorf("%s %s: description of %d characters", where, o.Name, n)
+		}
+		if o.NameLocalizations[discordgo.Dutch] != o.Name || o.DescriptionLocalizations[discordgo.Dutch] != o.Description {
+			t.Errorf("%s %s: nl localisation missing", where, o.Name)
+		}
+		if o.Type == discordgo.ApplicationCommandOptionSubCommand {
+			subs++
+			checkOptionDefs(t, name, where+" "+o.Name, o.Options)
+			continue
+		}
+		if len(o.Options) > 0 {
+			t.Errorf("%s %s: nested options on a plain option", where, o.Name)
+		}
+		if o.Required && optional {
+			t.Errorf("%s: required option %s after an optional one", where, o.Name)
+		}
+		optional = optional || !o.Required
+		if o.Autocomplete && len(o.Choices) > 0 {
+			t.Errorf("%s %s: both autocomplete and choices", where, o.Name)
+		}
+		if len(o.Choices) > 25 {
+			t.Errorf("%s %s: %d choices", where, o.Name, len(o.Choices))
+		}
+		for _, c := range o.Choices {
+			if n := utf8.RuneCountInString(c.Name); n < 1 || n > 100 || len(c.Value.(string)) > 100 {
+				t.Errorf("%s %s: choice %q", where, o.Name, c.Name)
+			}
+		}
+		switch o.Type {
+		case discordgo.ApplicationCommandOptionString:
+			if o.MaxLength < 1 || len(o.ChannelTypes) > 0 {
+				t.Errorf("%s %s: text option with max_length %d, channel types %v", where, o.Name, o.MaxLength, o.ChannelTypes)
+			}
+		case discordgo.ApplicationCommandOptionChannel:
+			if o.MaxLength != 0 || o.Autocomplete || len(o.ChannelTypes) == 0 {
+				t.Errorf("%s %s: channel option with max_length %d, autocomplete %v, channel types %v", where, o.Name, o.MaxLength, o.Autocomplete, o.ChannelTypes)
+			}
+		default:
+			t.Errorf("%s %s: option type %v", where, o.Name, o.Type)
+		}
+	}
+	if subs > 0 && subs != len(opts) {
+		t.Errorf("%s: subcommands mixed with other options", where)
 	}
 }
 
@@ -82,10 +120,12 @@ func TestCommandOptions(t *testing.T) {
 		"partner":      "organisatie!~",
 		"succesfactor": "naam~",
 		"help":         "",
+		// Subcommands in brackets; # marks a channel option.
+		"dagelijks": "[aan: kanaal!# tijd] [uit: ] [status: ] [voorbeeld: ]",
 	}
-	for _, c := range commands {
+	optionList := func(opts []option) string {
 		var parts []string
-		for _, o := range c.options {
+		for _, o := range opts {
 			p := o.name
 			if o.required {
 				p += "!"
@@ -93,13 +133,32 @@ func TestCommandOptions(t *testing.T) {
 			if o.autocomplete {
 				p += "~"
 			}
+			if o.kind == channelOption {
+				p += "#"
+			}
 			parts = append(parts, p)
 		}
-		if got := strings.Join(parts, " "); got != want[c.name] {
+		return strings.Join(parts, " ")
+	}
+	for _, c := range commands {
+		got := optionList(c.options)
+		for _, sub := range c.subcommands {
+			got = strings.TrimSpace(got + " [" + sub.name + ": " + optionList(sub.options) + "]")
+			if !strings.HasPrefix(sub.example, "/"+c.name+" "+sub.name) {
+				t.Errorf("/%s %s: example %q", c.name, sub.name, sub.example)
+			}
+			if (sub.run == nil) == (sub.act == nil) && sub.name != "voorbeeld" {
+				t.Errorf("/%s %s: want one handler, run or act", c.name, sub.name)
+			}
+		}
+		if got != want[c.name] {
 			t.Errorf("/%s options %q, want %q", c.name, got, want[c.name])
 		}
 		if !strings.HasPrefix(c.example, "/"+c.name) {
 			t.Errorf("/%s: example %q", c.name, c.example)
+		}
+		if len(c.subcommands) > 0 && (c.run != nil || c.act != nil || len(c.options) > 0) {
+			t.Errorf("/%s: subcommands and options or a handler of its own", c.name)
 		}
 	}
 }
@@ -110,6 +169,9 @@ func TestCommandExamples(t *testing.T) {
 	s := service(t)
 	con := &Console{Service: s}
 	for _, c := range commands {
+		if len(c.subcommands) > 0 {
+			continue // Discord-only handlers; see TestConsoleDaily and the e2e tests
+		}
 		_, arg, _ := strings.Cut(c.example, " ")
 		a := args{}
 		if len(c.options) > 0 {

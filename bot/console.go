@@ -83,6 +83,24 @@ func (c *Console) Answer(ctx context.Context, line string) (out string) {
 		return helpText()
 	}
 	if cmd := findCommand(name); cmd != nil {
+		if len(cmd.subcommands) > 0 {
+			// "/dagelijks voorbeeld": the first word names the subcommand;
+			// without one, the first the console can answer.
+			subName, rest, _ := strings.Cut(strings.TrimSpace(arg), " ")
+			sub := cmd.subcommand(strings.ToLower(subName))
+			for i := range cmd.subcommands {
+				if subName == "" && sub == nil && cmd.subcommands[i].run != nil {
+					sub = &cmd.subcommands[i]
+				}
+			}
+			if sub == nil {
+				return fmt.Sprintf("Kies wat /%s moet doen: %s.", cmd.name, cmd.subcommandList())
+			}
+			name, cmd, arg = name+" "+sub.name, sub, rest
+		}
+		if cmd.run == nil {
+			return fmt.Sprintf("/%s werkt alleen in Discord.", name)
+		}
 		// The console fills the command's first option with the text after it.
 		a := args{}
 		if len(cmd.options) > 0 {

@@ -14,6 +14,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/daily"
+	"github.com/bondgenoot/bondgenoot/internal/metrics"
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
@@ -50,6 +52,26 @@ type Config struct {
 	CooldownWindow time.Duration // zero: 10 s
 	// ReadyTimeout bounds the wait for READY after connecting. Zero: 30 s.
 	ReadyTimeout time.Duration
+
+	// The daily post (see daily.go). Store holds the settings of every
+	// server; nil: no daily post, and /dagelijks says so. The caller opens
+	// and closes it.
+	Store          *daily.Store
+	DailyChannelID string // DAILY_CHANNEL_ID: post here without /dagelijks (one server)
+	DailyTime      string // DAILY_TIME for DailyChannelID, "HH:MM"; empty: 09:00
+	DailyZone      string // DAILY_ZONE, an IANA zone; empty: Europe/Brussels
+	// Sleep waits for the scheduler (d, or until ctx is done); tests
+	// inject one that moves their clock. nil: a real timer. The
+	// scheduler's clock is Now.
+	Sleep func(ctx context.Context, d time.Duration) error
+
+	// Metrics receives counts and latencies (HEALTH_ADDR's /metrics); nil:
+	// none.
+	Metrics *metrics.Metrics
+	// WatchdogTimeout is how long the gateway connection may stay down,
+	// stuck or silent before Run returns a *WatchdogError
+	// (WATCHDOG_TIMEOUT). Zero: 3 minutes; negative: no watchdog.
+	WatchdogTimeout time.Duration
 }
 
 // Bot is the Discord bot: slash commands with autocomplete, buttons and
@@ -60,6 +82,11 @@ type Bot struct {
 	log     *slog.Logger
 	session *discordgo.Session
 	cmds    []command // the command table (tests add to it)
+	daily   dailyState
+	metrics *metrics.Metrics
+	wd      *watchdog // nil: no watchdog
+	pending inflight  // interactions being answered: window, outcome
+	rest    restPool  // sessions for interaction responses (ratelimit.go)
 
 	cmdCool, clickCool *cooldown
 	deferAfter         time.Duration
@@ -136,22 +163,40 @@ func New(cfg Config, svc *answer.Service) (*Bot, error) {
 		ready:      make(chan struct{}),
 		appID:      strings.TrimSpace(cfg.AppID),
 		ctx:        context.Background(),
+		metrics:    cfg.Metrics,
+	}
+	b.rest.main = s
+	if cfg.WatchdogTimeout == 0 {
+		cfg.WatchdogTimeout = defaultWatchdogTimeout
+	}
+	if cfg.WatchdogTimeout > 0 {
+		b.wd = newWatchdog(cfg.WatchdogTimeout, time.Now, probeSession(s), base.With("component", "watchdog"))
+	}
+	if err := b.initDaily(base.With("component", "daily")); err != nil {
+		return nil, err
 	}
 	s.AddHandler(b.onReady)
 	s.AddHandler(b.onInteraction)
 	s.AddHandler(b.onMessage)
+	b.addHealthHandlers(s)
 	return b, nil
 }
 
 // Run connects to Discord, registers the commands with one bulk overwrite
 // (on cfg.GuildID when set, else globally) and answers until ctx is done;
 // then it lets requests in flight finish (a few seconds at most) and closes
-// the connection. It returns nil after a shutdown through ctx.
+// the connection. It returns nil after a shutdown through ctx, and a
+// *WatchdogError when the gateway connection does not recover within
+// WatchdogTimeout (watchdog.go): the process should then exit non-zero.
 func (b *Bot) Run(ctx context.Context) error {
 	b.mu.Lock()
 	b.ctx = context.WithoutCancel(ctx)
 	b.mu.Unlock()
 	b.log.Info("verbinden met Discord", "api", discordgo.EndpointAPI)
+	// The watchdog ends Run with a *WatchdogError when the gateway stays
+	// down, stuck or silent too long, from here on.
+	stuck, stopWatchdog := b.startWatchdog(ctx)
+	defer stopWatchdog()
 	// Open does not watch ctx; wait for it or for a shutdown.
 	opened := make(chan error, 1)
 	go func() { opened <- b.session.Open() }()
@@ -160,6 +205,13 @@ func (b *Bot) Run(ctx context.Context) error {
 		if err != nil {
 			return b.redactErr(fmt.Errorf("verbinden met Discord: %w", err))
 		}
+	case err := <-stuck:
+		go func() {
+			if <-opened == nil {
+				_ = b.session.Close()
+			}
+		}()
+		return err
 	case <-ctx.Done():
 		go func() {
 			if <-opened == nil {
@@ -176,9 +228,14 @@ func (b *Bot) Run(ctx context.Context) error {
 	case <-b.ready:
 	case <-ctx.Done():
 		return nil
+	case err := <-stuck:
+		return err
 	case <-timer.C:
 		return errors.New("Discord stuurde geen READY")
 	}
+	// The daily post runs from READY until shutdown; it stops before the
+	// connection closes.
+	defer b.startDaily(ctx)()
 	appID, _ := b.ids()
 	if appID == "" {
 		return errors.New("geen application-id: zet DISCORD_APP_ID")
@@ -196,7 +253,11 @@ func (b *Bot) Run(ctx context.Context) error {
 		scope = "op server " + b.cfg.GuildID
 	}
 	b.log.Info("opdrachten geregistreerd", "count", len(got), "scope", scope)
-	<-ctx.Done()
+	select {
+	case <-ctx.Done():
+	case err := <-stuck:
+		return err
+	}
 	b.log.Info("afsluiten")
 	return nil
 }
@@ -218,7 +279,7 @@ func (b *Bot) Close() error {
 	case <-time.After(shutdownWait):
 		b.log.Warn("afsluiten zonder te wachten op lopende antwoorden")
 	}
-	return b.session.Close()
+	return b.closeSession()
 }
 
 // begin registers a request in flight; it returns false while closing.
@@ -271,6 +332,7 @@ func (b *Bot) onReady(_ *discordgo.Session, r *discordgo.Ready) {
 // in goroutines without recover, so a panic would end the process.
 func (b *Bot) recoverEvent(event string) {
 	if r := recover(); r != nil {
+		b.metrics.Panic()
 		b.log.Error("paniek in handler", "event", event, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 	}
 }
@@ -297,8 +359,12 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 		return
 	}
 	log := b.log.With("interaction", i.ID, "user", userID(i))
+	b.pending.open(i.ID, time.Now())
+	defer b.finishInteraction(i)
 	defer func() {
 		if r := recover(); r != nil {
+			b.metrics.Panic()
+			b.outcome(i, outcomeInternalError)
 			log.Error("paniek bij interactie", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 			if i.Type != discordgo.InteractionApplicationCommandAutocomplete {
 				// Best effort: it fails harmlessly when an answer was already sent.
@@ -356,6 +422,7 @@ func (b *Bot) command(ctx context.Context, i *discordgo.Interaction, log *slog.L
 	log = log.With("command", data.Name)
 	if ok, wait, _ := b.cmdCool.allow(userID(i)); !ok {
 		log.Info("cooldown", "wait", wait)
+		b.outcome(i, outcomeCooldown)
 		b.send(i, false, renderError(cooldownMessage(b.cmdCool.limit, b.cfg.CooldownWindow, wait)), log)
 		return
 	}
@@ -366,12 +433,13 @@ func (b *Bot) command(ctx context.Context, i *discordgo.Interaction, log *slog.L
 		}
 	}
 	if cmd == nil {
+		b.outcome(i, outcomeUserError)
 		b.send(i, false, renderError("Die opdracht ken ik niet (meer). Typ /help voor de lijst."), log)
 		return
 	}
-	a, _ := commandOptions(data)
+	in := newInvocation(i, data)
 	b.answer(ctx, i, false, log, func(ctx context.Context) (any, view, error) {
-		return cmd.run(ctx, b.svc, a)
+		return b.invoke(ctx, cmd, in)
 	})
 }
 
@@ -383,17 +451,26 @@ func (b *Bot) component(ctx context.Context, i *discordgo.Interaction, log *slog
 	log = log.With("custom_id", data.CustomID)
 	if ok, wait, _ := b.clickCool.allow(userID(i)); !ok {
 		log.Info("cooldown", "wait", wait)
+		b.outcome(i, outcomeCooldown)
 		b.send(i, true, renderError(cooldownMessage(b.clickCool.limit, b.cfg.CooldownWindow, wait)), log)
 		return
 	}
 	vw, err := viewFromComponent(data.CustomID, data.Values)
 	if err != nil {
 		log.Info("onleesbare knop", "error", err)
+		b.outcome(i, outcomeUserError)
 		b.send(i, true, b.errorReply(log, staleButton(), view{}), log)
 		return
 	}
-	b.answer(ctx, i, true, log, func(ctx context.Context) (any, view, error) {
-		return redo(ctx, b.svc, vw)
+	// A button that opens privately (the daily post's) answers with a new
+	// message only the presser sees instead of changing the message.
+	priv := opensPrivately(data.CustomID)
+	b.answer(ctx, i, !priv, log, func(ctx context.Context) (any, view, error) {
+		v, vw, err := redo(ctx, b.svc, vw)
+		if priv && err == nil {
+			v = private{v}
+		}
+		return v, vw, err
 	})
 }
 
@@ -407,6 +484,7 @@ func (b *Bot) autocomplete(i *discordgo.Interaction, log *slog.Logger) {
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
+				b.metrics.Panic()
 				log.Error("paniek bij autocomplete", "command", data.Name, "option", focused, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 				list = nil
 			}
@@ -428,7 +506,11 @@ func (b *Bot) autocomplete(i *discordgo.Interaction, log *slog.Logger) {
 	}{Type: discordgo.InteractionApplicationCommandAutocompleteResult}
 	body.Data.Choices = list
 	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
-	if _, err := b.session.RequestWithBucketID(http.MethodPost, endpoint, body, endpoint); err != nil {
+	err := b.discordCall(b.pending.deadline(i.ID), "autocomplete", log, func(opts ...discordgo.RequestOption) error {
+		_, err := b.rest.get().RequestWithBucketID(http.MethodPost, endpoint, body, endpoint, opts...)
+		return err
+	})
+	if err != nil {
 		log.Warn("autocomplete niet verstuurd", "command", data.Name, "error", err)
 	}
 }
@@ -441,7 +523,11 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, update bool,
 	ctx, cancel := context.WithTimeout(ctx, handlerTimeout)
 	defer cancel()
 	done := make(chan *reply, 1)
-	go func() { done <- b.produce(ctx, log, compute) }()
+	go func() {
+		rep, outcome := b.produceOutcome(ctx, log, compute)
+		b.outcome(i, outcome)
+		done <- rep
+	}()
 	timer := time.NewTimer(b.deferAfter)
 	defer timer.Stop()
 	select {
@@ -455,7 +541,7 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, update bool,
 		typ = discordgo.InteractionResponseDeferredMessageUpdate
 	}
 	log.Info("antwoord uitgesteld", "after", b.deferAfter)
-	if err := b.session.InteractionRespond(i, &discordgo.InteractionResponse{Type: typ}); err != nil {
+	if err := b.callback(i, &discordgo.InteractionResponse{Type: typ}, log); err != nil {
 		log.Warn("uitstel niet verstuurd", "error", err)
 	}
 	var rep *reply
@@ -464,6 +550,7 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, update bool,
 	case <-time.After(handlerTimeout + time.Second):
 		// The work ignores its context; answer anyway and let it finish.
 		log.Error("antwoord te traag", "after", handlerTimeout)
+		b.outcome(i, outcomeInternalError)
 		rep = renderError(answer.UserMessage(ctx.Err()))
 	}
 	b.sendLate(i, update, rep, log)
@@ -471,16 +558,28 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, update bool,
 
 // produce computes and renders a reply; errors go through the error edge
 // and a panic becomes an apology. It never panics.
-func (b *Bot) produce(ctx context.Context, log *slog.Logger, compute func(context.Context) (any, view, error)) (rep *reply) {
+func (b *Bot) produce(ctx context.Context, log *slog.Logger, compute func(context.Context) (any, view, error)) *reply {
+	rep, _ := b.produceOutcome(ctx, log, compute)
+	return rep
+}
+
+// produceOutcome is produce that also says how it went: outcomeOK,
+// outcomeUserError, or outcomeInternalError (an error for no user, or a
+// panic).
+func (b *Bot) produceOutcome(ctx context.Context, log *slog.Logger, compute func(context.Context) (any, view, error)) (rep *reply, outcome string) {
 	defer func() {
 		if r := recover(); r != nil {
+			b.metrics.Panic()
 			log.Error("paniek in handler", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-			rep = b.apologyReply()
+			rep, outcome = b.apologyReply(), outcomeInternalError
 		}
 	}()
 	v, vw, err := compute(ctx)
 	if err != nil {
-		return b.errorReply(log, err, vw)
+		if answer.IsUserError(err) {
+			return b.errorReply(log, err, vw), outcomeUserError
+		}
+		return b.errorReply(log, err, vw), outcomeInternalError
 	}
 	var out *reply
 	if _, ok := v.(helpRequest); ok {
@@ -489,9 +588,9 @@ func (b *Bot) produce(ctx context.Context, log *slog.Logger, compute func(contex
 		out = render(v, vw)
 	}
 	if out == nil {
-		return b.errorReply(log, fmt.Errorf("render gaf niets voor %T", v), vw)
+		return b.errorReply(log, fmt.Errorf("render gaf niets voor %T", v), vw), outcomeInternalError
 	}
-	return out
+	return out, outcomeOK
 }
 
 // errorReply is the error edge: every error of a handler becomes an
@@ -544,9 +643,10 @@ func responseData(rep *reply) *discordgo.InteractionResponseData {
 	return d
 }
 
-// respond sends the first response to an interaction.
+// respond sends the first response to an interaction, within Discord's
+// window (see discordCall).
 func (b *Bot) respond(i *discordgo.Interaction, typ discordgo.InteractionResponseType, rep *reply) error {
-	return b.session.InteractionRespond(i, &discordgo.InteractionResponse{Type: typ, Data: responseData(rep)})
+	return b.callback(i, &discordgo.InteractionResponse{Type: typ, Data: responseData(rep)}, b.log.With("interaction", i.ID))
 }
 
 // send answers an interaction at once. A button press updates its message,
@@ -567,23 +667,33 @@ func (b *Bot) send(i *discordgo.Interaction, update bool, rep *reply, log *slog.
 // sees (after removing the "thinking" message of a command).
 func (b *Bot) sendLate(i *discordgo.Interaction, update bool, rep *reply, log *slog.Logger) {
 	d := responseData(rep)
+	deadline := lateDeadline()
 	if rep.Ephemeral {
 		if !update {
-			if err := b.session.InteractionResponseDelete(i); err != nil {
+			err := b.discordCall(deadline, "delete deferred response", log, func(opts ...discordgo.RequestOption) error {
+				return b.rest.get().InteractionResponseDelete(i, opts...)
+			})
+			if err != nil {
 				log.Warn("uitgesteld antwoord niet verwijderd", "error", err)
 			}
 		}
-		_, err := b.session.FollowupMessageCreate(i, true, &discordgo.WebhookParams{
-			Content: d.Content, Embeds: d.Embeds, Components: d.Components,
-			AllowedMentions: d.AllowedMentions, Flags: d.Flags,
+		err := b.discordCall(deadline, "follow-up", log, func(opts ...discordgo.RequestOption) error {
+			_, err := b.rest.get().FollowupMessageCreate(i, true, &discordgo.WebhookParams{
+				Content: d.Content, Embeds: d.Embeds, Components: d.Components,
+				AllowedMentions: d.AllowedMentions, Flags: d.Flags,
+			}, opts...)
+			return err
 		})
 		if err != nil {
 			log.Warn("vervolgbericht niet verstuurd", "error", err)
 		}
 		return
 	}
-	_, err := b.session.InteractionResponseEdit(i, &discordgo.WebhookEdit{
-		Content: &d.Content, Embeds: &d.Embeds, Components: &d.Components, AllowedMentions: d.AllowedMentions,
+	err := b.discordCall(deadline, "webhook edit", log, func(opts ...discordgo.RequestOption) error {
+		_, err := b.rest.get().InteractionResponseEdit(i, &discordgo.WebhookEdit{
+			Content: &d.Content, Embeds: &d.Embeds, Components: &d.Components, AllowedMentions: d.AllowedMentions,
+		}, opts...)
+		return err
 	})
 	if err != nil {
 		log.Warn("antwoord niet bijgewerkt", "error", err)
@@ -607,6 +717,7 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	var rep *reply
 	if ok, wait, first := b.cmdCool.allow(m.Author.ID); !ok {
 		log.Info("cooldown", "wait", wait)
+		b.metrics.RateLimited("cooldown")
 		if !first {
 			return // told once already; do not flood the channel
 		}
@@ -619,7 +730,9 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 			return mentionAnswer(ctx, b.svc, q)
 		})
 	}
-	b.replyTo(m, rep, log)
+	if b.replyTo(m, rep, log) == nil {
+		b.metrics.Mention(time.Since(start))
+	}
 	log.Debug("vermelding beantwoord", "duration", time.Since(start))
 }
 
@@ -633,18 +746,23 @@ func mentions(m *discordgo.Message, botID string) bool {
 	return strings.Contains(m.Content, "<@"+botID+">") || strings.Contains(m.Content, "<@!"+botID+">")
 }
 
-// replyTo answers message m with a reply that refers to it and pings no one.
-func (b *Bot) replyTo(m *discordgo.Message, rep *reply, log *slog.Logger) {
+// replyTo answers message m with a reply that refers to it and pings no
+// one (see discordCall for rate limits).
+func (b *Bot) replyTo(m *discordgo.Message, rep *reply, log *slog.Logger) error {
 	d := responseData(rep)
 	fail := false
-	_, err := b.session.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
-		Content:         d.Content,
-		Embeds:          d.Embeds,
-		Components:      d.Components,
-		AllowedMentions: d.AllowedMentions,
-		Reference:       &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &fail},
+	err := b.discordCall(lateDeadline(), "mention reply", log, func(opts ...discordgo.RequestOption) error {
+		_, err := b.session.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
+			Content:         d.Content,
+			Embeds:          d.Embeds,
+			Components:      d.Components,
+			AllowedMentions: d.AllowedMentions,
+			Reference:       &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &fail},
+		}, opts...)
+		return err
 	})
 	if err != nil {
 		log.Warn("antwoord op vermelding niet verstuurd", "error", err)
 	}
+	return err
 }

@@ -3,10 +3,12 @@ package bot
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -38,6 +40,25 @@ type fakeDiscord struct {
 	seq       int
 	wmu       sync.Mutex // serialises writes to conn
 	closed    bool
+
+	// Gateway behaviour, for the watchdog tests and the soak test.
+	heartbeat   time.Duration // HELLO's heartbeat interval; zero: Discord's 41.25 s
+	onResume    string        // answer to RESUME: "" like Discord (see gateway), "reconnect" (op 7), "ignore"
+	refuse      bool          // refuse new gateway connections (HTTP 503)
+	invalidated bool          // the bot closed with 1000/1001: Discord drops the session
+	identifies  int           // IDENTIFYs received
+	resumes     int           // RESUMEs received
+	discard     bool          // keep no requests (the soak test sends too many)
+	limits      []*fakeLimit  // 429 answers to give
+	channels    fakeChannels  // deleted channels and message nonces (the daily post)
+}
+
+// fakeLimit makes the fake answer the next n requests that match with a
+// 429 and retry_after.
+type fakeLimit struct {
+	match      func(fakeRequest) bool
+	retryAfter time.Duration
+	n          int
 }
 
 // fakeRequest is one REST request the bot made.
@@ -95,7 +116,9 @@ func (f *fakeDiscord) record(r *http.Request, body []byte) fakeRequest {
 	if f.onRequest != nil {
 		f.onRequest(req)
 	}
-	f.reqs = append(f.reqs, req)
+	if !f.discard {
+		f.reqs = append(f.reqs, req)
+	}
 	close(f.changed)
 	f.changed = make(chan struct{})
 	f.mu.Unlock()
@@ -127,6 +150,18 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 	req := f.record(r, body)
 	if req.Auth != "Bot "+f.token {
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"message": "401: Unauthorized", "code": 0})
+		return
+	}
+	if after, limited := f.limited(req); limited {
+		// Like Discord: the body's retry_after in seconds, and the
+		// bucket's headers (not global).
+		secs := strconv.FormatFloat(after.Seconds(), 'f', 3, 64)
+		w.Header().Set("Retry-After", secs)
+		w.Header().Set("X-RateLimit-Limit", "1")
+		w.Header().Set("X-RateLimit-Remaining", "0")
+		w.Header().Set("X-RateLimit-Reset-After", secs)
+		w.Header().Set("X-RateLimit-Scope", "user")
+		writeJSON(w, http.StatusTooManyRequests, map[string]any{"message": "You are being rate limited.", "retry_after": after.Seconds(), "global": false})
 		return
 	}
 	p := strings.Split(strings.Trim(req.Path, "/"), "/")
@@ -175,7 +210,7 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 	case route("POST", "webhooks", "*", "*"):
 		writeJSON(w, 200, f.fakeMessage("channel", body))
 	case route("POST", "channels", "*", "messages"):
-		writeJSON(w, 200, f.fakeMessage(p[1], body))
+		f.channelMessage(w, req, p[1])
 	default:
 		writeJSON(w, http.StatusNotFound, map[string]any{"message": "404: Not Found", "code": 0})
 	}
@@ -184,7 +219,25 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 // gateway is the websocket gateway: HELLO, then IDENTIFY → READY, then
 // heartbeat ACKs until the connection ends. Dispatches are pushed with
 // dispatch.
+//
+// A RESUME is answered like Discord does: with INVALID_SESSION (op 9, not
+// resumable) when the bot's last close frame had code 1000 or 1001, which
+// ends a session, and with RESUMED otherwise. discordgo v0.29.0 always
+// closes with 1000 before it reconnects, so it resumes only after a
+// connection that broke without its close frame (see dropAbruptly). onResume
+// can make the fake answer a RESUME with op 7 RECONNECT instead, which
+// deadlocks discordgo's Open (its issue #513), or not at all.
 func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	refuse, hb := f.refuse, f.heartbeat
+	f.mu.Unlock()
+	if refuse {
+		http.Error(w, "gateway unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	if hb <= 0 {
+		hb = 41250 * time.Millisecond
+	}
 	up := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
 	conn, err := up.Upgrade(w, r, nil)
 	if err != nil {
@@ -198,7 +251,7 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 		}
 		f.mu.Unlock()
 	}()
-	if err := conn.WriteJSON(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 41250}}); err != nil {
+	if err := conn.WriteJSON(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": hb.Milliseconds()}}); err != nil {
 		return
 	}
 	for {
@@ -207,11 +260,34 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 			D  json.RawMessage `json:"d"`
 		}
 		if err := conn.ReadJSON(&msg); err != nil {
+			var ce *websocket.CloseError
+			if errors.As(err, &ce) && (ce.Code == websocket.CloseNormalClosure || ce.Code == websocket.CloseGoingAway) {
+				f.mu.Lock()
+				f.invalidated = true
+				f.mu.Unlock()
+			}
 			return
 		}
 		switch msg.Op {
 		case 1: // heartbeat
 			f.write(conn, map[string]any{"op": 11})
+		case 6: // resume
+			f.mu.Lock()
+			f.resumes++
+			mode, invalid := f.onResume, f.invalidated
+			f.mu.Unlock()
+			switch {
+			case mode == "reconnect":
+				f.write(conn, map[string]any{"op": 7, "d": nil})
+			case mode == "ignore":
+			case invalid:
+				f.write(conn, map[string]any{"op": 9, "d": false})
+			default:
+				f.mu.Lock()
+				f.conn = conn
+				f.mu.Unlock()
+				f.dispatch("RESUMED", map[string]any{})
+			}
 		case 2: // identify
 			var id struct {
 				Token string `json:"token"`
@@ -224,6 +300,8 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 			f.mu.Lock()
 			f.identify = msg.D
 			f.conn = conn
+			f.identifies++
+			f.invalidated = false
 			f.mu.Unlock()
 			f.dispatch("READY", map[string]any{
 				"v":           10,
@@ -341,4 +419,197 @@ func (f *fakeDiscord) Close() {
 		conn.Close()
 	}
 	f.srv.Close()
+}
+
+// limit makes the fake answer the next n requests that match with a 429
+// asking to retry after after.
+func (f *fakeDiscord) limit(n int, after time.Duration, match func(fakeRequest) bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.limits = append(f.limits, &fakeLimit{match: match, retryAfter: after, n: n})
+}
+
+// limited reports whether req gets a 429, and its retry_after.
+func (f *fakeDiscord) limited(req fakeRequest) (time.Duration, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, l := range f.limits {
+		if l.n > 0 && l.match(req) {
+			l.n--
+			return l.retryAfter, true
+		}
+	}
+	return 0, false
+}
+
+// set changes the fake's gateway behaviour under its lock.
+func (f *fakeDiscord) set(fn func(f *fakeDiscord)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fn(f)
+}
+
+// dropGracefully ends the gateway connection like Discord does when it
+// wants a client to reconnect: a close frame with code 4000 (unknown
+// error, reconnect). discordgo answers with its own close frame, code
+// 1000, which ends the session: its RESUME will be refused.
+//
+// Every event sent before it reaches the bot: send writes under the same
+// lock and checks the connection under it.
+func (f *fakeDiscord) dropGracefully() {
+	f.wmu.Lock()
+	defer f.wmu.Unlock()
+	f.mu.Lock()
+	conn := f.conn
+	f.conn = nil
+	f.mu.Unlock()
+	if conn == nil {
+		return
+	}
+	_ = conn.SetWriteDeadline(time.Now().Add(5 * time.Second))
+	_ = conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(4000, "fake drop"))
+	// The gateway goroutine reads the bot's close frame and closes.
+}
+
+// dropAbruptly ends the gateway connection as a network failure does: no
+// close frame reaches Discord, so the session can be resumed.
+func (f *fakeDiscord) dropAbruptly() {
+	f.mu.Lock()
+	conn := f.conn
+	f.conn = nil
+	f.mu.Unlock()
+	if conn != nil {
+		conn.Close()
+	}
+}
+
+// waitConnected waits until a bot holds the gateway connection; false
+// after timeout.
+func (f *fakeDiscord) waitConnected(timeout time.Duration) bool {
+	deadline := time.Now().Add(timeout)
+	for !f.connected() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return true
+}
+
+// send dispatches an event like dispatch, but reports a missing
+// connection instead of failing the test, for goroutines other than the
+// test's.
+func (f *fakeDiscord) send(event string, d any) error {
+	f.wmu.Lock()
+	defer f.wmu.Unlock()
+	f.mu.Lock()
+	conn := f.conn
+	f.seq++
+	seq := f.seq
+	f.mu.Unlock()
+	if conn == nil {
+		return errors.New("no bot connected")
+	}
+	_ = conn.SetWriteDeadline(time.Now().Add(5 * time.Second))
+	return conn.WriteJSON(map[string]any{"op": 0, "t": event, "s": seq, "d": d})
+}
+
+// fakeChannels is what the fake knows of channels, for the daily post:
+// which were deleted, and the messages made with a nonce and enforce_nonce,
+// so that a repeat returns the first message as Discord does (Discord
+// remembers nonces for a few minutes; the fake, for its lifetime).
+type fakeChannels struct {
+	deleted map[string]bool
+	nonces  map[string]map[string]any // channel → nonce → message
+	created []fakeRequest             // requests that made a message
+}
+
+// channelMessage answers POST /channels/{id}/messages: 404 Unknown Channel
+// (code 10003) for a deleted channel, the message already made for a nonce
+// with enforce_nonce, else a new message.
+func (f *fakeDiscord) channelMessage(w http.ResponseWriter, req fakeRequest, channelID string) {
+	var n struct {
+		Nonce        any  `json:"nonce"`
+		EnforceNonce bool `json:"enforce_nonce"`
+	}
+	_ = json.Unmarshal(req.Body, &n)
+	f.mu.Lock()
+	c := &f.channels
+	if c.deleted[channelID] {
+		f.mu.Unlock()
+		writeJSON(w, http.StatusNotFound, map[string]any{"message": "Unknown Channel", "code": 10003})
+		return
+	}
+	nonce := ""
+	if n.EnforceNonce && n.Nonce != nil {
+		nonce = fmt.Sprint(n.Nonce)
+		if prev, ok := c.nonces[channelID][nonce]; ok {
+			f.mu.Unlock()
+			writeJSON(w, 200, prev)
+			return
+		}
+	}
+	msg := f.fakeMessage(channelID, req.Body)
+	if nonce != "" {
+		if c.nonces == nil {
+			c.nonces = map[string]map[string]any{}
+		}
+		if c.nonces[channelID] == nil {
+			c.nonces[channelID] = map[string]any{}
+		}
+		c.nonces[channelID][nonce] = msg
+	}
+	c.created = append(c.created, req)
+	f.mu.Unlock()
+	writeJSON(w, 200, msg)
+}
+
+// deleteChannel makes every message to a channel fail with 404 Unknown
+// Channel (code 10003), as Discord answers for a deleted channel.
+func (f *fakeDiscord) deleteChannel(channelID string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.channels.deleted == nil {
+		f.channels.deleted = map[string]bool{}
+	}
+	f.channels.deleted[channelID] = true
+}
+
+// createdIn returns the requests that made a message in a channel.
+func (f *fakeDiscord) createdIn(channelID string) []fakeRequest {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []fakeRequest
+	for _, r := range f.channels.created {
+		if r.Path == "/channels/"+channelID+"/messages" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// waitNth returns the nth request (from 1) that matches, waiting up to
+// timeout.
+func (f *fakeDiscord) waitNth(timeout time.Duration, what string, n int, match func(fakeRequest) bool) fakeRequest {
+	f.t.Helper()
+	deadline := time.After(timeout)
+	for {
+		f.mu.Lock()
+		seen := 0
+		for _, r := range f.reqs {
+			if match(r) {
+				if seen++; seen == n {
+					f.mu.Unlock()
+					return r
+				}
+			}
+		}
+		changed := f.changed
+		f.mu.Unlock()
+		select {
+		case <-changed:
+		case <-deadline:
+			f.t.Fatalf("waited %v for %s: %d of %d requests", timeout, what, seen, n)
+		}
+	}
 }

@@ -77,8 +77,14 @@ type harness struct {
 // it runs (for example to add a command that panics).
 func startBot(t testing.TB, tweak func(*Config), tweakBot func(*Bot)) *harness {
 	t.Helper()
+	return startBotOn(t, newFakeDiscord(t, testToken), tweak, tweakBot)
+}
+
+// startBotOn is startBot against a fake Discord the test has set up.
+func startBotOn(t testing.TB, fake *fakeDiscord, tweak func(*Config), tweakBot func(*Bot)) *harness {
+	t.Helper()
 	h := &harness{t: t, logs: &syncBuffer{}, clock: newTestClock(), runErr: make(chan error, 1)}
-	h.fake = newFakeDiscord(t, testToken)
+	h.fake = fake
 	cfg := Config{
 		Token:   testToken,
 		GuildID: "1200000000000000001",

@@ -13,6 +13,7 @@ import (
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/index"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/daily"
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
@@ -121,6 +122,24 @@ func render(v any, vw view) *reply {
 			break
 		}
 		r = renderRegions(a)
+	case daily.Post:
+		r = renderDailyPost(a)
+	case dailyPreview:
+		r = renderDailyPreview(a)
+	case *dailyStatusAnswer:
+		if a == nil {
+			break
+		}
+		r = renderDailyStatus(a)
+	case notice:
+		r = &reply{Content: string(a)}
+	case private:
+		if _, ok := a.v.(helpRequest); ok {
+			r = renderHelp()
+		} else {
+			r = render(a.v, vw)
+		}
+		r.Ephemeral = true
 	case error:
 		if !isNilPointer(a) {
 			r = renderErrorValue(a, vw)
@@ -233,6 +252,7 @@ func renderHelp() *reply {
 			{Name: "/regio plaats-of-provincie", Value: "De netwerken in een provincie of gemeente.\nBv. `/regio Limburg`"},
 			{Name: "/partner organisatie", Value: "De netwerken die met een organisatie samenwerken.\nBv. `/partner SAAMO`"},
 			{Name: "/succesfactor naam", Value: "Een succesfactor met voorbeelden en een citaat; zonder naam een willekeurige.\nBv. `/succesfactor laagdrempeligheid`"},
+			{Name: "/dagelijks (voor beheerders)", Value: "Elke dag een succesfactor in een kanaal naar keuze; `status` en `voorbeeld` tonen wat komt.\nBv. `/dagelijks aan kanaal:#algemeen tijd:09:00`"},
 			{Name: "Of spreek me aan", Value: "@bondgenoot wie werkt samen met CAW in Limburg?\n" +
 				"@bondgenoot partners van SAAMO\n@bondgenoot netwerken rond vrije tijd in Gent\n@bondgenoot brugfiguur"},
 			{Name: "/help", Value: "Deze uitleg."},

@@ -64,7 +64,18 @@ func kindLetter(kind string) byte {
 //
 //	b button        p "Vorige"       n "Volgende"      s select menu
 //	c clear filter  d did-you-mean    x other
-const viewRoles = "bpnscdx"
+//	e a button that opens its view in a new message only the presser sees
+//	  (the daily post's: pressing it must not change the post for everyone)
+const viewRoles = "bpnscdxe"
+
+// rolePrivate is the role of a button that opens its view privately.
+const rolePrivate = 'e'
+
+// opensPrivately reports whether a custom_id is that of a button that opens
+// its view in a new ephemeral message.
+func opensPrivately(customID string) bool {
+	return len(customID) > 0 && customID[0] == rolePrivate
+}
 
 // encodeView returns the custom_id of a button that redoes v.
 func encodeView(v view) string { return encodeViewAs(viewDefaultRole, v) }

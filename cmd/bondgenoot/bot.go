@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/joho/godotenv"
@@ -14,6 +15,7 @@ import (
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/index"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/daily"
 )
 
 // config is the bot's configuration, from the environment and .env.
@@ -23,6 +25,11 @@ type config struct {
 	GuildID  string // DISCORD_GUILD_ID; set: register the commands on that server only
 	APIURL   string // DISCORD_API_URL; empty: Discord itself
 	LogLevel string // LOG_LEVEL: debug, info (default), warn or error
+
+	DataDir        string // DATA_DIR: where the store lives; default ./data
+	DailyChannelID string // DAILY_CHANNEL_ID: the daily post's channel without /dagelijks
+	DailyTime      string // DAILY_TIME: its time, HH:MM; default 09:00
+	DailyZone      string // DAILY_ZONE: the zone of post times; default Europe/Brussels
 }
 
 func loadConfig() config {
@@ -35,7 +42,20 @@ func loadConfig() config {
 		GuildID:  env("DISCORD_GUILD_ID"),
 		APIURL:   env("DISCORD_API_URL"),
 		LogLevel: env("LOG_LEVEL"),
+
+		DataDir:        env("DATA_DIR"),
+		DailyChannelID: env("DAILY_CHANNEL_ID"),
+		DailyTime:      env("DAILY_TIME"),
+		DailyZone:      env("DAILY_ZONE"),
 	}
+}
+
+// storeFile is the file of the daily post's store under DATA_DIR.
+func storeFile(dataDir string) string {
+	if dataDir == "" {
+		dataDir = "data"
+	}
+	return filepath.Join(dataDir, "bondgenoot.db")
 }
 
 // logLevel reads LOG_LEVEL; ok is false for a value it does not know.
@@ -80,18 +100,28 @@ func runBot(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) (int
 	if !ok {
 		log.Warn("onbekend LOG_LEVEL, info wordt gebruikt", "LOG_LEVEL", cfg.LogLevel)
 	}
-	b, err := bot.New(bot.Config{
+	// The daily post's store: a damaged or locked file stops the start (its
+	// message names the file), never a fresh start that would post again.
+	store, err := daily.Open(storeFile(cfg.DataDir))
+	if err != nil {
+		return exitInternal, err
+	}
+	defer store.Close()
+	ops := loadOps(log) // HEALTH_ADDR, WATCHDOG_TIMEOUT (ops.go)
+	b, err := bot.New(ops.apply(bot.Config{
 		Token:   cfg.Token,
 		AppID:   cfg.AppID,
 		GuildID: cfg.GuildID,
 		APIURL:  cfg.APIURL,
 		Logger:  log,
-	}, svc)
+
+		Store:          store,
+		DailyChannelID: cfg.DailyChannelID,
+		DailyTime:      cfg.DailyTime,
+		DailyZone:      cfg.DailyZone,
+	}), svc)
 	if err != nil {
 		return exitUsage, err
 	}
-	if err := b.Run(ctx); err != nil {
-		return exitInternal, err
-	}
-	return exitOK, nil
+	return ops.run(ctx, b, log)
 }

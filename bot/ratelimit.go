@@ -1,0 +1,137 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Deadlines of requests to Discord.
+const (
+	// interactionWindow is Discord's deadline for the first response to an
+	// interaction; after it the token no longer accepts a callback.
+	interactionWindow = 3 * time.Second
+	// retryMargin is what a retried request needs after its wait: a retry
+	// that would end later than this before the deadline is not made.
+	retryMargin = 250 * time.Millisecond
+)
+
+// Rate limits from Discord.
+//
+// discordgo v0.29.0 answers a 429 by sleeping retry_after and trying again,
+// without bound and without looking at the request's context; an answer to
+// an interaction that waits behind that misses Discord's 3-second window
+// and the user sees "the application did not respond". So every request
+// that answers someone goes through discordCall: discordgo's retry is off
+// (WithRetryOnRatelimit(false)), the request has a deadline
+// (WithContext), and a *discordgo.RateLimitError is handled here: logged,
+// counted, and retried once after retry_after when that still ends before
+// the deadline; otherwise the bot gives up on that one reply and logs it.
+//
+// discordgo still sleeps before a request when its own bucket bookkeeping
+// says a bucket (or, after a global 429, every bucket) is exhausted; an
+// interaction callback has a bucket of its own, so that only matters for
+// mentions in a busy channel.
+
+// discordCall runs do, a REST request to Discord, under a deadline and
+// with the rate-limit policy above. what names the request in logs.
+func (b *Bot) discordCall(deadline time.Time, what string, log *slog.Logger, do func(opts ...discordgo.RequestOption) error) error {
+	ctx, cancel := context.WithDeadline(b.baseContext(), deadline)
+	defer cancel()
+	opts := []discordgo.RequestOption{discordgo.WithRetryOnRatelimit(false), discordgo.WithContext(ctx)}
+	err := do(opts...)
+	var rl *discordgo.RateLimitError
+	if !errors.As(err, &rl) {
+		return err
+	}
+	b.metrics.RateLimited("discord")
+	wait := retryAfter(rl)
+	left := time.Until(deadline)
+	if wait+retryMargin > left {
+		log.Warn("Discord beperkt het tempo; opgegeven", "request", what, "retry_after", wait, "time_left", left.Round(time.Millisecond))
+		return err
+	}
+	log.Warn("Discord beperkt het tempo; nog één poging", "request", what, "retry_after", wait)
+	t := time.NewTimer(wait)
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+		t.Stop()
+		return err
+	}
+	err = do(opts...)
+	if errors.As(err, &rl) {
+		b.metrics.RateLimited("discord")
+		log.Warn("Discord beperkt het tempo opnieuw; opgegeven", "request", what, "retry_after", retryAfter(rl))
+	}
+	return err
+}
+
+// retryAfter is the wait a 429 asks for.
+func retryAfter(rl *discordgo.RateLimitError) time.Duration {
+	if rl == nil || rl.RateLimit == nil || rl.TooManyRequests == nil {
+		return 0
+	}
+	return max(rl.RetryAfter, 0)
+}
+
+// baseContext is the parent of the contexts of requests to Discord: it
+// outlives a shutdown through Run's context, so answers in flight are
+// still sent.
+func (b *Bot) baseContext() context.Context {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.ctx
+}
+
+// callback sends a response to interaction i within its window.
+func (b *Bot) callback(i *discordgo.Interaction, resp *discordgo.InteractionResponse, log *slog.Logger) error {
+	return b.discordCall(b.pending.deadline(i.ID), "interaction callback", log, func(opts ...discordgo.RequestOption) error {
+		return b.rest.get().InteractionRespond(i, resp, opts...)
+	})
+}
+
+// restRotateEvery is how many requests a session of the restPool makes
+// before a fresh one takes over.
+const restRotateEvery = 1000
+
+// restPool hands out the discordgo session for the responses to
+// interactions: callbacks, webhook edits and follow-ups.
+//
+// discordgo keeps a rate-limit bucket for every URL it has requested, in a
+// map it never prunes, and these URLs are unique per interaction (they hold
+// its id and token): on the gateway's session a bot that runs for months
+// would grow by a bucket per interaction. So these requests go through a
+// session of their own that is replaced after restRotateEvery requests;
+// requests in flight finish on the old one, which is then dropped. Nothing
+// of value is lost: no two interactions share a bucket. Only REST is used
+// on these sessions; the gateway connection stays on the main session.
+type restPool struct {
+	main *discordgo.Session // settings to copy
+
+	mu   sync.Mutex
+	cur  *discordgo.Session
+	used int
+}
+
+func (p *restPool) get() *discordgo.Session {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.cur == nil || p.used >= restRotateEvery {
+		m := p.main // settings set once in New, never changed after
+		r, _ := discordgo.New(m.Token)
+		r.LogLevel, r.Debug, r.StateEnabled, r.Client, r.UserAgent = m.LogLevel, m.Debug, false, m.Client, m.UserAgent
+		p.cur, p.used = r, 0
+	}
+	p.used++
+	return p.cur
+}
+
+// lateDeadline is the deadline of requests that are not bound by the
+// 3-second window: webhook edits and follow-ups (the interaction token
+// lives 15 minutes) and replies to mentions.
+func lateDeadline() time.Time { return time.Now().Add(handlerTimeout) }
