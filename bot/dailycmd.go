@@ -94,7 +94,8 @@ func (b *Bot) dailyOn(_ context.Context, in invocation) (any, view, error) {
 	var saved daily.Settings
 	err = b.daily.store.Update(in.guildID, func(st *daily.Settings) error {
 		st.Enabled, st.ChannelID, st.Time, st.Zone = true, ch, clock, b.daily.zone
-		st.LastError, st.LastErrorAt = "", time.Time{}
+		st.LastError, st.LastErrorAt, st.Failures = "", time.Time{}, 0
+		st.Source = daily.SourceCommand
 		saved = *st
 		return nil
 	})
@@ -129,10 +130,11 @@ func (b *Bot) dailyOff(_ context.Context, in invocation) (any, view, error) {
 		return notice("De dagelijkse post stond al uit. Zet hem aan met /dagelijks aan."), view{}, nil
 	}
 	err = b.daily.store.Update(in.guildID, func(st *daily.Settings) error {
-		if st.ChannelID == "" { // the environment's settings become the server's own
+		if st.ChannelID == "" || st.Source != daily.SourceCommand { // the environment's settings become the server's own
 			st.ChannelID, st.Time, st.Zone = cur.ChannelID, cur.Time, cur.Zone
 		}
 		st.Enabled = false
+		st.Source = daily.SourceCommand
 		return nil
 	})
 	if err != nil {

@@ -344,7 +344,7 @@ func TestSchedulerEnvSettingsAndOverride(t *testing.T) {
 		t.Fatalf("env posts %v", got)
 	}
 	// A command switches it off: the store wins over the environment.
-	if err := r.store.Update("env", func(s *Settings) error { s.Enabled = false; return nil }); err != nil {
+	if err := r.store.Update("env", func(s *Settings) error { s.Enabled, s.Source = false, SourceCommand; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	r.tickAt(t, "2026-12-02 10:00")
@@ -352,6 +352,43 @@ func TestSchedulerEnvSettingsAndOverride(t *testing.T) {
 		t.Fatalf("environment overrode the command")
 	}
 }
+
+// Settings from the environment follow it after a restart (a new
+// DAILY_TIME counts); they do not freeze at the first post.
+func TestSchedulerEnvChangeAfterRestart(t *testing.T) {
+	r := newRig(t, "2026-12-01 08:00")
+	r.sched.Env = &Settings{Server: "env", ChannelID: "c9", Time: "10:00", Enabled: true}
+	r.tickAt(t, "2026-12-01 10:00")
+	r.open(t)
+	r.sched.Env = &Settings{Server: "env", ChannelID: "c10", Time: "07:00", Enabled: true}
+	r.tickAt(t, "2026-12-02 07:00")
+	if got := r.poster.posts; len(got) != 2 || got[1] != "c10/2026-12-02" {
+		t.Fatalf("posts after changing the environment: %v", got)
+	}
+}
+
+// A lasting error is retried with growing pauses, not every minute.
+func TestSchedulerSpacesRetriesOfALastingError(t *testing.T) {
+	r := newRig(t, "2026-12-01 08:00")
+	r.enable(t, "g1", "c1", "09:00")
+	calls := 0
+	r.sched.Poster = posterFunc(func() error { calls++; return errors.New("400") })
+	start := at("2026-12-01 09:00")
+	for m := 0; m < 120; m++ {
+		r.clock.Set(start.Add(time.Duration(m) * time.Minute))
+		if err := r.sched.Tick(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 4 attempts per try; tries at 0, 1, 3, 7, 15, 31, 63 minutes: 7 tries.
+	if tries := calls / 4; tries > 8 {
+		t.Errorf("%d tries in two hours for a lasting error, want at most 8", tries)
+	}
+}
+
+type posterFunc func() error
+
+func (f posterFunc) PostDaily(context.Context, string, Post, string) error { return f() }
 
 func TestCorruptStoreStopsStartup(t *testing.T) {
 	dir := t.TempDir()

@@ -122,7 +122,9 @@ func Next(set Settings, now time.Time) (time.Time, error) {
 }
 
 // servers returns the settings to consider: the store's, plus the
-// environment's when the store has none for that server.
+// environment's when the store has none for that server. Settings that came
+// from the environment follow it (a changed DAILY_TIME counts after a
+// restart); settings an admin made with /dagelijks win over it.
 func (s *Scheduler) servers() ([]Settings, error) {
 	all, err := s.Store.All()
 	if err != nil {
@@ -130,14 +132,33 @@ func (s *Scheduler) servers() ([]Settings, error) {
 	}
 	if s.Env != nil && s.Env.ChannelID != "" {
 		found := false
-		for _, set := range all {
-			found = found || set.Server == s.Env.Server
+		for i, set := range all {
+			if set.Server != s.Env.Server {
+				continue
+			}
+			found = true
+			if set.Source == SourceEnv {
+				all[i].ChannelID, all[i].Time, all[i].Zone, all[i].Enabled = s.Env.ChannelID, s.Env.Time, s.Env.Zone, s.Env.Enabled
+			}
 		}
 		if !found {
-			all = append(all, *s.Env)
+			env := *s.Env
+			env.Source = SourceEnv
+			all = append(all, env)
 		}
 	}
 	return all, nil
+}
+
+// retryPause is how long a server whose post failed n ticks in a row waits
+// before the next try: 1, 2, 4 … minutes, at most an hour, so that a
+// lasting error does not hammer Discord all day.
+func retryPause(n int) time.Duration {
+	if n <= 0 {
+		return 0
+	}
+	d := time.Minute << min(n-1, 6)
+	return min(d, time.Hour)
 }
 
 // Tick posts every post that is due now. It returns the first error that is
@@ -157,6 +178,9 @@ func (s *Scheduler) Tick(ctx context.Context) error {
 			continue
 		}
 		if !due {
+			continue
+		}
+		if set.Failures > 0 && s.Now().Sub(set.LastErrorAt) < retryPause(set.Failures) {
 			continue
 		}
 		s.post(ctx, set, date)
@@ -209,24 +233,31 @@ func (s *Scheduler) post(ctx context.Context, set Settings, date string) {
 	}
 	s.log().Info("daily post sent", "server", set.Server, "date", date, "factor", p.FactorID)
 	s.update(set, func(st *Settings) {
-		// Keep what commands set; take the environment's fields when the
-		// store had nothing yet.
-		if st.ChannelID == "" {
-			st.ChannelID, st.Time, st.Zone, st.Enabled = set.ChannelID, set.Time, set.Zone, set.Enabled
-		}
+		adopt(st, set)
 		st.LastPosted = date
 		st.LastPostAt = s.Now()
 		st.LastError = ""
+		st.Failures = 0
 	})
+}
+
+// adopt keeps what an admin set; settings that come from the environment
+// (or that the store does not have yet) are taken from set.
+func adopt(st *Settings, set Settings) {
+	if st.ChannelID == "" || st.Source == SourceEnv || st.Source == "" && set.Source == SourceEnv {
+		st.ChannelID, st.Time, st.Zone, st.Enabled = set.ChannelID, set.Time, set.Zone, set.Enabled
+		if set.Source != "" {
+			st.Source = set.Source
+		}
+	}
 }
 
 func (s *Scheduler) recordError(set Settings, msg string) {
 	s.update(set, func(st *Settings) {
-		if st.ChannelID == "" {
-			st.ChannelID, st.Time, st.Zone, st.Enabled = set.ChannelID, set.Time, set.Zone, set.Enabled
-		}
+		adopt(st, set)
 		st.LastError = msg
 		st.LastErrorAt = s.Now()
+		st.Failures++
 	})
 }
 

@@ -22,7 +22,19 @@ type Settings struct {
 	LastPostAt  time.Time `json:"last_post_at"`
 	LastError   string    `json:"last_error"` // Dutch, shown by /dagelijks status
 	LastErrorAt time.Time `json:"last_error_at"`
+	// Failures counts failed ticks since the last post, to space retries.
+	Failures int `json:"failures,omitempty"`
+	// Source says who chose channel and time: SourceCommand (an admin, with
+	// /dagelijks) or SourceEnv (the environment, which may change them at a
+	// restart).
+	Source string `json:"source,omitempty"`
 }
+
+// Sources of settings.
+const (
+	SourceCommand = "command"
+	SourceEnv     = "env"
+)
 
 var bucketServers = []byte("servers")
 
