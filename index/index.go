@@ -62,6 +62,7 @@ type entry struct {
 	place    string
 	province string
 	page     int
+	themes   []string // networks only, for facets
 	texts    []string // the text snippets come from
 
 	once      sync.Once
@@ -75,6 +76,7 @@ type Index struct {
 	corpus  *content.Corpus
 	entries map[string]*entry // bleve document id → entry
 	titles  map[string]string // compact name, alias or title → document id
+	facets  *facetTable
 	// titleList holds the same names for "Bedoelde je …?".
 	titleList []titleEntry
 	// docCount is the number of documents, to tell common words apart.
@@ -133,6 +135,11 @@ func Build(c *content.Corpus) (*Index, error) {
 	if err := bi.Batch(batch); err != nil {
 		bi.Close()
 		return nil, fmt.Errorf("index batch: %w", err)
+	}
+	ix.facets = newFacetTable(ix.entries)
+	if err := ix.loadFacets(); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("facet table: %w", err)
 	}
 	ix.vocab = newVocabulary(c, texts)
 	ix.docCount = len(ix.entries)
@@ -237,7 +244,7 @@ func (ix *Index) documents() map[string]document {
 			Theme:    n.Themes,
 			Province: n.Province,
 		}
-		ix.entries[id] = &entry{kind: KindNetwork, id: n.ID, title: n.Name, place: n.Place, province: n.Province, page: n.Page,
+		ix.entries[id] = &entry{kind: KindNetwork, id: n.ID, title: n.Name, place: n.Place, province: n.Province, page: n.Page, themes: n.Themes,
 			texts: []string{n.Description, n.PartnersText, strings.Join(n.Products, ". ")}}
 	}
 	for _, f := range c.Factors {
@@ -362,4 +369,18 @@ func titleMap(c *content.Corpus) map[string]string {
 		add(p.Title, "p:"+p.ID)
 	}
 	return m
+}
+
+// loadFacets fills the facet table from the index.
+func (ix *Index) loadFacets() error {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	return ix.facets.load(r)
 }

@@ -172,9 +172,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	limit = min(limit, maxLimit)
 	offset := max(req.Offset, 0)
-	sr := bleve.NewSearchRequestOptions(q, limit, offset, false)
-	sr.AddFacet("themes", bleve.NewFacetRequest(fieldTheme, 30))
-	sr.AddFacet("provinces", bleve.NewFacetRequest(fieldProvince, 10))
+	counts := &facetCounts{themes: res.Facets.Themes, provinces: res.Facets.Provinces}
+	sr := bleve.NewSearchRequestOptions(&facetQuery{inner: q, table: ix.facets, counts: counts}, limit, offset, false)
 	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, maxTermSearchers)
 	out, err := ix.bleve.SearchInContext(ctx, sr)
 	if err != nil {
@@ -193,20 +192,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			Kind: e.kind, ID: e.id, Title: e.title, Place: e.place, Province: e.province, Page: e.page,
 			Snippet: ix.snippet(e, built.terms), Score: round(h.Score),
 		})
-	}
-	if f := out.Facets["themes"]; f != nil && f.Terms != nil {
-		for _, t := range f.Terms.Terms() {
-			if t.Term != "" {
-				res.Facets.Themes[t.Term] = t.Count
-			}
-		}
-	}
-	if f := out.Facets["provinces"]; f != nil && f.Terms != nil {
-		for _, t := range f.Terms.Terms() {
-			if t.Term != "" {
-				res.Facets.Provinces[t.Term] = t.Count
-			}
-		}
 	}
 	if res.Total < 3 || built.corrected {
 		res.Suggestion = ix.suggest(cleaned, res.Total == 0)
