@@ -77,6 +77,10 @@ type Index struct {
 	entries map[string]*entry // bleve document id → entry
 	titles  map[string]string // compact name, alias or title → document id
 	facets  *facetTable
+	// phrases are the guide's names of two or more words (organisations,
+	// themes, places), folded; places are its places and provinces.
+	phrases map[string]bool
+	places  map[string]bool
 	// titleList holds the same names for "Bedoelde je …?".
 	titleList []titleEntry
 	// docCount is the number of documents, to tell common words apart.
@@ -126,6 +130,7 @@ func Build(c *content.Corpus) (*Index, error) {
 		return nil, err
 	}
 	batch := bi.NewBatch()
+	ix.phrases, ix.places = nameSets(c)
 	for id, d := range ix.documents() {
 		if err := batch.Index(id, d); err != nil {
 			bi.Close()
@@ -230,7 +235,13 @@ func (ix *Index) documents() map[string]document {
 			if o := c.Organisation(p.Canonical); o != nil && !seenOrg[o.Name] {
 				seenOrg[o.Name] = true
 				tags = append(tags, o.Name)
-				tags = append(tags, o.Aliases...)
+				for _, a := range o.Aliases {
+					// "SAAMO Limburg" must not put every SAAMO network in
+					// Limburg.
+					if !ix.namesPlace(a) {
+						tags = append(tags, a)
+					}
+				}
 			}
 		}
 		body := []string{n.Description, n.PartnersText}
@@ -383,4 +394,46 @@ func (ix *Index) loadFacets() error {
 	}
 	defer r.Close()
 	return ix.facets.load(r)
+}
+
+// nameSets returns the folded multi-word names of organisations, themes and
+// places, and the folded names of every place and province.
+func nameSets(c *content.Corpus) (phrases, places map[string]bool) {
+	phrases, places = map[string]bool{}, map[string]bool{}
+	addPhrase := func(s string) {
+		if ws := words(s); len(ws) >= 2 && len(ws) <= 4 {
+			phrases[strings.Join(ws, " ")] = true
+		}
+	}
+	for _, o := range c.Organisations {
+		addPhrase(o.Name)
+		for _, a := range o.Aliases {
+			addPhrase(a)
+		}
+	}
+	for _, t := range c.Themes {
+		addPhrase(t.Name)
+		for _, a := range t.Aliases {
+			addPhrase(a)
+		}
+	}
+	for _, p := range append(c.PlaceNames(), content.Provinces...) {
+		addPhrase(p)
+		places[strings.Join(words(p), " ")] = true
+	}
+	return phrases, places
+}
+
+// isKnownPhrase reports whether folded words joined by spaces are a name the
+// guide uses.
+func (ix *Index) isKnownPhrase(p string) bool { return ix.phrases[p] }
+
+// namesPlace reports whether a name contains a place or province.
+func (ix *Index) namesPlace(name string) bool {
+	for _, w := range words(name) {
+		if ix.places[w] {
+			return true
+		}
+	}
+	return false
 }

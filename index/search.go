@@ -60,7 +60,11 @@ type concept struct {
 // syntax: operators, field names and wildcards are just characters between
 // words. It returns the cleaned input and a Dutch notice when the input was
 // cut.
-func parseQuery(raw string) (cleaned string, concepts []concept, notice string) {
+//
+// known reports whether a phrase of two or more folded words is a name the
+// guide uses (an organisation, a theme, a place): such a phrase is searched
+// as one concept, so "brede school" does not also mean every school.
+func parseQuery(raw string, known func(string) bool) (cleaned string, concepts []concept, notice string) {
 	cleaned = text.Clean(raw, MaxQueryRunes+1)
 	if utf8.RuneCountInString(cleaned) > MaxQueryRunes {
 		cleaned = strings.TrimSpace(string([]rune(cleaned)[:MaxQueryRunes]))
@@ -97,13 +101,15 @@ func parseQuery(raw string) (cleaned string, concepts []concept, notice string) 
 				continue
 			}
 			phrase := strings.Join(all[i:i+n], " ")
-			if alts, ok := synonymsOf(phrase); ok {
-				concepts = append(concepts, concept{word: phrase, phrase: true, synonyms: alts})
-				for k := i; k < i+n; k++ {
-					used[k] = true
-				}
-				break
+			alts, ok := synonymsOf(phrase)
+			if !ok && (known == nil || !known(phrase)) {
+				continue
 			}
+			concepts = append(concepts, concept{word: phrase, phrase: true, synonyms: alts})
+			for k := i; k < i+n; k++ {
+				used[k] = true
+			}
+			break
 		}
 	}
 	for i, w := range all {
@@ -133,7 +139,7 @@ func parseQuery(raw string) (cleaned string, concepts []concept, notice string) 
 // gives an empty result with a notice. It returns *content.FilterError for
 // an unknown theme or province.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
-	cleaned, concepts, notice := parseQuery(req.Query)
+	cleaned, concepts, notice := parseQuery(req.Query, ix.isKnownPhrase)
 	res := &Result{Query: cleaned, Hits: []Hit{}, Facets: Facets{Themes: map[string]int{}, Provinces: map[string]int{}}, Notice: notice}
 	var filters []query.Query
 	if req.Theme != "" {
@@ -234,6 +240,10 @@ func (ix *Index) buildQuery(cleaned string, concepts []concept) builtQuery {
 				}
 				alts = append(alts, fz...)
 			}
+		}
+		if ix.places[c.word] {
+			// A place or province finds the networks there first.
+			alts = append(alts, ix.fieldPhrase(c.word, fieldTags, placeBoost))
 		}
 		for _, syn := range c.synonyms {
 			if len(syn) == 1 {
@@ -360,6 +370,25 @@ func (ix *Index) synonymQueries(w string, boost float64, terms map[string]bool) 
 		out = append(out, tq)
 	}
 	return out
+}
+
+// placeBoost weighs a place or province named in a query, in the tags of
+// the networks there.
+const placeBoost = 3 * 2.5
+
+// fieldPhrase matches words in order in one field.
+func (ix *Index) fieldPhrase(phrase, field string, boost float64) query.Query {
+	toks := ix.plain(phrase)
+	if len(toks) == 1 {
+		tq := bleve.NewTermQuery(string(toks[0].Term))
+		tq.SetField(field)
+		tq.SetBoost(boost)
+		return tq
+	}
+	pq := bleve.NewMatchPhraseQuery(phrase)
+	pq.SetField(field)
+	pq.SetBoost(boost)
+	return pq
 }
 
 // phraseQueries matches words in order in every text field.
