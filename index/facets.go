@@ -22,14 +22,58 @@ type facetTable struct {
 	mu    sync.RWMutex
 	byNum []*entry
 	ids   map[*entry]string // entry → bleve document id
+
+	// themes and provinces number the facet values; entries hold their
+	// numbers, so counting is indexing an array.
+	themes, provinces []string
 }
 
 func newFacetTable(entries map[string]*entry) *facetTable {
 	t := &facetTable{ids: make(map[*entry]string, len(entries))}
+	themeNum, provinceNum := map[string]int{}, map[string]int{}
+	number := func(m map[string]int, names *[]string, v string) int {
+		n, ok := m[v]
+		if !ok {
+			n = len(*names)
+			m[v] = n
+			*names = append(*names, v)
+		}
+		return n
+	}
 	for id, e := range entries {
 		t.ids[e] = id
+		e.themeNums = e.themeNums[:0]
+		e.provinceNum = -1
+		if e.kind != KindNetwork {
+			continue
+		}
+		for _, th := range e.themes {
+			e.themeNums = append(e.themeNums, number(themeNum, &t.themes, th))
+		}
+		if e.province != "" {
+			e.provinceNum = number(provinceNum, &t.provinces, e.province)
+		}
 	}
 	return t
+}
+
+// newCounts returns empty counts for one search.
+func (t *facetTable) newCounts() *facetCounts {
+	return &facetCounts{themes: make([]int, len(t.themes)), provinces: make([]int, len(t.provinces))}
+}
+
+// fill copies counts into facets, leaving out zeros.
+func (t *facetTable) fill(c *facetCounts, f *Facets) {
+	for i, n := range c.themes {
+		if n > 0 {
+			f.Themes[t.themes[i]] = n
+		}
+	}
+	for i, n := range c.provinces {
+		if n > 0 {
+			f.Provinces[t.provinces[i]] = n
+		}
+	}
 }
 
 // load fills the table from a reader.
@@ -85,21 +129,21 @@ func (t *facetTable) entry(id bleveindex.IndexInternalID) *entry {
 	return nil
 }
 
-// facetCounts are the counts of one search.
+// facetCounts are the counts of one search, by facet value number.
 type facetCounts struct {
-	themes    map[string]int
-	provinces map[string]int
+	themes    []int
+	provinces []int
 }
 
 func (c *facetCounts) add(e *entry) {
-	if e == nil || e.kind != KindNetwork {
+	if e == nil {
 		return
 	}
-	for _, t := range e.themes {
-		c.themes[t]++
+	for _, n := range e.themeNums {
+		c.themes[n]++
 	}
-	if e.province != "" {
-		c.provinces[e.province]++
+	if e.provinceNum >= 0 {
+		c.provinces[e.provinceNum]++
 	}
 }
 

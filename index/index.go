@@ -63,7 +63,11 @@ type entry struct {
 	province string
 	page     int
 	themes   []string // networks only, for facets
-	texts    []string // the text snippets come from
+	// themeNums and provinceNum number the facet values (see facetTable);
+	// provinceNum is -1 when there is none.
+	themeNums   []int
+	provinceNum int
+	texts       []string // the text snippets come from
 
 	once      sync.Once
 	sentences []sentence // analysed on the first snippet, not at build time

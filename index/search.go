@@ -52,7 +52,8 @@ func containsString(list []string, s string) bool {
 // the synonyms that count for it.
 type concept struct {
 	word     string     // folded surface word, or the phrase
-	phrase   bool       // a quoted phrase: match the words in order
+	phrase   bool       // match the words in order
+	quoted   bool       // the user put the phrase between quotes
 	synonyms [][]string // alternatives, each one or more words
 }
 
@@ -82,7 +83,7 @@ func parseQuery(raw string, known func(string) bool) (cleaned string, concepts [
 			if i%2 == 1 {
 				ws := words(p)
 				if len(ws) > 1 {
-					concepts = append(concepts, concept{word: strings.Join(ws, " "), phrase: true})
+					concepts = append(concepts, concept{word: strings.Join(ws, " "), phrase: true, quoted: true})
 					continue
 				}
 			}
@@ -178,7 +179,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	limit = min(limit, maxLimit)
 	offset := max(req.Offset, 0)
-	counts := &facetCounts{themes: res.Facets.Themes, provinces: res.Facets.Provinces}
+	counts := ix.facets.newCounts()
 	sr := bleve.NewSearchRequestOptions(&facetQuery{inner: q, table: ix.facets, counts: counts}, limit, offset, false)
 	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, maxTermSearchers)
 	out, err := ix.bleve.SearchInContext(ctx, sr)
@@ -189,6 +190,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	res.Total = int(out.Total)
+	ix.facets.fill(counts, &res.Facets)
 	for _, h := range out.Hits {
 		e := ix.entries[h.ID]
 		if e == nil {
@@ -229,7 +231,7 @@ func (ix *Index) buildQuery(cleaned string, concepts []concept) builtQuery {
 	for _, c := range concepts {
 		var alts []query.Query
 		if c.phrase {
-			alts = append(alts, ix.phraseQueries(c.word, 1, b.terms)...)
+			alts = append(alts, ix.phraseQueries(c.word, 1, c.quoted, b.terms)...)
 		} else {
 			qs, known := ix.wordQueries(c.word, 1, b.terms)
 			alts = append(alts, qs...)
@@ -249,7 +251,7 @@ func (ix *Index) buildQuery(cleaned string, concepts []concept) builtQuery {
 			if len(syn) == 1 {
 				alts = append(alts, ix.synonymQueries(syn[0], 0.6, b.terms)...)
 			} else {
-				alts = append(alts, ix.phraseQueries(strings.Join(syn, " "), 0.6, b.terms)...)
+				alts = append(alts, ix.phraseQueries(strings.Join(syn, " "), 0.6, false, b.terms)...)
 			}
 		}
 		if len(alts) == 0 {
@@ -392,7 +394,11 @@ func (ix *Index) fieldPhrase(phrase, field string, boost float64) query.Query {
 }
 
 // phraseQueries matches words in order in every text field.
-func (ix *Index) phraseQueries(phrase string, boost float64, terms map[string]bool) []query.Query {
+//
+// With looseTags, the tags field (short lists of names) only needs all the
+// words, which is cheaper than checking positions; quoted phrases use it,
+// since on large indexes they otherwise cost the most.
+func (ix *Index) phraseQueries(phrase string, boost float64, looseTags bool, terms map[string]bool) []query.Query {
 	for _, t := range ix.terms(phrase) {
 		terms[t] = true
 	}
@@ -415,6 +421,18 @@ func (ix *Index) phraseQueries(phrase string, boost float64, terms map[string]bo
 			tq.SetField(field)
 			tq.SetBoost(fb * boost)
 			q = tq
+		} else if looseTags && field == fieldTags {
+			var must []query.Query
+			for _, w := range words {
+				if w != "" {
+					tq := bleve.NewTermQuery(w)
+					tq.SetField(field)
+					must = append(must, tq)
+				}
+			}
+			cq := bleve.NewConjunctionQuery(must...)
+			cq.SetBoost(fb * boost)
+			q = cq
 		} else {
 			pq := bleve.NewPhraseQuery(words, field)
 			pq.SetBoost(fb * boost)
