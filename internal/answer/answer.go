@@ -87,8 +87,13 @@ func UserMessage(err error) string {
 		}
 		return msg
 	}
-	if IsUserError(err) {
-		return err.Error()
+	var nf *NotFoundError
+	if errors.As(err, &nf) {
+		return nf.Error()
+	}
+	var ue *UserError
+	if errors.As(err, &ue) {
+		return ue.Message
 	}
 	return "Er ging iets mis aan mijn kant. Probeer het later nog eens."
 }
