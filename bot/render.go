@@ -702,7 +702,7 @@ func renderPartner(a *answer.PartnerAnswer, vw view) *reply {
 		if len(spelled) > 0 {
 			extra = "In de gids: " + strings.Join(spelled, ", ")
 		}
-		n := &content.Network{ID: m.ID, Name: m.Name, Place: m.Place, Province: m.Province, Page: m.Page}
+		n := &content.Network{ID: m.ID, Name: m.Name, Place: m.Place, Province: m.Province, Page: m.Page, Themes: m.Themes, Summary: m.Summary}
 		e.Fields = append(e.Fields, networkField(from+i+1, n, extra))
 		opts = append(opts, networkOption(m.Name, m.Place, m.ID))
 	}

@@ -206,6 +206,8 @@ func (s *Service) Network(name string) (*NetworkCard, error) {
 type PartnerNetwork struct {
 	Ref
 	Province  string   `json:"province"`
+	Themes    []string `json:"themes"`
+	Summary   string   `json:"summary"`
 	Spellings []string `json:"spellings"`
 }
 
@@ -236,7 +238,8 @@ func (s *Service) Partner(q string) (*PartnerAnswer, error) {
 		a.Aliases = append(a.Aliases, r.Organisation.Aliases...)
 	}
 	for _, m := range r.Networks {
-		a.Networks = append(a.Networks, PartnerNetwork{Ref: networkRef(m.Network), Province: m.Network.Province, Spellings: m.Spellings})
+		a.Networks = append(a.Networks, PartnerNetwork{Ref: networkRef(m.Network), Province: m.Network.Province,
+			Themes: m.Network.Themes, Summary: m.Network.Summary, Spellings: m.Spellings})
 	}
 	return a, nil
 }
