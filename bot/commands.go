@@ -231,10 +231,13 @@ var commands = []command{
 }
 
 // findCommand returns the command called name, or nil.
-func findCommand(name string) *command {
-	for i := range commands {
-		if commands[i].name == name {
-			return &commands[i]
+func findCommand(name string) *command { return lookupCommand(commands, name) }
+
+// lookupCommand returns the command of that name in cmds, or nil.
+func lookupCommand(cmds []command, name string) *command {
+	for i := range cmds {
+		if cmds[i].name == name {
+			return &cmds[i]
 		}
 	}
 	return nil

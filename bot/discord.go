@@ -426,12 +426,7 @@ func (b *Bot) command(ctx context.Context, i *discordgo.Interaction, log *slog.L
 		b.send(i, false, renderError(cooldownMessage(b.cmdCool.limit, b.cfg.CooldownWindow, wait)), log)
 		return
 	}
-	var cmd *command
-	for k := range b.cmds {
-		if b.cmds[k].name == data.Name {
-			cmd = &b.cmds[k]
-		}
-	}
+	cmd := lookupCommand(b.cmds, data.Name)
 	if cmd == nil {
 		b.outcome(i, outcomeUserError)
 		b.send(i, false, renderError("Die opdracht ken ik niet (meer). Typ /help voor de lijst."), log)

@@ -32,6 +32,13 @@ type Corpus struct {
 	themeByKey  map[string]*Theme
 	orgPrefixes []orgPrefix // normalised spellings, longest first
 	pendingRefs []pendingRef
+
+	// Computed once at load: the corpus does not change afterwards, and
+	// autocomplete and mentions ask for these on every keystroke.
+	placeNames  []string
+	placeByKey  map[string]string // compact place → its spelling
+	themeCounts []Count
+	placeCounts []Count
 }
 
 // Default loads the corpus embedded in the binary.
@@ -88,6 +95,13 @@ func Load(fsys fs.FS) (*Corpus, error) {
 	}
 	c.sortAll()
 	c.emptyLists()
+	c.placeNames = c.computePlaceNames()
+	c.placeByKey = map[string]string{}
+	for _, p := range c.placeNames {
+		c.placeByKey[text.Compact(p)] = p
+	}
+	c.themeCounts = c.computeThemeCounts()
+	c.placeCounts = c.computePlaceCounts()
 	return c, nil
 }
 

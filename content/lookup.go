@@ -283,16 +283,13 @@ func (c *Corpus) FindPlace(q string) string {
 	if key == "" {
 		return ""
 	}
-	for _, name := range c.PlaceNames() {
-		if text.Compact(name) == key {
-			return name
-		}
-	}
-	return ""
+	return c.placeByKey[key]
 }
 
 // PlaceNames returns every place and municipality named by a network, sorted.
-func (c *Corpus) PlaceNames() []string {
+func (c *Corpus) PlaceNames() []string { return slices.Clone(c.placeNames) }
+
+func (c *Corpus) computePlaceNames() []string {
 	seen := map[string]string{}
 	for _, n := range c.Networks {
 		for _, p := range append([]string{n.Place}, n.Municipalities...) {
@@ -544,7 +541,9 @@ type Count struct {
 }
 
 // ThemeCounts returns every theme with its number of networks, most first.
-func (c *Corpus) ThemeCounts() []Count {
+func (c *Corpus) ThemeCounts() []Count { return slices.Clone(c.themeCounts) }
+
+func (c *Corpus) computeThemeCounts() []Count {
 	var out []Count
 	for _, t := range c.Themes {
 		n := 0
@@ -578,7 +577,9 @@ func (c *Corpus) ProvinceCounts() []Count {
 
 // PlaceCounts returns every place and municipality with its province and
 // number of networks, sorted by province and name.
-func (c *Corpus) PlaceCounts() []Count {
+func (c *Corpus) PlaceCounts() []Count { return slices.Clone(c.placeCounts) }
+
+func (c *Corpus) computePlaceCounts() []Count {
 	type key struct{ name, province string }
 	counts := map[key]int{}
 	for _, n := range c.Networks {
