@@ -35,8 +35,8 @@ type Corpus struct {
 
 	// Computed once at load: the corpus does not change afterwards, and
 	// autocomplete and mentions ask for these on every keystroke.
-	placeNames  []string
-	placeByKey  map[string]string // compact place → its spelling
+	placeNames    []string
+	placeByKey    map[string]string // compact place → its spelling
 	themeCounts   []Count
 	placeCounts   []Count
 	partnerCounts map[string]int // canonical organisation → networks naming it or a branch
