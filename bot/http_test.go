@@ -155,8 +155,22 @@ func TestHTTPDoorSameRepliesAsGateway(t *testing.T) {
 	h := startHTTPBot(t, true, nil)
 	for i, name := range []string{"interaction_zoek.json", "interaction_netwerk.json", "interaction_partner.json", "interaction_regio.json",
 		"interaction_button.json", "interaction_select.json", "interaction_autocomplete_netwerk.json"} {
-		overHTTP := h.interactHTTP(setUser(h.payload(name), fmt.Sprintf("20000000000000%02d01", i)))
-		overGateway := h.interact(setUser(h.payload(name), fmt.Sprintf("20000000000000%02d02", i)))
+		prepare := func(m map[string]any) map[string]any {
+			data := m["data"].(map[string]any)
+			switch name {
+			case "interaction_button.json":
+				data["custom_id"] = chat.EncodeViewAs(chat.RoleNext, view{Kind: "zoek", Arg: "brugfiguur", Page: 1})
+			case "interaction_select.json":
+				data["custom_id"] = chat.EncodeViewAs(chat.RoleSelect, view{Kind: "zoek", Arg: "school"})
+				data["values"] = []any{chat.EncodeView(view{Kind: "zoek", Arg: "school", Theme: "onderwijs"})}
+			}
+			return m
+		}
+		overHTTP := h.interactHTTP(prepare(setUser(h.payload(name), fmt.Sprintf("20000000000000%02d01", i))))
+		overGateway := h.interact(prepare(setUser(h.payload(name), fmt.Sprintf("20000000000000%02d02", i))))
+		if strings.Contains(jsonText(overHTTP), "werkt niet meer") {
+			t.Errorf("%s: a stale button: %.300s", name, jsonText(overHTTP))
+		}
 		if a, b := jsonText(overHTTP), jsonText(overGateway); a != b {
 			t.Errorf("%s: HTTP answered\n%.400s\ngateway answered\n%.400s", name, a, b)
 		}
@@ -269,5 +283,22 @@ func TestHTTPDoorConfigErrors(t *testing.T) {
 		if _, err := New(tt.cfg, service(t)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%+v: %v, want an error about %s", tt.cfg, err, tt.want)
 		}
+	}
+}
+
+// A deferred button press whose answer is an error (only the presser sees
+// it) comes as a follow-up; the message with the button stays.
+func TestDeferredButtonErrorKeepsTheMessage(t *testing.T) {
+	t.Parallel()
+	h := startBot(t, func(c *Config) { c.DeferAfter = time.Nanosecond }, nil)
+	m := setUser(h.payload("interaction_button.json"), "2000000000000000301")
+	m["data"].(map[string]any)["custom_id"] = chat.EncodeView(view{Kind: "netwerk", Arg: "zzzqqq"}) // a network that is not there
+	h.fake.Dispatch("INTERACTION_CREATE", m)
+	tok := m["token"].(string)
+	h.fake.WaitFor(5*time.Second, "the follow-up", func(r fakediscord.Request) bool {
+		return r.Method == "POST" && strings.HasSuffix(r.Path, "/webhooks/"+h.fake.AppID+"/"+tok)
+	})
+	if n := h.fake.Count(func(r fakediscord.Request) bool { return r.Method == "DELETE" && strings.Contains(r.Path, tok) }); n != 0 {
+		t.Errorf("the message with the button was deleted (%d DELETE)", n)
 	}
 }
