@@ -38,6 +38,8 @@ func Text(v any) string {
 		}
 	case *FactorCard:
 		writeFactorCard(&b, a.Factor, a.Of)
+	case *PassageCard:
+		fmt.Fprintf(&b, "%s\nUit de gids, p. %d\n\n%s\n", a.Title, a.Page, a.Text)
 	case *Themes:
 		b.WriteString("Thema's\n")
 		for _, t := range a.Themes {

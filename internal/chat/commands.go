@@ -30,6 +30,7 @@ type OptionKind int
 const (
 	TextOption    OptionKind = iota // free text (the default)
 	ChannelOption                   // a text channel of the server; its value is the channel id
+	BoolOption                      // yes or no; its value is "true" or "false"
 )
 
 // PermissionManageGuild is Discord's "Manage Server" permission bit, for
@@ -72,6 +73,23 @@ type Command struct {
 	permissions int64 // default_member_permissions (e.g. Manage Server); 0: everyone
 	guildOnly   bool  // not offered in DMs, and refused there
 	ephemeral   bool  // every reply is shown only to the user who asked
+	// message: a message command (in a message's "Apps" menu); the door
+	// passes the message's text as the option MessageTextOption. Its
+	// answer is private, with a button to share it.
+	message bool
+}
+
+// MessageTextOption is the option that carries the text of the message a
+// message command was used on.
+const MessageTextOption = "bericht"
+
+// MessageSearchCommand is the name of the message command that searches the
+// guide for a message's text.
+const MessageSearchCommand = "Zoek in de gids"
+
+// privateOption is the option "alleen-ik" of a read-only command.
+func privateOption() Option {
+	return Option{name: PrivateOption, help: "Toon het antwoord alleen aan jou (met een knop om het toch te delen)", kind: BoolOption}
 }
 
 // Invocation is one use of a command: the subcommand, the option values and
@@ -147,40 +165,41 @@ func DefaultCommands() []Command {
 				{name: "term", help: "Waar zoek je naar? Bijvoorbeeld: brugfiguur", required: true},
 				{name: "thema", help: "Alleen resultaten rond dit thema", choices: themeChoices},
 				{name: "provincie", help: "Alleen netwerken in deze provincie", choices: provinceChoices},
+				privateOption(),
 			},
 			run: runSearch,
 		},
 		{
 			name: "netwerk", help: "De fiche van één netwerk: plaats, thema's, partners en links", example: "/netwerk Duosprong",
-			options: []Option{{name: "naam", help: "Naam van het netwerk", required: true, autocomplete: true}},
+			options: []Option{{name: "naam", help: "Naam van het netwerk", required: true, autocomplete: true}, privateOption()},
 			run: func(_ context.Context, s *answer.Service, a Args) (any, View, error) {
 				return network(s, View{Kind: "netwerk", Arg: a["naam"]})
 			},
 		},
 		{
 			name: "thema", help: "De netwerken rond een thema", example: "/thema vrije tijd",
-			options: []Option{{name: "thema", help: "Het thema, bijvoorbeeld onderwijs of vrije tijd", required: true, autocomplete: true}},
+			options: []Option{{name: "thema", help: "Het thema, bijvoorbeeld onderwijs of vrije tijd", required: true, autocomplete: true}, privateOption()},
 			run: func(_ context.Context, s *answer.Service, a Args) (any, View, error) {
 				return theme(s, View{Kind: "thema", Arg: a["thema"]})
 			},
 		},
 		{
 			name: "regio", help: "De netwerken in een provincie of gemeente", example: "/regio Limburg",
-			options: []Option{{name: "plaats-of-provincie", help: "Een provincie of gemeente, bijvoorbeeld Limburg of Gent", required: true, autocomplete: true}},
+			options: []Option{{name: "plaats-of-provincie", help: "Een provincie of gemeente, bijvoorbeeld Limburg of Gent", required: true, autocomplete: true}, privateOption()},
 			run: func(_ context.Context, s *answer.Service, a Args) (any, View, error) {
 				return region(s, View{Kind: "regio", Arg: a["plaats-of-provincie"]})
 			},
 		},
 		{
 			name: "partner", help: "De netwerken die met een organisatie samenwerken", example: "/partner SAAMO",
-			options: []Option{{name: "organisatie", help: "Naam van de organisatie, bijvoorbeeld SAAMO of CAW", required: true, autocomplete: true}},
+			options: []Option{{name: "organisatie", help: "Naam van de organisatie, bijvoorbeeld SAAMO of CAW", required: true, autocomplete: true}, privateOption()},
 			run: func(_ context.Context, s *answer.Service, a Args) (any, View, error) {
 				return partner(s, View{Kind: "partner", Arg: a["organisatie"]})
 			},
 		},
 		{
 			name: "succesfactor", help: "Een succesfactor met voorbeelden (zonder naam: een willekeurige)", example: "/succesfactor laagdrempeligheid",
-			options: []Option{{name: "naam", help: "Naam van de succesfactor; laat leeg voor een willekeurige", autocomplete: true}},
+			options: []Option{{name: "naam", help: "Naam van de succesfactor; laat leeg voor een willekeurige", autocomplete: true}, privateOption()},
 			run: func(_ context.Context, s *answer.Service, a Args) (any, View, error) {
 				if strings.TrimSpace(a["naam"]) == "" {
 					return randomFactor(s)
@@ -210,9 +229,15 @@ func DefaultCommands() []Command {
 		},
 		{
 			name: "help", help: "Wat ik kan, met een voorbeeld per opdracht", example: "/help",
+			options: []Option{privateOption()},
 			run: func(context.Context, *answer.Service, Args) (any, View, error) {
 				return Help{}, View{}, nil
 			},
+		},
+		{
+			name: MessageSearchCommand, help: "Zoek in de gids naar de tekst van dit bericht", example: "Apps → " + MessageSearchCommand,
+			message: true,
+			run:     runMessageSearch,
 		},
 	}
 }
@@ -231,7 +256,49 @@ func runSearch(ctx context.Context, s *answer.Service, a Args) (any, View, error
 	if strings.TrimSpace(a["term"]) == "" {
 		return nil, View{Kind: "zoek"}, &answer.UserError{Message: "Wat wil je zoeken? Bijvoorbeeld: /zoek brugfiguur"}
 	}
+	if v, vw, ok, err := exactCard(s, a["term"]); ok {
+		return v, vw, err
+	}
 	return search(ctx, s, View{Kind: "zoek", Arg: a["term"], Theme: a["thema"], Province: a["provincie"]})
+}
+
+// runMessageSearch searches the guide for the text of a message (the
+// message command "Zoek in de gids").
+func runMessageSearch(ctx context.Context, s *answer.Service, a Args) (any, View, error) {
+	q := strings.Join(strings.Fields(stripMentions(a[MessageTextOption])), " ")
+	q = cutRunes(q, maxOptionRunes)
+	if q == "" {
+		return nil, View{}, &answer.UserError{Message: "In dit bericht staat geen tekst om mee te zoeken. Kies een bericht met tekst, of gebruik /zoek."}
+	}
+	if v, vw, ok, err := exactCard(s, q); ok {
+		return v, vw, err
+	}
+	return search(ctx, s, View{Kind: "zoek", Arg: q})
+}
+
+// cutRunes cuts s to at most n runes, at a word when there is one.
+func cutRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimSpace(cut)
+}
+
+// exactCard opens the card of what a query names exactly (a network, a
+// success factor or a chapter) instead of a page of hits; ok is false when
+// it names none.
+func exactCard(s *answer.Service, q string) (v any, vw View, ok bool, err error) {
+	kind, id, ok := s.Exact(q)
+	if !ok {
+		return nil, View{}, false, nil
+	}
+	v, vw, err = redo(context.Background(), s, View{Kind: kind, Arg: id})
+	return v, vw, true, err
 }
 
 // search computes a page of search results; a page past the end becomes the
@@ -298,12 +365,15 @@ func listAnswer(l *answer.NetworkList, vw View, err error) (any, View, error) {
 	return l, vw, nil
 }
 
+// factor answers a success factor's card; the view's Page is the quote it
+// shows.
 func factor(s *answer.Service, vw View) (any, View, error) {
 	f, err := s.Factor(vw.Arg)
 	if err != nil {
 		return nil, vw, err
 	}
-	return f, View{Kind: "factor", Arg: f.ID}, nil
+	page := min(max(vw.Page, 0), max(len(f.Quotes)-1, 0))
+	return f, View{Kind: "factor", Arg: f.ID, Page: page, Back: vw.Back}, nil
 }
 
 func network(s *answer.Service, vw View) (any, View, error) {
@@ -311,12 +381,23 @@ func network(s *answer.Service, vw View) (any, View, error) {
 	if err != nil {
 		return nil, vw, err
 	}
-	return card, View{Kind: "netwerk", Arg: card.ID}, nil
+	return card, View{Kind: "netwerk", Arg: card.ID, Back: vw.Back}, nil
 }
 
+func passage(s *answer.Service, vw View) (any, View, error) {
+	p, err := s.Passage(vw.Arg)
+	if err != nil {
+		return nil, vw, err
+	}
+	return p, View{Kind: "hoofdstuk", Arg: p.ID, Back: vw.Back}, nil
+}
+
+// randomFactor answers a random success factor, with the view of that
+// factor (so that sharing it shares the same one).
 func randomFactor(s *answer.Service) (any, View, error) {
 	r := rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
-	return s.RandomFactor(r), View{Kind: "random"}, nil
+	f := s.RandomFactor(r)
+	return f, View{Kind: "factor", Arg: f.ID}, nil
 }
 
 // redo recomputes the page a button or select carries in its view.
@@ -338,6 +419,8 @@ func redo(ctx context.Context, s *answer.Service, vw View) (any, View, error) {
 		return factor(s, vw)
 	case "random":
 		return randomFactor(s)
+	case "hoofdstuk":
+		return passage(s, vw)
 	}
 	return nil, vw, staleButton()
 }
@@ -365,6 +448,11 @@ func mentionAnswer(ctx context.Context, s *answer.Service, q MentionQuery) (any,
 	case q.Partner != "" || (filtered && strings.TrimSpace(q.Query) == ""):
 		return networks(s, View{Kind: "netwerken", Arg: q.Partner, Theme: q.Theme, Province: place})
 	case strings.TrimSpace(q.Query) != "":
+		if !filtered {
+			if v, vw, ok, err := exactCard(s, q.Query); ok {
+				return v, vw, err
+			}
+		}
 		return search(ctx, s, View{Kind: "zoek", Arg: q.Query, Theme: q.Theme, Province: q.Province})
 	}
 	return Help{}, View{}, nil

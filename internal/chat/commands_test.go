@@ -11,13 +11,15 @@ import (
 // The option names and autocomplete flags.
 func TestCommandOptions(t *testing.T) {
 	want := map[string]string{
-		"zoek":         "term! thema provincie",
-		"netwerk":      "naam!~",
-		"thema":        "thema!~",
-		"regio":        "plaats-of-provincie!~",
-		"partner":      "organisatie!~",
-		"succesfactor": "naam~",
-		"help":         "",
+		"zoek":         "term! thema provincie alleen-ik?",
+		"netwerk":      "naam!~ alleen-ik?",
+		"thema":        "thema!~ alleen-ik?",
+		"regio":        "plaats-of-provincie!~ alleen-ik?",
+		"partner":      "organisatie!~ alleen-ik?",
+		"succesfactor": "naam~ alleen-ik?",
+		"help":         "alleen-ik?",
+		// The message command has no options: the door passes the text.
+		MessageSearchCommand: "",
 		// Subcommands in brackets; # marks a channel option.
 		"dagelijks": "[aan: kanaal!# tijd] [uit: ] [status: ] [voorbeeld: ]",
 	}
@@ -33,6 +35,9 @@ func TestCommandOptions(t *testing.T) {
 			}
 			if o.kind == ChannelOption {
 				p += "#"
+			}
+			if o.kind == BoolOption {
+				p += "?"
 			}
 			parts = append(parts, p)
 		}
@@ -52,7 +57,7 @@ func TestCommandOptions(t *testing.T) {
 		if got != want[c.name] {
 			t.Errorf("/%s options %q, want %q", c.name, got, want[c.name])
 		}
-		if !strings.HasPrefix(c.example, "/"+c.name) {
+		if !strings.HasPrefix(c.example, "/"+c.name) && !c.message {
 			t.Errorf("/%s: example %q", c.name, c.example)
 		}
 		if len(c.subcommands) > 0 && (c.run != nil || c.act != nil || len(c.options) > 0) {
@@ -67,8 +72,8 @@ func TestCommandExamples(t *testing.T) {
 	s := service(t)
 	con := &Console{Router: testRouter(t)}
 	for _, c := range DefaultCommands() {
-		if len(c.subcommands) > 0 {
-			continue // Discord-only handlers; see TestConsoleDaily and the e2e tests
+		if len(c.subcommands) > 0 || c.message {
+			continue // Discord-only handlers; see TestConsoleDaily, TestMessageSearch and the e2e tests
 		}
 		_, arg, _ := strings.Cut(c.example, " ")
 		a := Args{}
@@ -110,6 +115,8 @@ func TestRedo(t *testing.T) {
 		{View{Kind: "netwerk", Arg: "duosprong"}, "Duosprong"},
 		{View{Kind: "factor", Arg: "laagdrempeligheid"}, "Laagdrempeligheid"},
 		{View{Kind: "random"}, "Succesfactor"},
+		{View{Kind: "hoofdstuk", Arg: "wat-is-armoede"}, "armoede"},
+		{View{Kind: "netwerk", Arg: "duosprong", Back: &View{Kind: "zoek", Arg: "taal"}}, "Duosprong"},
 	} {
 		v, vw, err := redo(ctx, s, tt.vw)
 		if err != nil {
@@ -119,7 +126,11 @@ func TestRedo(t *testing.T) {
 		if got := answer.Text(v); !strings.Contains(got, tt.want) {
 			t.Errorf("redo(%+v) = %.200q, want %q", tt.vw, got, tt.want)
 		}
-		if vw.Kind != tt.vw.Kind {
+		want := tt.vw.Kind
+		if want == "random" {
+			want = "factor" // the factor it chose, so that sharing shares that one
+		}
+		if vw.Kind != want || (tt.vw.Back != nil) != (vw.Back != nil) {
 			t.Errorf("redo(%+v) returned view %+v", tt.vw, vw)
 		}
 	}

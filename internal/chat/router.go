@@ -74,6 +74,13 @@ type Request struct {
 
 	CustomID string   // KindComponent: the component's custom_id
 	Values   []string // KindComponent: the chosen select values
+	// MessageOwner is the user whose reply the pressed component is on
+	// (KindComponent): who used the command, or who wrote the message a
+	// mention reply answers; empty when nobody owns it (a daily post) or
+	// the door cannot tell. MessageEphemeral: that message is one only the
+	// presser sees.
+	MessageOwner     string
+	MessageEphemeral bool
 
 	Text  string // KindMention: the message as typed
 	BotID string // KindMention: the bot's user id, to strip its mention
@@ -115,6 +122,9 @@ type Response struct {
 	Private bool
 	// Update: the answer replaces the message whose button was pressed.
 	Update bool
+	// Shareable: a private answer that the user may post for everyone
+	// (its "Deel in dit kanaal" button redoes View).
+	Shareable bool
 	// Deferred: this is a first response that only says the bot is
 	// working; the answer follows through Request.Later.
 	Deferred bool
@@ -272,7 +282,42 @@ func (r *Router) Handle(ctx context.Context, req *Request) *Response {
 		}
 		later(resp)
 	}()
-	return &Response{Deferred: true, Update: req.Kind == KindComponent && !OpensPrivately(req.CustomID)}
+	return &Response{Deferred: true, Update: UpdatesMessage(req), Private: DefersPrivately(req)}
+}
+
+// UpdatesMessage reports whether the answer to a button press or menu
+// choice replaces the message it was made on: only on the user's own
+// message (or one only they see). A press on someone else's public reply,
+// or on one nobody owns, never changes it: the presser gets a copy only
+// they see. "Deel in dit kanaal" and the daily post's buttons answer with a
+// new message.
+func UpdatesMessage(req *Request) bool {
+	if req == nil || req.Kind != KindComponent || OpensPrivately(req.CustomID) || Shares(req.CustomID) {
+		return false
+	}
+	return req.MessageEphemeral || req.MessageOwner != "" && req.MessageOwner == req.UserID
+}
+
+// DefersPrivately reports whether the answer to req, when it comes late,
+// is one only the user sees (so that the door's "working on it" is too).
+func DefersPrivately(req *Request) bool {
+	switch req.Kind {
+	case KindComponent:
+		return !UpdatesMessage(req) && !Shares(req.CustomID)
+	case KindCommand:
+		return privateArg(req.Args)
+	}
+	return false
+}
+
+// PrivateOption is the option of every read-only command that makes its
+// answer private.
+const PrivateOption = "alleen-ik"
+
+// privateArg reports whether the user asked for a private answer.
+func privateArg(a Args) bool {
+	v := strings.ToLower(strings.TrimSpace(a[PrivateOption]))
+	return v == "true" || v == "ja" || v == "1"
 }
 
 // run runs the middleware chain; a panic that escapes it (in the metrics or
@@ -455,7 +500,15 @@ func (r *Router) command(ctx context.Context, req *Request) (*Response, error) {
 	if err != nil {
 		return &Response{View: vw}, err
 	}
-	return &Response{Value: v, View: vw, Private: private}, nil
+	if !cmd.ephemeral && (privateArg(in.Args) || cmd.message) {
+		private = true
+	}
+	return &Response{Value: v, View: vw, Private: private, Shareable: private && !cmd.ephemeral && shareable(vw)}, nil
+}
+
+// shareable reports whether a view can be posted again for everyone.
+func shareable(vw View) bool {
+	return vw.Kind != "" && vw.Kind != "random" && vw.Kind != "open"
 }
 
 func (r *Router) component(ctx context.Context, req *Request) (*Response, error) {
@@ -464,14 +517,16 @@ func (r *Router) component(ctx context.Context, req *Request) (*Response, error)
 		r.log.Info("onleesbare knop", "custom_id", req.CustomID, "error", err)
 		return nil, staleButton()
 	}
-	// A button that opens privately (the daily post's) answers with a new
-	// message only the presser sees instead of changing the message.
-	priv := OpensPrivately(req.CustomID)
+	// Only the owner's press changes the message; anyone else gets a copy
+	// only they see, and "Deel in dit kanaal" posts a new message.
+	update := UpdatesMessage(req)
+	share := Shares(req.CustomID)
+	priv := !update && !share
 	v, vw, err := redo(ctx, r.Service(), vw)
 	if err != nil {
 		return &Response{View: vw}, err
 	}
-	return &Response{Value: v, View: vw, Private: priv, Update: !priv}, nil
+	return &Response{Value: v, View: vw, Private: priv, Update: update, Shareable: priv && shareable(vw)}, nil
 }
 
 func (r *Router) autocomplete(req *Request) *Response {
@@ -482,7 +537,11 @@ func (r *Router) autocomplete(req *Request) *Response {
 
 func (r *Router) mention(ctx context.Context, req *Request) (*Response, error) {
 	s := r.Service()
-	q := r.catalogFor(s.Corpus).parseMention(req.BotID, text.Clean(req.Text, maxInputRunes*4))
+	msg := text.Clean(req.Text, maxInputRunes*4)
+	if v, ok := smallTalk(req.BotID, msg); ok {
+		return &Response{Value: v}, nil
+	}
+	q := r.catalogFor(s.Corpus).parseMention(req.BotID, msg)
 	v, vw, err := mentionAnswer(ctx, s, q)
 	if err != nil {
 		return &Response{View: vw}, err
@@ -525,7 +584,7 @@ func (r *Router) Warm() { r.catalogFor(r.Service().Corpus) }
 func (r *Router) HelpLines() [][2]string {
 	var out [][2]string
 	for _, c := range r.cmds {
-		if c.name != "help" && !c.hidden {
+		if c.name != "help" && !c.hidden && !c.message {
 			out = append(out, [2]string{c.example, c.help})
 		}
 	}

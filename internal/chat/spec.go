@@ -16,6 +16,9 @@ type CommandSpec struct {
 	// GuildOnly commands are offered on servers only: not in DMs, and not
 	// to users who installed the app for themselves.
 	GuildOnly bool
+	// Message: a message command, shown in a message's "Apps" menu; it has
+	// no options and no description of its own.
+	Message bool
 }
 
 // OptionSpec describes one option of a command.
@@ -43,10 +46,10 @@ func (r *Router) Specs(c *content.Corpus) []CommandSpec {
 }
 
 func commandSpec(c *content.Corpus, cmd Command) CommandSpec {
-	s := CommandSpec{Name: cmd.name, Help: cmd.help, Example: cmd.example, Permissions: cmd.permissions, GuildOnly: cmd.guildOnly}
+	s := CommandSpec{Name: cmd.name, Help: cmd.help, Example: cmd.example, Permissions: cmd.permissions, GuildOnly: cmd.guildOnly, Message: cmd.message}
 	for _, o := range cmd.options {
 		os := OptionSpec{Name: o.name, Help: o.help, Kind: o.kind, Required: o.required, Autocomplete: o.autocomplete, MaxRunes: maxOptionRunes}
-		if o.kind == ChannelOption {
+		if o.kind == ChannelOption || o.kind == BoolOption {
 			os.Autocomplete, os.MaxRunes = false, 0
 		}
 		if o.choices != nil && c != nil {

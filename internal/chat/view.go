@@ -21,14 +21,21 @@ import (
 //	"netwerk"   the card of the network with id Arg
 //	"factor"    the success factor with id Arg
 //	"random"    a random success factor
+//	"hoofdstuk" the chapter (passage) of the guide with id Arg
 //
-// Page is the page of a search or a list.
+// Page is the page of a search or a list, and the quote shown on a
+// success factor's card.
+//
+// Back is the list a card was opened from (its "Terug" button), or nil. A
+// view with Back encodes as kind "open" (letter 'o') and only when both
+// travel whole in one custom_id; otherwise Back is left out.
 type View struct {
-	Kind     string // "zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random"
+	Kind     string // "zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random", "hoofdstuk"
 	Arg      string // query, theme, region, organisation, factor id
 	Theme    string // zoek filter
 	Province string // zoek filter
 	Page     int    // 0-based
+	Back     *View  // the list this card was opened from
 }
 
 // Limits of a custom_id and of the values that travel in it.
@@ -42,10 +49,19 @@ const (
 
 // viewKindNames and viewKindLetters list the kinds and the one letter that
 // stands for each in a custom_id, in the same order.
-const viewKindLetters = "ztrpnwfa"
+const viewKindLetters = "ztrpnwfago"
 
 func viewKindNames() []string {
-	return []string{"zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random"}
+	return []string{"zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random", "hoofdstuk", "open"}
+}
+
+// openLetter is the kind letter of a card with the list it came from.
+const openLetter = 'o'
+
+// cardKind reports whether a view of kind opens a card that can carry the
+// list it came from.
+func cardKind(kind string) bool {
+	return kind == "netwerk" || kind == "factor" || kind == "hoofdstuk"
 }
 
 // kindLetter returns the letter of a kind, or 0.
@@ -66,7 +82,9 @@ func kindLetter(kind string) byte {
 //	c clear filter  d did-you-mean    x other
 //	e a button that opens its view in a new message only the presser sees
 //	  (the daily post's: pressing it must not change the post for everyone)
-const viewRoles = "bpnscdxe"
+//	t "Terug": back to the list a card came from
+//	u "Deel in dit kanaal": posts the view as a new message everyone sees
+const viewRoles = "bpnscdxetu"
 
 // Roles of a custom_id (see viewRoles).
 const (
@@ -79,7 +97,17 @@ const (
 	RoleOther    byte = 'x'
 	// RolePrivate is the role of a button that opens its view privately.
 	RolePrivate byte = 'e'
+	RoleBack    byte = 't' // "Terug"
+	// RoleShare is the role of "Deel in dit kanaal": the view is posted
+	// as a new public message.
+	RoleShare byte = 'u'
 )
+
+// Shares reports whether a custom_id is that of a "Deel in dit kanaal"
+// button.
+func Shares(customID string) bool {
+	return len(customID) > 0 && customID[0] == RoleShare
+}
 
 // opensPrivately reports whether a custom_id is that of a button that opens
 // its view in a new ephemeral message.
@@ -103,8 +131,14 @@ func EncodeViewAs(role byte, v View) string {
 	if strings.IndexByte(viewRoles, role) < 0 {
 		role = viewDefaultRole
 	}
+	if v.Back != nil {
+		if s, ok := encodeOpen(role, v); ok {
+			return s
+		}
+		v.Back = nil
+	}
 	k := kindLetter(v.Kind)
-	if k == 0 {
+	if k == 0 || k == openLetter {
 		k = kindLetter("zoek")
 	}
 	page := min(max(v.Page, 0), maxViewPage)
@@ -122,6 +156,52 @@ func EncodeViewAs(role byte, v View) string {
 	b.WriteString(viewSep)
 	b.WriteString(strings.TrimSpace(cutBytes(text.Clean(v.Arg, MaxCustomID), MaxCustomID-b.Len())))
 	return b.String()
+}
+
+// encodeOpen encodes a card with the list it came from:
+//
+//	<role>o<back page>|<back theme>|<back province>|<card letter><card arg>|<back letter><back arg>
+//
+// for example "so0|||wduosprong|zbrugfiguur". ok is false when the card
+// cannot carry a list (another kind, an arg with "|", a list that has a
+// list itself) or when the whole does not fit in 100 bytes uncut.
+func encodeOpen(role byte, v View) (string, bool) {
+	b := *v.Back
+	if !cardKind(v.Kind) || strings.Contains(v.Arg, viewSep) || v.Arg == "" || b.Back != nil || cardKind(b.Kind) || kindLetter(b.Kind) == 0 || b.Kind == "random" {
+		return "", false
+	}
+	clean := func(s string) string { return strings.TrimSpace(text.Clean(strings.ReplaceAll(s, viewSep, " "), MaxCustomID)) }
+	if clean(b.Theme) != b.Theme || clean(b.Province) != b.Province || len(b.Theme) > maxViewFilter || len(b.Province) > maxViewFilter ||
+		strings.TrimSpace(text.Clean(b.Arg, MaxCustomID)) != b.Arg || b.Page < 0 || b.Page > maxViewPage {
+		return "", false
+	}
+	s := string(role) + string(rune(openLetter)) + strconv.Itoa(b.Page) + viewSep + b.Theme + viewSep + b.Province + viewSep +
+		string(kindLetter(v.Kind)) + v.Arg + viewSep + string(kindLetter(b.Kind)) + b.Arg
+	if len(s) > MaxCustomID {
+		return "", false
+	}
+	return s, true
+}
+
+// decodeOpen reads the rest of an "open" custom_id (after the theme and
+// province): the card, then the list.
+func decodeOpen(back View, rest string) (View, error) {
+	i := strings.Index(rest, viewSep)
+	if i < 2 || i == len(rest)-1 {
+		return View{}, errBadView
+	}
+	card, list := rest[:i], rest[i+1:]
+	ck := strings.IndexByte(viewKindLetters, card[0])
+	bk := strings.IndexByte(viewKindLetters, list[0])
+	if ck < 0 || bk < 0 {
+		return View{}, errBadView
+	}
+	kind, bkind := viewKindNames()[ck], viewKindNames()[bk]
+	if !cardKind(kind) || cardKind(bkind) || bkind == "open" || bkind == "random" {
+		return View{}, errBadView
+	}
+	back.Kind, back.Arg = bkind, list[1:]
+	return View{Kind: kind, Arg: card[1:], Back: &back}, nil
 }
 
 // cutBytes cuts s to at most limit bytes at a rune boundary.
@@ -178,6 +258,9 @@ func DecodeView(s string) (View, error) {
 		if strings.ContainsFunc(p, func(r rune) bool { return r < ' ' || r == 0x7f }) {
 			return View{}, errBadView
 		}
+	}
+	if kind == "open" {
+		return decodeOpen(View{Theme: parts[1], Province: parts[2], Page: page}, parts[3])
 	}
 	return View{Kind: kind, Theme: parts[1], Province: parts[2], Arg: parts[3], Page: page}, nil
 }
