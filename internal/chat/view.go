@@ -170,7 +170,9 @@ func encodeOpen(role byte, v View) (string, bool) {
 	if !cardKind(v.Kind) || strings.Contains(v.Arg, viewSep) || v.Arg == "" || b.Back != nil || cardKind(b.Kind) || kindLetter(b.Kind) == 0 || b.Kind == "random" {
 		return "", false
 	}
-	clean := func(s string) string { return strings.TrimSpace(text.Clean(strings.ReplaceAll(s, viewSep, " "), MaxCustomID)) }
+	clean := func(s string) string {
+		return strings.TrimSpace(text.Clean(strings.ReplaceAll(s, viewSep, " "), MaxCustomID))
+	}
 	if clean(b.Theme) != b.Theme || clean(b.Province) != b.Province || len(b.Theme) > maxViewFilter || len(b.Province) > maxViewFilter ||
 		strings.TrimSpace(text.Clean(b.Arg, MaxCustomID)) != b.Arg || b.Page < 0 || b.Page > maxViewPage {
 		return "", false
