@@ -471,11 +471,12 @@ func (b *Bot) interaction(ctx context.Context, i *discordgo.Interaction, receive
 		// A deferred button press or menu choice edits the message it is
 		// on (unless it opens privately); whatever the answer, that
 		// message must never be deleted.
-		update := req.Kind == chat.KindComponent && !chat.OpensPrivately(req.CustomID)
+		update := chat.UpdatesMessage(req)
+		privateDeferral := chat.DefersPrivately(req)
 		req.Later = func(resp *chat.Response) {
 			b.active.Add(1)
 			defer b.active.Done()
-			b.sendLate(i, update, b.renderResponse(resp, log), log)
+			b.sendLate(i, update, privateDeferral, b.renderResponse(resp, log), log)
 		}
 	}
 	resp := b.router.Handle(ctx, req)
@@ -488,6 +489,9 @@ func (b *Bot) interaction(ctx context.Context, i *discordgo.Interaction, receive
 		typ := discordgo.InteractionResponseDeferredChannelMessageWithSource
 		if resp.Update {
 			typ = discordgo.InteractionResponseDeferredMessageUpdate
+		} else if resp.Private {
+			// The answer will be one only the user sees; so is "working on it".
+			return &discordgo.InteractionResponse{Type: typ, Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}}
 		}
 		return &discordgo.InteractionResponse{Type: typ}
 	}
@@ -552,6 +556,10 @@ func decodeInteraction(i *discordgo.Interaction) *chat.Request {
 		}
 		req.Command = data.Name
 		req.Args, req.Focused = commandOptions(data)
+		if data.CommandType == discordgo.MessageApplicationCommand {
+			// A message command: its option is the selected message's text.
+			req.Args = chat.Args{chat.MessageTextOption: targetMessageText(data)}
+		}
 		for _, o := range data.Options {
 			if o != nil && (o.Type == discordgo.ApplicationCommandOptionSubCommand || o.Type == discordgo.ApplicationCommandOptionSubCommandGroup) {
 				req.Sub = o.Name
@@ -566,10 +574,46 @@ func decodeInteraction(i *discordgo.Interaction) *chat.Request {
 		}
 		req.Kind = chat.KindComponent
 		req.CustomID, req.Values = data.CustomID, data.Values
+		req.MessageOwner, req.MessageEphemeral = messageOwner(i.Message)
 	default:
 		return nil
 	}
 	return req
+}
+
+// targetMessageText is the text of the message a message command was used
+// on, from the interaction's resolved data.
+func targetMessageText(data discordgo.ApplicationCommandInteractionData) string {
+	if data.Resolved == nil || data.Resolved.Messages == nil {
+		return ""
+	}
+	m := data.Resolved.Messages[data.TargetID]
+	if m == nil {
+		return ""
+	}
+	return m.Content
+}
+
+// messageOwner returns whose reply a component is on: the user of the
+// interaction that made it (interaction_metadata.user; the older
+// interaction.user when only that is there), or for a reply to a mention
+// the author of the message it answers. Empty: nobody (the daily post) or
+// unknown; the core then answers with a private copy. ephemeral: only the
+// presser sees the message.
+func messageOwner(m *discordgo.Message) (owner string, ephemeral bool) {
+	if m == nil {
+		return "", false
+	}
+	ephemeral = m.Flags&discordgo.MessageFlagsEphemeral != 0
+	switch {
+	case m.InteractionMetadata != nil && m.InteractionMetadata.User != nil:
+		owner = m.InteractionMetadata.User.ID
+	case m.Interaction != nil && m.Interaction.User != nil:
+		owner = m.Interaction.User.ID
+	case m.ReferencedMessage != nil && m.ReferencedMessage.Author != nil && !m.ReferencedMessage.Author.Bot:
+		owner = m.ReferencedMessage.Author.ID
+	}
+	return owner, ephemeral
 }
 
 // commandOptions returns the option values of a command and the focused
@@ -667,10 +711,10 @@ func responseData(rep *reply) *discordgo.InteractionResponseData {
 // sendLate answers an interaction that was deferred: it edits the original
 // message, or, for an ephemeral reply, sends it as a follow-up only the user
 // sees (after removing the "thinking" message of a command).
-func (b *Bot) sendLate(i *discordgo.Interaction, update bool, rep *reply, log *slog.Logger) {
+func (b *Bot) sendLate(i *discordgo.Interaction, update, privateDeferral bool, rep *reply, log *slog.Logger) {
 	d := responseData(rep)
 	deadline := lateDeadline()
-	if rep.Ephemeral {
+	if rep.Ephemeral && !privateDeferral {
 		if !update {
 			err := b.discordCall(deadline, "delete deferred response", log, func(opts ...discordgo.RequestOption) error {
 				return b.rest.get().InteractionResponseDelete(i, opts...)

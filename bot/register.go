@@ -20,12 +20,22 @@ func applicationCommands(specs []chat.CommandSpec) []*discordgo.ApplicationComma
 			NameLocalizations:        &map[discordgo.Locale]string{discordgo.Dutch: cmd.Name},
 			Description:              cmd.Help,
 			DescriptionLocalizations: &map[discordgo.Locale]string{discordgo.Dutch: cmd.Help},
-			Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM},
-			IntegrationTypes:         &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall},
+			Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM, discordgo.InteractionContextPrivateChannel},
+			IntegrationTypes:         &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall, discordgo.ApplicationIntegrationUserInstall},
 			Options:                  []*discordgo.ApplicationCommandOption{},
 		}
 		if cmd.GuildOnly {
+			// Server-only: not for users who installed the app themselves.
 			ac.Contexts = &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
+			ac.IntegrationTypes = &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
+		}
+		if cmd.Message {
+			// A message command has a name with capitals and spaces and no
+			// description.
+			ac.Type = discordgo.MessageApplicationCommand
+			ac.Description, ac.DescriptionLocalizations, ac.Options = "", nil, nil
+			out = append(out, ac)
+			continue
 		}
 		if cmd.Permissions != 0 {
 			perm := cmd.Permissions
@@ -64,6 +74,10 @@ func commandOption(o chat.OptionSpec) *discordgo.ApplicationCommandOption {
 		Required:                 o.Required,
 		Autocomplete:             o.Autocomplete,
 		MaxLength:                o.MaxRunes,
+	}
+	if o.Kind == chat.BoolOption {
+		ao.Type = discordgo.ApplicationCommandOptionBoolean
+		return ao
 	}
 	if o.Kind == chat.ChannelOption {
 		ao.Type = discordgo.ApplicationCommandOptionChannel

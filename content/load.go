@@ -245,7 +245,7 @@ func (c *Corpus) loadDirectory(file string, data []byte, probs *Problems) {
 
 func (c *Corpus) loadNetwork(file string, data []byte, probs *Problems) {
 	d := parseDocument(file, data, probs)
-	d.checkKeys("id", "naam", "aliassen", "plaats", "gemeenten", "provincie", "pagina", "themas", "websites", "producten")
+	d.checkKeys("id", "naam", "aliassen", "plaats", "gemeenten", "provincie", "pagina", "themas", "websites", "producten", "contact")
 	n := &Network{File: file}
 	var ln int
 	n.ID, ln = d.str("id", true)
@@ -284,6 +284,16 @@ func (c *Corpus) loadNetwork(file string, data []byte, probs *Problems) {
 		}
 	}
 	n.Products, _ = d.list("producten", false)
+	var contacts []string
+	contacts, ln = d.list("contact", false)
+	for _, s := range contacts {
+		ct, ok := parseContact(s)
+		if !ok {
+			d.problem(ln, "contact %q is geen e-mailadres (schrijf \"Naam: naam@voorbeeld.be\" of alleen het adres)", s)
+			continue
+		}
+		n.Contacts = append(n.Contacts, ct)
+	}
 
 	var desc []string
 	partnersSeen := false
@@ -530,6 +540,9 @@ func (c *Corpus) emptyLists() {
 		if n.Partners == nil {
 			n.Partners = []Partner{}
 		}
+		if n.Contacts == nil {
+			n.Contacts = []Contact{}
+		}
 	}
 	for _, f := range c.Factors {
 		if f.Examples == nil {
@@ -549,4 +562,29 @@ func (c *Corpus) emptyLists() {
 			t.Aliases = []string{}
 		}
 	}
+}
+
+// parseContact reads "Name: address" or an address alone; ok is false
+// when the address is not an e-mail address.
+func parseContact(s string) (Contact, bool) {
+	s = strings.TrimSpace(s)
+	var c Contact
+	if name, addr, found := strings.Cut(s, ":"); found {
+		c.Name, c.Email = strings.TrimSpace(name), strings.TrimSpace(addr)
+	} else {
+		c.Email = s
+	}
+	return c, validEmail(c.Email) && !strings.ContainsAny(c.Name, "@<>[]()`*_|\n")
+}
+
+// validEmail reports whether s looks like one e-mail address: a local part,
+// one "@" and a domain with a dot, without spaces or characters that end a
+// link.
+func validEmail(s string) bool {
+	local, domain, ok := strings.Cut(s, "@")
+	if !ok || local == "" || strings.Contains(domain, "@") || strings.ContainsAny(s, " \t<>()[]\",;:`|\\") {
+		return false
+	}
+	dot := strings.LastIndexByte(domain, '.')
+	return dot > 0 && dot < len(domain)-2 && !strings.HasPrefix(domain, ".") && !strings.Contains(domain, "..")
 }

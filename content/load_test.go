@@ -50,6 +50,7 @@ func TestLoadBroken(t *testing.T) {
 		{"frontmatter-line-without-colon", "netwerken/alfa.md", 17, "regel zonder ':'"},
 		{"list-item-under-valued-key", "netwerken/alfa.md", 12, `sleutel "themas" heeft al een waarde`},
 		{"invalid-website", "netwerken/alfa.md", 14, `website "www alfa be" is geen geldig webadres`},
+		{"invalid-contact", "netwerken/alfa.md", 17, `contact "bel ons maar" is geen e-mailadres`},
 		{"invalid-utf8", "netwerken/alfa.md", 19, "geen geldige UTF-8"},
 		{"missing-required-key", "netwerken/alfa.md", 1, `sleutel "plaats" ontbreekt`},
 		{"empty-required-key", "netwerken/alfa.md", 3, `sleutel "naam" is leeg`},

@@ -25,6 +25,8 @@ type Network struct {
 	Partners       []Partner `json:"partners"`
 	Websites       []string  `json:"websites"`
 	Products       []string  `json:"products"`
+	// Contacts are the contact details the guide prints for the network.
+	Contacts []Contact `json:"contacts"`
 
 	// File is the path of the source file inside the corpus.
 	File string `json:"-"`
@@ -32,6 +34,21 @@ type Network struct {
 	// lines of fields in File, for problems found across files.
 	nameLine, idLine int
 	aliasLines       []int
+}
+
+// Contact is a contact person or address the guide prints for a network:
+// an e-mail address, with the person's name when the guide gives it.
+type Contact struct {
+	Name  string `json:"name,omitempty"`
+	Email string `json:"email"`
+}
+
+// String is "Name: e-mail", or the address alone.
+func (c Contact) String() string {
+	if c.Name == "" {
+		return c.Email
+	}
+	return c.Name + ": " + c.Email
 }
 
 // Partner is one organisation named in a network's "DE BONDGENOTEN" paragraph:
