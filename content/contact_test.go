@@ -52,3 +52,48 @@ func TestCorpusContacts(t *testing.T) {
 	}
 }
 
+
+func TestQuoteText(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`"Kras is super leuk!"`, "“Kras is super leuk!”"},
+		{"“Het partnerschap.”", "“Het partnerschap.”"},
+		{"„Zo”", "“Zo”"},
+		{"'t Kan", "“t Kan”"},
+		{"zonder", "“zonder”"},
+		{`  ""  `, ""},
+	} {
+		if got := QuoteText(tt.in); got != tt.want {
+			t.Errorf("QuoteText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Every quote of the corpus says whose it is when the guide tells, with
+// its network.
+func TestQuoteSource(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		q    Quote
+		want string
+	}{
+		{Quote{Attribution: "— Jongere van 't kan OKANanders", NetworkID: "t-kan-okanders"}, "Jongere van 't kan OKANanders"},
+		{Quote{NetworkID: "t-kan-okanders"}, "uit het netwerk " + c.Network("t-kan-okanders").Name},
+		{Quote{Attribution: "Een ouder", NetworkID: "duosprong"}, "Een ouder (Duosprong)"},
+		{Quote{Attribution: "Een ouder"}, "Een ouder"},
+		{Quote{}, ""},
+	} {
+		if got := c.QuoteSource(tt.q); got != tt.want {
+			t.Errorf("QuoteSource(%+v) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+	for _, f := range c.Factors {
+		for _, q := range f.Quotes {
+			if q.NetworkID != "" && c.QuoteSource(q) == "" {
+				t.Errorf("%s: a quote of %s without source", f.ID, q.NetworkID)
+			}
+		}
+	}
+}

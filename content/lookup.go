@@ -641,3 +641,51 @@ func (c *Corpus) computePlaceCounts() []Count {
 	})
 	return out
 }
+
+// QuoteSource says who speaks in a quote: its attribution as printed, with
+// the network when the attribution does not name it ("Jongere van 't kan
+// OKANanders"; "uit het netwerk Duosprong" when only the network is known).
+// Empty when the guide says neither.
+func (c *Corpus) QuoteSource(q Quote) string {
+	attr := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(q.Attribution), "—–- "))
+	name := ""
+	if n := c.Network(q.NetworkID); n != nil {
+		name = n.Name
+	}
+	switch {
+	case name == "":
+		return attr
+	case attr == "":
+		return "uit het netwerk " + name
+	case strings.Contains(text.Compact(attr), text.Compact(name)):
+		return attr
+	}
+	for _, n := range c.Networks {
+		if n.ID == q.NetworkID {
+			for _, a := range n.Aliases {
+				if strings.Contains(text.Compact(attr), text.Compact(a)) {
+					return attr
+				}
+			}
+		}
+	}
+	return attr + " (" + name + ")"
+}
+
+// QuoteText is a quote's text between one style of quotation marks,
+// “like this”, whatever marks the guide printed around it.
+func QuoteText(s string) string {
+	s = strings.TrimSpace(s)
+	const marks = "\"“”„‟'‘’«»"
+	for len(s) > 0 {
+		t := strings.TrimSpace(strings.Trim(s, marks))
+		if t == s {
+			break
+		}
+		s = t
+	}
+	if s == "" {
+		return ""
+	}
+	return "“" + s + "”"
+}

@@ -29,6 +29,8 @@ type Post struct {
 	Idea     string           `json:"idea"`
 	Example  *content.Example `json:"example"`
 	Quote    *content.Quote   `json:"quote"`
+	// QuoteSource says whose words the quote is (content.QuoteSource).
+	QuoteSource string `json:"quote_source,omitempty"`
 	Cycle    int              `json:"cycle"` // which round of the 13 factors
 }
 
@@ -60,7 +62,22 @@ func PostFor(c *content.Corpus, server string, date time.Time) Post {
 	}
 	if len(f.Quotes) > 0 {
 		q := f.Quotes[mod(cycle+off, len(f.Quotes))]
+		// Next to an example, a quote of the same network when there is
+		// one, so that the post never reads as if one network said what
+		// another did; any other quote says whose it is.
+		if p.Example != nil && p.Example.NetworkID != "" && q.NetworkID != p.Example.NetworkID {
+			for _, o := range f.Quotes {
+				if o.NetworkID == p.Example.NetworkID {
+					q = o
+					break
+				}
+			}
+		}
 		p.Quote = &q
+		p.QuoteSource = c.QuoteSource(q)
+		if p.QuoteSource == "" && p.Example != nil {
+			p.QuoteSource = "uit de gids, die niet zegt van wie"
+		}
 	}
 	return p
 }
@@ -148,9 +165,9 @@ func (p Post) Text() string {
 		fmt.Fprintf(&b, "\nVoorbeeld uit %s:\n%s\n", p.Example.NetworkName, text.Truncate(p.Example.Text, 700, ""))
 	}
 	if p.Quote != nil {
-		fmt.Fprintf(&b, "\n%s\n", p.Quote.Text)
-		if p.Quote.Attribution != "" {
-			fmt.Fprintf(&b, "— %s\n", p.Quote.Attribution)
+		fmt.Fprintf(&b, "\n%s\n", content.QuoteText(p.Quote.Text))
+		if p.QuoteSource != "" {
+			fmt.Fprintf(&b, "— %s\n", p.QuoteSource)
 		}
 	}
 	fmt.Fprintf(&b, "\nBron: Word bondgenoot in de strijd tegen (kinder)armoede, p. %d. Lees alles met /succesfactor %s\n", p.Page, p.Title)
