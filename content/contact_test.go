@@ -52,7 +52,6 @@ func TestCorpusContacts(t *testing.T) {
 	}
 }
 
-
 func TestQuoteText(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{`"Kras is super leuk!"`, "“Kras is super leuk!”"},

@@ -31,7 +31,7 @@ type Post struct {
 	Quote    *content.Quote   `json:"quote"`
 	// QuoteSource says whose words the quote is (content.QuoteSource).
 	QuoteSource string `json:"quote_source,omitempty"`
-	Cycle    int              `json:"cycle"` // which round of the 13 factors
+	Cycle       int    `json:"cycle"` // which round of the 13 factors
 }
 
 // ideaRunes caps the core idea of a post.
