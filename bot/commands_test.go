@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"regexp"
 	"strings"
@@ -25,10 +26,31 @@ func TestApplicationCommandsLimits(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, d := range defs {
+		if d.Type == discordgo.MessageApplicationCommand {
+			// A message command: any name of 1 to 32 characters, no
+			// description, no options, and installable like the rest.
+			if n := utf8.RuneCountInString(d.Name); n < 1 || n > 32 || seen[d.Name] || d.Description != "" || len(d.Options) > 0 {
+				t.Errorf("message command %q: description %q, %d options", d.Name, d.Description, len(d.Options))
+			}
+			if (*d.NameLocalizations)[discordgo.Dutch] != d.Name {
+				t.Errorf("message command %q: nl localisation missing", d.Name)
+			}
+			checkInstall(t, d, []discordgo.ApplicationIntegrationType{0, 1}, []discordgo.InteractionContextType{0, 1, 2})
+			seen[d.Name] = true
+			continue
+		}
 		if !name.MatchString(d.Name) || seen[d.Name] {
 			t.Errorf("command name %q", d.Name)
 		}
 		seen[d.Name] = true
+		if d.Type != discordgo.ChatApplicationCommand {
+			t.Errorf("/%s: type %d", d.Name, d.Type)
+		}
+		if d.Name == "dagelijks" {
+			checkInstall(t, d, []discordgo.ApplicationIntegrationType{0}, []discordgo.InteractionContextType{0})
+		} else {
+			checkInstall(t, d, []discordgo.ApplicationIntegrationType{0, 1}, []discordgo.InteractionContextType{0, 1, 2})
+		}
 		if n := utf8.RuneCountInString(d.Description); n < 1 || n > 100 {
 			t.Errorf("/%s: description of %d characters", d.Name, n)
 		}
@@ -49,10 +71,21 @@ func TestApplicationCommandsLimits(t *testing.T) {
 		}
 		checkOptionDefs(t, name, "/"+d.Name, d.Options)
 	}
-	for _, want := range []string{"zoek", "netwerk", "thema", "regio", "partner", "succesfactor", "dagelijks", "help"} {
+	for _, want := range []string{"zoek", "netwerk", "thema", "regio", "partner", "succesfactor", "dagelijks", "help", "Zoek in de gids"} {
 		if !seen[want] {
 			t.Errorf("no /%s", want)
 		}
+	}
+}
+
+// checkInstall checks who can install a command and where it can be used.
+func checkInstall(t *testing.T, d *discordgo.ApplicationCommand, types []discordgo.ApplicationIntegrationType, contexts []discordgo.InteractionContextType) {
+	t.Helper()
+	if d.IntegrationTypes == nil || fmt.Sprint(*d.IntegrationTypes) != fmt.Sprint(types) {
+		t.Errorf("%s: integration_types %v, want %v", d.Name, d.IntegrationTypes, types)
+	}
+	if d.Contexts == nil || fmt.Sprint(*d.Contexts) != fmt.Sprint(contexts) {
+		t.Errorf("%s: contexts %v, want %v", d.Name, d.Contexts, contexts)
 	}
 }
 
@@ -104,6 +137,10 @@ func checkOptionDefs(t *testing.T, name *regexp.Regexp, where string, opts []*di
 		case discordgo.ApplicationCommandOptionChannel:
 			if o.MaxLength != 0 || o.Autocomplete || len(o.ChannelTypes) == 0 {
 				t.Errorf("%s %s: channel option with max_length %d, autocomplete %v, channel types %v", where, o.Name, o.MaxLength, o.Autocomplete, o.ChannelTypes)
+			}
+		case discordgo.ApplicationCommandOptionBoolean:
+			if o.MaxLength != 0 || o.Autocomplete || len(o.Choices) > 0 || o.Required {
+				t.Errorf("%s %s: boolean option with max_length %d, autocomplete %v, choices %v, required %v", where, o.Name, o.MaxLength, o.Autocomplete, o.Choices, o.Required)
 			}
 		default:
 			t.Errorf("%s %s: option type %v", where, o.Name, o.Type)

@@ -226,7 +226,7 @@ func renderDailyPost(p daily.Post) *reply {
 	if ex := p.Example; ex != nil && strings.TrimSpace(ex.Text) != "" {
 		value := mdCut(ex.Text, exampleRunes, more)
 		if ex.NetworkID != "" {
-			value += "\nMeer over dit netwerk: `" + networkCommand(ex.NetworkName, ex.NetworkID) + "`"
+			value += "\nMeer over dit netwerk: `" + networkCommand(ex.NetworkName) + "`"
 		}
 		name := "Voorbeeld"
 		if strings.TrimSpace(ex.NetworkName) != "" {

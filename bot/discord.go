@@ -48,6 +48,12 @@ type Config struct {
 	// door answers, and mentions are not available.
 	NoGateway bool
 
+	// GuideURL is the address of the guide's PDF (GIDS_URL): cards and
+	// pages of hits get a button that opens it at their page, the printed
+	// page plus GuidePageOffset (GIDS_PAGE_OFFSET). Empty: no such button.
+	GuideURL        string
+	GuidePageOffset int
+
 	Logger *slog.Logger     // nil: no logs
 	Now    func() time.Time // clock for the cooldown and the daily post; nil: time.Now
 
@@ -659,13 +665,16 @@ func (b *Bot) renderResponse(resp *chat.Response, log *slog.Logger) (rep *reply)
 			rep = apologyReply()
 		}
 	}()
+	opts := renderOptions{GuideURL: b.cfg.GuideURL, PageOffset: b.cfg.GuidePageOffset, Corpus: b.corpus()}
+	if resp.Private && resp.Shareable {
+		share := resp.View
+		opts.Share = &share
+	}
 	switch v := resp.Value.(type) {
 	case chat.Help:
 		rep = renderHelp(b.router.Specs(nil), b.corpus())
-	case error:
-		rep = renderErrorValue(v, resp.View)
 	default:
-		rep = render(v, resp.View)
+		rep = renderWith(opts, v, resp.View)
 	}
 	if rep == nil {
 		log.Error("render gaf niets", "type", fmt.Sprintf("%T", resp.Value))

@@ -160,8 +160,11 @@ func (h *harness) command(name string, opts ...string) map[string]any {
 	return m
 }
 
-// setUser makes a payload come from another user.
+// setUser makes a payload come from another user. A component's message
+// becomes that user's own reply (its interaction_metadata.user); setOwner
+// gives it another owner.
 func setUser(m map[string]any, id string) map[string]any {
+	defer setOwner(m, id)
 	if mem, ok := m["member"].(map[string]any); ok {
 		u := mem["user"].(map[string]any)
 		cp := map[string]any{}
@@ -184,6 +187,34 @@ func setUser(m map[string]any, id string) map[string]any {
 		cp["id"] = id
 		m["user"] = cp
 	}
+	return m
+}
+
+// setOwner makes the message a component is on the reply to a command of
+// user id (empty: a message without interaction_metadata, such as a
+// mention reply or the daily post).
+func setOwner(m map[string]any, id string) map[string]any {
+	msg, ok := m["message"].(map[string]any)
+	if !ok {
+		return m
+	}
+	cp := map[string]any{}
+	for k, v := range msg {
+		cp[k] = v
+	}
+	m["message"] = cp
+	if id == "" {
+		delete(cp, "interaction_metadata")
+		return m
+	}
+	meta := map[string]any{"id": "1310000000000000000", "type": 2}
+	if old, ok := cp["interaction_metadata"].(map[string]any); ok {
+		for k, v := range old {
+			meta[k] = v
+		}
+	}
+	meta["user"] = map[string]any{"id": id, "username": "eigenaar", "discriminator": "0"}
+	cp["interaction_metadata"] = meta
 	return m
 }
 

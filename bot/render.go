@@ -24,11 +24,82 @@ type reply struct {
 	Embeds     []*discordgo.MessageEmbed
 	Components []discordgo.MessageComponent
 	Ephemeral  bool
+
+	// Actions are buttons for a last row (a card's "Terug"); the link to
+	// the guide and "Deel in dit kanaal" join them (addActions).
+	Actions []discordgo.MessageComponent
+	// GuidePage is the page of the guide the reply is about (0: none),
+	// for the button that opens the guide there.
+	GuidePage int
+}
+
+// renderOptions is what a reply needs besides the answer and its view.
+type renderOptions struct {
+	// GuideURL is the address of the guide's PDF (GIDS_URL); empty: no
+	// link buttons. PageOffset is added to a printed page number to get
+	// the PDF's page (GIDS_PAGE_OFFSET).
+	GuideURL   string
+	PageOffset int
+	// Share: a private answer with a "Deel in dit kanaal" button that
+	// posts this view for everyone; nil: none.
+	Share *view
+	// Corpus is for the next steps of an error (the list of themes); nil:
+	// none.
+	Corpus *content.Corpus
+}
+
+// guideLink is the address of a page of the guide, or "" without one.
+func (o renderOptions) guideLink(page int) string {
+	u := strings.TrimSpace(o.GuideURL)
+	if u == "" || page <= 0 {
+		return ""
+	}
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		u = u[:i]
+	}
+	return fmt.Sprintf("%s#page=%d", u, max(page+o.PageOffset, 1))
+}
+
+// Labels of the buttons every door's answers may get.
+const (
+	backLabel  = "◀ Terug naar de lijst"
+	shareLabel = "Deel in dit kanaal"
+)
+
+// guideLabel is the label of the link button to a page of the guide.
+func guideLabel(page int) string { return fmt.Sprintf("Open de gids op p. %d", page) }
+
+// addActions puts the reply's actions, the link to the guide and the
+// share button in a last row. When the reply already has five rows, the
+// last of them gives way.
+func addActions(r *reply, o renderOptions) {
+	btns := r.Actions
+	r.Actions = nil
+	if link := o.guideLink(r.GuidePage); link != "" {
+		btns = append(btns, discordgo.Button{Label: guideLabel(r.GuidePage), Style: discordgo.LinkButton, URL: link})
+	}
+	if o.Share != nil && o.Share.Kind != "" && (o.Share.Arg != "" || o.Share.Kind == "thema" || o.Share.Kind == "regio" || o.Share.Kind == "zoek" || o.Share.Kind == "netwerken") {
+		btns = append(btns, discordgo.Button{Label: shareLabel, Style: discordgo.SuccessButton, CustomID: encodeViewAs(chat.RoleShare, *o.Share)})
+	}
+	if len(btns) == 0 {
+		return
+	}
+	if len(btns) > maxButtonsPerRow {
+		btns = btns[:maxButtonsPerRow]
+	}
+	if len(r.Components) >= maxRows {
+		r.Components = r.Components[:maxRows-1]
+	}
+	r.Components = append(r.Components, discordgo.ActionsRow{Components: btns})
 }
 
 // listPageSize is the number of networks per page in lists; search shows 5
 // hits per page (the page size travels in answer.SearchPage).
 const listPageSize = 10
+
+// compactListRunes is the most characters a page of a list may have (about
+// a phone screen); the menu opens the rest.
+const compactListRunes = 1800
 
 // Discord's limits on a message, in characters (Discord counts Unicode code
 // points; so do we).
@@ -80,7 +151,11 @@ func sourceFooter(page int) string {
 // render turns an answer value into a reply; vw says which page and what
 // buttons redo. An error value renders as its Dutch message (with buttons for
 // the names it suggests); an unknown value as an apology.
-func render(v any, vw view) *reply {
+func render(v any, vw view) *reply { return renderWith(renderOptions{}, v, vw) }
+
+// renderWith is render with the guide's address, a share button and the
+// corpus for next steps.
+func renderWith(o renderOptions, v any, vw view) *reply {
 	var r *reply
 	switch a := v.(type) {
 	case *answer.SearchPage:
@@ -92,7 +167,12 @@ func render(v any, vw view) *reply {
 		if a == nil || a.Network == nil {
 			break
 		}
-		r = renderNetworkCard(a)
+		r = renderNetworkCard(a, vw)
+	case *answer.PassageCard:
+		if a == nil || a.Passage == nil {
+			break
+		}
+		r = renderPassage(a, vw)
 	case *answer.NetworkList:
 		if a == nil {
 			break
@@ -107,7 +187,7 @@ func render(v any, vw view) *reply {
 		if a == nil || a.Factor == nil {
 			break
 		}
-		r = renderFactorCard(a)
+		r = renderFactorCard(a, vw)
 	case *answer.FactorList:
 		if a == nil {
 			break
@@ -136,12 +216,16 @@ func render(v any, vw view) *reply {
 		r = &reply{Content: string(a)}
 	case error:
 		if !isNilPointer(a) {
-			r = renderErrorValue(a, vw)
+			r = renderErrorIn(a, vw, o.Corpus)
 		}
 	}
 	if r == nil {
 		return renderError("")
 	}
+	if _, isErr := v.(error); isErr {
+		o.Share = nil
+	}
+	addActions(r, o)
 	return finish(r)
 }
 
@@ -163,7 +247,63 @@ func renderError(msg string) *reply {
 
 // renderErrorValue renders an error: its Dutch message, and for a name that
 // was not found, buttons that open the closest names.
-func renderErrorValue(err error, vw view) *reply {
+func renderErrorValue(err error, vw view) *reply { return renderErrorIn(err, vw, nil) }
+
+// renderErrorIn is renderErrorValue with next steps instead of a dead end:
+// an unknown theme gets the themes as a menu (from corpus c, when given),
+// and an unknown theme, partner, region or network a button that searches
+// the whole guide for what was typed.
+func renderErrorIn(err error, vw view, c *content.Corpus) *reply {
+	r := renderErrorOnly(err, vw)
+	var nf *answer.NotFoundError
+	var fe *content.FilterError
+	query := ""
+	themes := false
+	switch {
+	case errors.As(err, &fe) && vw.Kind != "zoek":
+		query = fe.Value
+		themes = fe.Field == "thema"
+	case errors.As(err, &nf) && !nf.Ambiguous && (nf.What == "netwerk" || strings.Contains(nf.What, "partner")):
+		query = nf.Query
+	}
+	query = strings.TrimSpace(query)
+	if query == "" {
+		return r
+	}
+	if themes && c != nil {
+		var opts []discordgo.SelectMenuOption
+		for _, t := range c.ThemeCounts() {
+			opts = append(opts, discordgo.SelectMenuOption{
+				Label: text.HardCut(t.Name, maxOptionText), Value: encodeView(view{Kind: "thema", Arg: t.Name}),
+				Description: text.CountNetworks(t.Count),
+			})
+		}
+		if row := selectRow('s', view{Kind: "thema"}, "Kies een thema…", opts); row != nil {
+			r.Components = append(r.Components, *row)
+			r.Content += " Kies hieronder een van de thema's"
+		}
+		r.Content += " of zoek in de hele gids."
+	} else {
+		r.Content += " Of zoek in de hele gids."
+	}
+	zv := view{Kind: "zoek", Arg: cut(query, 80, "")}
+	btn := discordgo.Button{Label: text.HardCut("Zoek “"+zv.Arg+"” in de gids", maxButtonLabel), Style: discordgo.PrimaryButton, CustomID: encodeViewAs('x', zv)}
+	if len(r.Components) > 0 {
+		if row, ok := r.Components[0].(discordgo.ActionsRow); ok && len(row.Components) < maxButtonsPerRow {
+			if _, isBtn := row.Components[0].(discordgo.Button); isBtn {
+				row.Components = append(row.Components, btn)
+				r.Components[0] = row
+				return r
+			}
+		}
+	}
+	r.Components = append([]discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{btn}}}, r.Components...)
+	return r
+}
+
+// renderErrorOnly renders an error's Dutch message with buttons for the
+// names it suggests.
+func renderErrorOnly(err error, vw view) *reply {
 	r := renderError(answer.UserMessage(err))
 	var opts []viewChoice
 	var nf *answer.NotFoundError
@@ -242,9 +382,15 @@ func renderHelp(specs []chat.CommandSpec, c *content.Corpus) *reply {
 		Color: embedColor,
 	}
 	var helpField *discordgo.MessageEmbedField
+	var messageField *discordgo.MessageEmbedField
 	for _, s := range specs {
+		if s.Message {
+			messageField = &discordgo.MessageEmbedField{Name: "Op een bericht: " + s.Name,
+				Value: "Klik met de rechtermuisknop op een bericht (of houd het ingedrukt op je gsm), kies **Apps** en dan **" + md(s.Name) + "**: ik zoek in de gids naar wat er in dat bericht staat."}
+			continue
+		}
 		f := &discordgo.MessageEmbedField{Name: "/" + s.Name, Value: strings.TrimSuffix(s.Help, ".") + "."}
-		if len(s.Options) > 0 {
+		if len(s.Options) > 0 && s.Options[0].Kind != chat.BoolOption {
 			f.Name += " " + s.Options[0].Name
 		}
 		if s.Permissions != 0 {
@@ -260,8 +406,12 @@ func renderHelp(specs []chat.CommandSpec, c *content.Corpus) *reply {
 		}
 		e.Fields = append(e.Fields, f)
 	}
+	if messageField != nil {
+		e.Fields = append(e.Fields, messageField)
+	}
 	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Of spreek me aan", Value: "@bondgenoot wie werkt samen met CAW in Limburg?\n" +
 		"@bondgenoot partners van SAAMO\n@bondgenoot netwerken rond vrije tijd in Gent\n@bondgenoot brugfiguur"})
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Alleen voor jou", Value: "Zet bij een opdracht `alleen-ik` op True: dan zie alleen jij het antwoord, met een knop om het toch in het kanaal te delen."})
 	if helpField != nil {
 		e.Fields = append(e.Fields, helpField)
 	}
@@ -324,13 +474,24 @@ func renderSearch(p *answer.SearchPage) *reply {
 	if p.Total == 0 && p.Query != "" {
 		d = append(d, "Probeer een ander of korter woord, of bekijk de netwerken per thema (`/thema`) of per regio (`/regio`).")
 	}
+	if len(p.Hits) > 0 {
+		d = append(d, "Open een resultaat met het menu hieronder.")
+	}
 	e.Description = strings.Join(d, "\n")
+	var open []discordgo.SelectMenuOption
 	for i, h := range p.Hits {
-		name := fmt.Sprintf("%d. %s", p.Page*p.PageSize+i+1, md(h.Title))
+		num := p.Page*p.PageSize + i + 1
+		name := fmt.Sprintf("%d. %s", num, md(h.Title))
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: cutMD(name, maxFieldName), Value: hitValue(h)})
+		if o, ok := hitOption(num, h, cur); ok {
+			open = append(open, o)
+		}
 	}
 
 	var comps []discordgo.MessageComponent
+	if row := selectRow('b', cur, "Open een resultaat…", open); row != nil {
+		comps = append(comps, *row)
+	}
 	nav := navButtons(cur, p.Page, pages)
 	if p.Suggestion != "" {
 		s := view{Kind: "zoek", Arg: p.Suggestion, Theme: p.Theme, Province: p.Province}
@@ -349,11 +510,49 @@ func renderSearch(p *answer.SearchPage) *reply {
 	if sel := facetSelect('x', cur, p.Facets.Provinces, p.Province, "provincie", "Verfijn op provincie", "Alle provincies"); sel != nil {
 		comps = append(comps, *sel)
 	}
-	return &reply{Embeds: []*discordgo.MessageEmbed{e}, Components: comps}
+	r := &reply{Embeds: []*discordgo.MessageEmbed{e}, Components: comps}
+	if len(p.Hits) > 0 {
+		r.GuidePage = p.Hits[0].Page
+	}
+	return r
 }
 
-// hitValue is the field value of a search hit: where and what it is, the
-// snippet, and how to read on.
+// hitOption is the menu option that opens a search hit's card, with the
+// page of hits to go back to.
+func hitOption(num int, h index.Hit, cur view) (discordgo.SelectMenuOption, bool) {
+	kind := ""
+	var desc []string
+	switch h.Kind {
+	case index.KindNetwork:
+		kind = "netwerk"
+		if h.Place != "" {
+			desc = append(desc, h.Place)
+		}
+	case index.KindFactor:
+		kind = "factor"
+		desc = append(desc, "succesfactor")
+	case index.KindPassage:
+		kind = "hoofdstuk"
+		desc = append(desc, "hoofdstuk uit de gids")
+	default:
+		return discordgo.SelectMenuOption{}, false
+	}
+	if h.ID == "" {
+		return discordgo.SelectMenuOption{}, false
+	}
+	if h.Page > 0 {
+		desc = append(desc, fmt.Sprintf("p. %d", h.Page))
+	}
+	back := cur
+	return discordgo.SelectMenuOption{
+		Label:       text.HardCut(fmt.Sprintf("%d. %s", num, h.Title), maxOptionText),
+		Value:       encodeView(view{Kind: kind, Arg: h.ID, Back: &back}),
+		Description: text.HardCut(strings.Join(desc, " · "), maxOptionText),
+	}, true
+}
+
+// hitValue is the field value of a search hit: where and what it is, and
+// the snippet.
 func hitValue(h index.Hit) string {
 	var meta []string
 	if h.Place != "" {
@@ -363,17 +562,13 @@ func hitValue(h index.Hit) string {
 			meta = append(meta, md(h.Place))
 		}
 	}
-	more := ""
 	switch h.Kind {
 	case index.KindNetwork:
 		meta = append(meta, "netwerk")
-		more = "Meer: `" + networkCommand(h.Title, h.ID) + "`"
 	case index.KindFactor:
 		meta = append(meta, "succesfactor")
-		more = "Meer: `" + factorCommand(h.Title, h.ID) + "`"
 	default:
 		meta = append(meta, "uit de gids")
-		more = fmt.Sprintf("Lees verder in de gids, p. %d.", h.Page)
 	}
 	if h.Page > 0 {
 		meta = append(meta, fmt.Sprintf("p. %d", h.Page))
@@ -382,26 +577,13 @@ func hitValue(h index.Hit) string {
 	if s := strings.TrimSpace(h.Snippet); s != "" {
 		lines = append(lines, "> "+mdCut(strings.ReplaceAll(s, "\n", " "), snippetRunes, ""))
 	}
-	lines = append(lines, more)
 	return cutMD(strings.Join(lines, "\n"), maxFieldValue)
 }
 
-// networkCommand is the command that opens a network: by name when the name
-// is short, else by id.
-func networkCommand(name, id string) string {
-	if runes(name) <= 40 && !strings.ContainsAny(name, "`|\n") {
-		return "/netwerk " + name
-	}
-	return "/netwerk " + id
-}
-
-// factorCommand is the command that opens a success factor: by title when
-// it is short, else by id.
-func factorCommand(title, id string) string {
-	if runes(title) <= 40 && !strings.ContainsAny(title, "`|\n") {
-		return "/succesfactor " + title
-	}
-	return "/succesfactor " + id
+// networkCommand is the command that opens a network, by its name (never
+// by its id, which users do not know).
+func networkCommand(name string) string {
+	return "/netwerk " + strings.NewReplacer("`", "'", "|", "/", "\n", " ").Replace(name)
 }
 
 // navButtons returns "Vorige" and "Volgende" for a paged answer, or nil when
@@ -485,7 +667,7 @@ func selectRow(role byte, cur view, placeholder string, opts []discordgo.SelectM
 
 // renderNetworkCard renders one network: place and province, themes, summary,
 // partners, links, the factors that feature it and related networks.
-func renderNetworkCard(a *answer.NetworkCard) *reply {
+func renderNetworkCard(a *answer.NetworkCard, vw view) *reply {
 	n := a.Network
 	more := fmt.Sprintf("(volledige beschrijving in de gids, p. %d)", n.Page)
 	e := newEmbed()
@@ -540,6 +722,17 @@ func renderNetworkCard(a *answer.NetworkCard) *reply {
 	}
 	add(text.Plural(len(links), "Website", "Websites"), joinFit(links, "\n", maxFieldValue, func(rest int) string {
 		return fmt.Sprintf("… en nog %d", rest)
+	}), false)
+	var contacts []string
+	for _, c := range n.Contacts {
+		line := link(c.Email, "mailto:"+c.Email)
+		if c.Name != "" {
+			line = md(c.Name) + ": " + line
+		}
+		contacts = append(contacts, line)
+	}
+	add("Contact", joinFit(contacts, "\n", maxFieldValue, func(rest int) string {
+		return fmt.Sprintf("… en nog %d (zie de gids, p. %d)", rest, n.Page)
 	}), false)
 	var products []string
 	for _, p := range n.Products {
@@ -615,7 +808,7 @@ func renderNetworkCard(a *answer.NetworkCard) *reply {
 		if i == maxRelatedOnCard {
 			break
 		}
-		relatedOpts = append(relatedOpts, networkOption(r.Name, r.Place, r.ID))
+		relatedOpts = append(relatedOpts, networkOption(r.Name, r.Place, "", r.ID))
 	}
 	if row := selectRow('x', cur, "Open een verwant netwerk…", relatedOpts); row != nil {
 		comps = append(comps, *row)
@@ -623,7 +816,27 @@ func renderNetworkCard(a *answer.NetworkCard) *reply {
 	if row := selectRow('c', cur, "Open een succesfactor met dit netwerk als voorbeeld…", factorOpts); row != nil {
 		comps = append(comps, *row)
 	}
-	return &reply{Embeds: []*discordgo.MessageEmbed{e}, Components: comps}
+	return &reply{Embeds: []*discordgo.MessageEmbed{e}, Components: comps, Actions: backButton(vw), GuidePage: n.Page}
+}
+
+// backButton is "Terug" to the list a card was opened from, or nil.
+func backButton(vw view) []discordgo.MessageComponent {
+	if vw.Back == nil || vw.Back.Kind == "" {
+		return nil
+	}
+	return []discordgo.MessageComponent{discordgo.Button{Label: backLabel, Style: discordgo.SecondaryButton, CustomID: encodeViewAs(chat.RoleBack, *vw.Back)}}
+}
+
+// renderPassage renders a chapter of the guide: its text, cut, with the
+// page to read on.
+func renderPassage(a *answer.PassageCard, vw view) *reply {
+	p := a.Passage
+	e := newEmbed()
+	e.Author = &discordgo.MessageEmbedAuthor{Name: "Uit de gids"}
+	e.Title = cutMD(md(p.Title), maxTitle)
+	e.Description = mdCut(p.Text, factorTextRunes, fmt.Sprintf("(lees verder in de gids, p. %d)", p.Page))
+	e.Footer = &discordgo.MessageEmbedFooter{Text: sourceFooter(p.Page)}
+	return &reply{Embeds: []*discordgo.MessageEmbed{e}, Actions: backButton(vw), GuidePage: p.Page}
 }
 
 // likelyOrganisation reports whether a partner is worth a look-up across
@@ -638,16 +851,24 @@ func likelyOrganisation(p content.Partner) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
-// networkOption is a select option that opens a network's card.
-func networkOption(name, place, id string) discordgo.SelectMenuOption {
+// networkOption is a select option that opens a network's card: its name,
+// and its place with the start of its summary, ending at a sentence when
+// one fits.
+func networkOption(name, place, summary, id string) discordgo.SelectMenuOption {
 	desc := place
+	if sum := strings.TrimSpace(summary); sum != "" {
+		if desc != "" {
+			desc += " — "
+		}
+		desc += sum
+	}
 	if desc == "" {
 		desc = "Open de fiche"
 	}
 	return discordgo.SelectMenuOption{
 		Label:       text.HardCut(name, maxOptionText),
 		Value:       encodeView(view{Kind: "netwerk", Arg: id}),
-		Description: text.HardCut(desc, maxOptionText),
+		Description: cut(desc, maxOptionText, ""),
 	}
 }
 
@@ -660,27 +881,50 @@ func otherMunicipalities(n *content.Network) []string {
 	return n.Municipalities
 }
 
-// renderNetworkList renders one page of a list of networks, with paging
-// buttons and a select that opens a network of the page.
+// renderNetworkList renders one page of a list of networks, compactly:
+// one or two lines per network, with paging buttons and a menu that opens
+// a network of the page.
 func renderNetworkList(l *answer.NetworkList, vw view) *reply {
 	pages, page, from, to := pageBounds(len(l.Networks), vw.Page)
 	e := newEmbed()
 	e.Title = cutMD(md(l.Title)+fmt.Sprintf(" (%d)", len(l.Networks)), maxTitle)
-	if len(l.Networks) == 0 {
-		e.Description = "Geen netwerken gevonden. Probeer een ander thema of een andere regio, of zoek met `/zoek`."
-	} else {
-		e.Description = listIntro(len(l.Networks), page, pages)
-	}
+	var d []string
 	if l.Note != "" {
-		e.Description = md(l.Note) + "\n" + e.Description
+		d = append(d, md(l.Note))
 	}
-	e.Footer = &discordgo.MessageEmbedFooter{Text: pageFooter(page, pages)}
+	if len(l.Networks) == 0 {
+		d = append(d, "Geen netwerken gevonden. Probeer een ander thema of een andere regio, of zoek met `/zoek`.")
+	} else {
+		d = append(d, listIntro(len(l.Networks), page, pages))
+	}
 	var opts []discordgo.SelectMenuOption
+	var entries []string
 	for i, n := range l.Networks[from:to] {
-		e.Fields = append(e.Fields, networkField(from+i+1, n, ""))
-		opts = append(opts, networkOption(n.Name, n.Place, n.ID))
+		entries = append(entries, networkEntry(from+i+1, n, ""))
+		opts = append(opts, networkOption(n.Name, n.Place, n.Summary, n.ID))
 	}
-	return listReply(e, vw, page, pages, opts)
+	e.Description = listDescription(d, entries)
+	e.Footer = &discordgo.MessageEmbedFooter{Text: sourceFooter(0)}
+	return listReply(e, vw, page, pages, opts, pageFirst(l.Networks[from:to]))
+}
+
+// pageFirst is the guide's page of the first network on a page of a list.
+func pageFirst(ns []*content.Network) int {
+	if len(ns) == 0 {
+		return 0
+	}
+	return ns[0].Page
+}
+
+// listDescription is the intro lines of a list with its entries, within
+// the description's limit.
+func listDescription(intro, entries []string) string {
+	head := strings.Join(intro, "\n")
+	if len(entries) == 0 {
+		return head
+	}
+	body := joinFit(entries, "\n", maxDescription-runes(head)-2, func(rest int) string { return fmt.Sprintf("… en nog %d (zie de volgende pagina)", rest) })
+	return head + "\n\n" + body
 }
 
 // renderPartner renders one page of the networks that name an organisation.
@@ -693,66 +937,62 @@ func renderPartner(a *answer.PartnerAnswer, vw view) *reply {
 		d = append(d, listIntro(len(a.Networks), page, pages))
 	}
 	if len(a.Aliases) > 0 {
-		d = append(d, "Ook geschreven als: "+cutMD(md(strings.Join(a.Aliases, ", ")), 600))
+		d = append(d, "Ook geschreven als: "+cutMD(md(strings.Join(a.Aliases, ", ")), 300))
 	}
-	e.Description = strings.Join(d, "\n")
-	e.Footer = &discordgo.MessageEmbedFooter{Text: pageFooter(page, pages)}
 	var opts []discordgo.SelectMenuOption
+	var entries []string
+	first := 0
 	for i, m := range a.Networks[from:to] {
 		var spelled []string
 		for _, s := range m.Spellings {
 			if s != a.Organisation {
-				spelled = append(spelled, "„"+s+"”")
+				spelled = append(spelled, "“"+s+"”")
 			}
 		}
 		extra := ""
 		if len(spelled) > 0 {
-			extra = "In de gids: " + strings.Join(spelled, ", ")
+			extra = "als " + strings.Join(spelled, ", ")
 		}
 		n := &content.Network{ID: m.ID, Name: m.Name, Place: m.Place, Province: m.Province, Page: m.Page, Themes: m.Themes, Summary: m.Summary}
-		e.Fields = append(e.Fields, networkField(from+i+1, n, extra))
-		opts = append(opts, networkOption(m.Name, m.Place, m.ID))
+		entries = append(entries, networkEntry(from+i+1, n, extra))
+		opts = append(opts, networkOption(m.Name, m.Place, m.Summary, m.ID))
+		if i == 0 {
+			first = m.Page
+		}
 	}
+	e.Description = listDescription(d, entries)
+	e.Footer = &discordgo.MessageEmbedFooter{Text: sourceFooter(0)}
 	cur := vw
 	if cur.Kind == "" || cur.Kind == "partner" {
 		cur = view{Kind: "partner", Arg: a.Organisation, Page: page}
 	}
-	return listReply(e, cur, page, pages, opts)
+	return listReply(e, cur, page, pages, opts, first)
 }
 
-// networkField is the field of a network in a list: where, its themes and
-// page, a line of extra (may be empty) and its summary with a pointer to
-// the card.
-func networkField(num int, n *content.Network, extra string) *discordgo.MessageEmbedField {
-	meta := md(n.Place)
-	if n.Province != "" && n.Province != n.Place {
-		meta += " (" + md(n.Province) + ")"
+// networkEntry is a network in a compact list, in two lines: its number,
+// name and place; its themes and page, and extra (may be empty).
+func networkEntry(num int, n *content.Network, extra string) string {
+	first := fmt.Sprintf("**%d. %s**", num, md(n.Name))
+	if n.Place != "" {
+		first += " — " + md(n.Place)
+		if n.Province != "" && n.Province != n.Place {
+			first += " (" + md(n.Province) + ")"
+		}
 	}
+	var second []string
 	if len(n.Themes) > 0 {
-		meta += " · " + md(strings.Join(n.Themes, ", "))
+		second = append(second, md(strings.Join(n.Themes, ", ")))
 	}
 	if n.Page > 0 {
-		meta += fmt.Sprintf(" · p. %d", n.Page)
+		second = append(second, fmt.Sprintf("p. %d", n.Page))
 	}
-	lines := []string{meta}
 	if extra != "" {
-		lines = append(lines, cutMD(md(extra), 300))
+		second = append(second, cutMD(md(extra), 120))
 	}
-	pointer := "(lees verder met " + networkCommand(n.Name, n.ID) + ")"
-	if s := strings.TrimSpace(n.Summary); s != "" {
-		if runes(s) > listSummaryRunes {
-			s = cut(s, listSummaryRunes, pointer)
-		} else if strings.HasSuffix(s, "…") {
-			s += " " + pointer
-		}
-		lines = append(lines, md(s))
-	} else {
-		lines = append(lines, "Fiche: `"+networkCommand(n.Name, n.ID)+"`")
+	if len(second) == 0 {
+		return first
 	}
-	return &discordgo.MessageEmbedField{
-		Name:  cutMD(fmt.Sprintf("%d. %s", num, md(n.Name)), maxFieldName),
-		Value: cutMD(strings.Join(lines, "\n"), maxFieldValue),
-	}
+	return first + "\n" + strings.Join(second, " · ")
 }
 
 // listIntro is the first line of a list.
@@ -761,29 +1001,30 @@ func listIntro(total, page, pages int) string {
 	if pages > 1 {
 		s += fmt.Sprintf(" · pagina %d van %d", page+1, pages)
 	}
-	return s + ". Open er een met het menu hieronder of met `/netwerk naam`."
+	return s + ". Open er een met het menu hieronder."
 }
 
-// pageFooter is the footer of a paged list.
-func pageFooter(page, pages int) string {
-	if pages > 1 {
-		return fmt.Sprintf("Pagina %d van %d · %s", page+1, pages, sourceFooter(0))
-	}
-	return sourceFooter(0)
-}
-
-// listReply adds paging buttons and a select of the page's networks.
-func listReply(e *discordgo.MessageEmbed, vw view, page, pages int, opts []discordgo.SelectMenuOption) *reply {
+// listReply adds paging buttons and a menu that opens a network of the
+// page (and comes back to it), and the guide's page of its first network.
+func listReply(e *discordgo.MessageEmbed, vw view, page, pages int, opts []discordgo.SelectMenuOption, guidePage int) *reply {
 	cur := vw
 	cur.Page = page
-	var comps []discordgo.MessageComponent
-	if nav := navButtons(cur, page, pages); len(nav) > 0 {
-		comps = append(comps, discordgo.ActionsRow{Components: nav})
+	cur.Back = nil
+	for i := range opts {
+		if v, err := decodeView(opts[i].Value); err == nil && v.Kind == "netwerk" {
+			back := cur
+			v.Back = &back
+			opts[i].Value = encodeView(v)
+		}
 	}
+	var comps []discordgo.MessageComponent
 	if row := selectRow('s', cur, "Open een netwerk uit deze lijst…", opts); row != nil {
 		comps = append(comps, *row)
 	}
-	return &reply{Embeds: []*discordgo.MessageEmbed{e}, Components: comps}
+	if nav := navButtons(cur, page, pages); len(nav) > 0 {
+		comps = append(comps, discordgo.ActionsRow{Components: nav})
+	}
+	return &reply{Embeds: []*discordgo.MessageEmbed{e}, Components: comps, GuidePage: guidePage}
 }
 
 // pageBounds clamps page to the pages of n items and returns the slice
@@ -797,8 +1038,9 @@ func pageBounds(n, page int) (pages, p, from, to int) {
 }
 
 // renderFactorCard renders a success factor: its core idea, examples from
-// the networks and a quote, with a button for another factor.
-func renderFactorCard(a *answer.FactorCard) *reply {
+// the networks and one of its quotes (vw.Page), with buttons to page
+// through the quotes and for another factor.
+func renderFactorCard(a *answer.FactorCard, vw view) *reply {
 	f := a.Factor
 	more := fmt.Sprintf("(lees verder in de gids, p. %d)", f.Page)
 	e := newEmbed()
@@ -815,36 +1057,88 @@ func renderFactorCard(a *answer.FactorCard) *reply {
 			})
 			break
 		}
-		value := mdCut(ex.Text, exampleRunes, more)
+		// A quote is shown once, below, with its speaker; not inside the
+		// example too.
+		value := mdCut(withoutQuotes(ex.Text, f.Quotes), exampleRunes, more)
 		if ex.NetworkID != "" {
-			value += "\nMeer over dit netwerk: `" + networkCommand(ex.NetworkName, ex.NetworkID) + "`"
-			opts = append(opts, networkOption(ex.NetworkName, "Voorbeeld bij deze succesfactor", ex.NetworkID))
+			opts = append(opts, networkOption(ex.NetworkName, "Voorbeeld bij deze succesfactor", "", ex.NetworkID))
 		}
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
 			Name:  cutMD("Voorbeeld: "+md(ex.NetworkName), maxFieldName),
 			Value: cutMD(value, maxFieldValue),
 		})
 	}
+	qi := min(max(vw.Page, 0), max(len(f.Quotes)-1, 0))
 	if len(f.Quotes) > 0 {
-		q := f.Quotes[0]
-		body := "> " + strings.ReplaceAll(mdCut(strings.TrimSpace(q.Text), quoteRunes, ""), "\n", "\n> ")
-		if q.Attribution != "" {
-			body += "\n> — " + md(q.Attribution)
-		}
 		name := "Citaat"
 		if len(f.Quotes) > 1 {
-			name = fmt.Sprintf("Citaat (1 van %d)", len(f.Quotes))
+			name = fmt.Sprintf("Citaat %d van %d", qi+1, len(f.Quotes))
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: cutMD(body, maxFieldValue)})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: quoteBody(f.Quotes[qi], a.QuoteSources, qi)})
 	}
-	cur := view{Kind: "factor", Arg: f.ID}
-	comps := []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.Button{Label: "Andere succesfactor", Style: discordgo.PrimaryButton, CustomID: encodeView(view{Kind: "random"})},
-	}}}
-	if row := selectRow('s', cur, "Open een netwerk uit de voorbeelden…", opts); row != nil {
-		comps = append(comps, *row)
+	cur := view{Kind: "factor", Arg: f.ID, Page: qi}
+	row := []discordgo.MessageComponent{}
+	if len(f.Quotes) > 1 {
+		prev, next := cur, cur
+		prev.Page, next.Page = max(qi-1, 0), qi+1
+		row = append(row,
+			discordgo.Button{Label: "◀ Vorig citaat", Style: discordgo.SecondaryButton, CustomID: encodeViewAs('p', prev), Disabled: qi == 0},
+			discordgo.Button{Label: "Volgend citaat ▶", Style: discordgo.SecondaryButton, CustomID: encodeViewAs('n', next), Disabled: qi >= len(f.Quotes)-1},
+		)
 	}
-	return &reply{Embeds: []*discordgo.MessageEmbed{e}, Components: comps}
+	row = append(row, discordgo.Button{Label: "Andere succesfactor", Style: discordgo.PrimaryButton, CustomID: encodeView(view{Kind: "random"})})
+	comps := []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
+	if sel := selectRow('s', cur, "Open een netwerk uit de voorbeelden…", opts); sel != nil {
+		comps = append(comps, *sel)
+	}
+	return &reply{Embeds: []*discordgo.MessageEmbed{e}, Components: comps, Actions: backButton(vw), GuidePage: f.Page}
+}
+
+// quoteBody is a quote as a block quote between “…”, with who said it
+// (sources[i], when known).
+func quoteBody(q content.Quote, sources []string, i int) string {
+	body := "> " + strings.ReplaceAll(mdCut(content.QuoteText(q.Text), quoteRunes, ""), "\n", "\n> ")
+	src := strings.TrimSpace(q.Attribution)
+	if i < len(sources) && sources[i] != "" {
+		src = sources[i]
+	}
+	if src == "" {
+		src = "uit de gids, die niet zegt van wie"
+	}
+	return cutMD(body+"\n> — "+md(src), maxFieldValue)
+}
+
+// withoutQuotes returns an example's text without the quotes that the card
+// shows on their own.
+func withoutQuotes(s string, quotes []content.Quote) string {
+	for _, q := range quotes {
+		t := strings.TrimSpace(strings.Trim(content.QuoteText(q.Text), "“”"))
+		if len(t) < 20 {
+			continue
+		}
+		i := strings.Index(s, t)
+		if i < 0 {
+			continue
+		}
+		start, end := i, i+len(t)
+		// The marks around it go too.
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if !strings.ContainsRune("\"“”„'‘’", r) {
+				break
+			}
+			start -= size
+		}
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if !strings.ContainsRune("\"“”„'‘’", r) {
+				break
+			}
+			end += size
+		}
+		s = strings.TrimSpace(strings.TrimSpace(s[:start]) + " " + strings.TrimSpace(s[end:]))
+	}
+	return s
 }
 
 // renderFactorList renders the success factors with a select to open one.

@@ -164,6 +164,8 @@ type limitStats struct {
 	total, desc, fields, fieldValue, customID, content int
 	totalName, descName, fieldsName, fieldValueName    string
 	rows, options                                      int
+	list                                               int // the longest page of a list
+	listName                                           string
 }
 
 func (st *limitStats) add(name string, r *reply) {
@@ -231,9 +233,15 @@ func rtOpen(s *answer.Service, v view) error {
 	case "zoek":
 		_, err := s.Search(context.Background(), v.Arg, v.Theme, v.Province, v.Page, 5)
 		return err
+	case "hoofdstuk":
+		_, err := s.Passage(v.Arg)
+		return err
 	}
 	return nil
 }
+
+// cardKindView reports whether a view is a card that can have "Terug".
+func cardKindView(kind string) bool { return kind == "netwerk" || kind == "factor" || kind == "hoofdstuk" }
 
 // componentViews returns the views every button and option of r opens.
 func componentViews(r *reply) []view {
@@ -274,8 +282,36 @@ func TestRenderLimitsWholeCorpus(t *testing.T) {
 		for _, p := range replyProblems(r) {
 			t.Errorf("%s: %s", name, p)
 		}
-		st.add(name, r)
-		for _, ov := range componentViews(r) {
+		// With every button the bot can add: "Terug", the guide's page,
+		// "Deel in dit kanaal", and the next steps of an error.
+		full := vw
+		if cardKindView(full.Kind) {
+			full.Back = &view{Kind: "zoek", Arg: "brugfiguur", Theme: "onderwijs", Page: 3}
+		}
+		share := vw
+		fr := renderWith(renderOptions{GuideURL: "https://voorbeeld.invalid/gids.pdf", PageOffset: 2, Share: &share, Corpus: c}, v, full)
+		for _, p := range replyProblems(fr) {
+			t.Errorf("%s (with all buttons): %s", name, p)
+		}
+		st.add(name, fr)
+		switch v.(type) {
+		case *answer.NetworkList, *answer.PartnerAnswer:
+			for _, e := range fr.Embeds {
+				if n := embedTotal(e); n > st.list {
+					st.list, st.listName = n, name
+				}
+				if n := embedTotal(e); n > compactListRunes {
+					t.Errorf("%s: a page of a list has %d characters, want at most %d", name, n, compactListRunes)
+				}
+			}
+		}
+		for _, ov := range append(componentViews(r), componentViews(fr)...) {
+			if ov.Back != nil {
+				if err := rtOpen(s, *ov.Back); err != nil {
+					t.Errorf("%s: Terug opens %+v, which fails: %v", name, *ov.Back, err)
+				}
+				ov.Back = nil
+			}
 			if ov.Kind == "zoek" || opened[ov] {
 				continue
 			}
@@ -320,6 +356,19 @@ func TestRenderLimitsWholeCorpus(t *testing.T) {
 		check("willekeurige succesfactor", s.RandomFactor(rand.New(rand.NewPCG(seed, seed))), view{Kind: "random"})
 	}
 	check("succesfactoren", s.Factors(), view{Kind: "factor"})
+	for _, p := range c.Passages {
+		pc, err := s.Passage(p.ID)
+		if err != nil {
+			t.Fatalf("Passage(%s): %v", p.ID, err)
+		}
+		check("hoofdstuk "+p.ID, pc, view{Kind: "hoofdstuk", Arg: p.ID})
+	}
+	for _, f := range c.Factors {
+		for q := range f.Quotes {
+			fc, _ := s.Factor(f.ID)
+			check(fmt.Sprintf("succesfactor %s citaat %d", f.ID, q+1), fc, view{Kind: "factor", Arg: f.ID, Page: q})
+		}
+	}
 	partners := 0
 	for _, o := range c.Organisations {
 		for _, name := range append([]string{o.Name}, o.Aliases...) {
@@ -432,6 +481,7 @@ func TestRenderLimitsWholeCorpus(t *testing.T) {
 	t.Logf("longest custom_id or option value: %d of %d bytes; most rows: %d of %d; most select options: %d of %d; longest content: %d of %d",
 		st.customID, chat.MaxCustomID, st.rows, maxRows, st.options, maxSelectOptions, st.content, maxContent)
 	t.Logf("%d distinct views behind buttons opened without error", len(opened))
+	t.Logf("longest page of a list: %d of %d characters (%s)", st.list, compactListRunes, st.listName)
 }
 
 func BenchmarkRender(b *testing.B) {

@@ -98,6 +98,32 @@ func TestRenderGolden(t *testing.T) {
 			checkGolden(t, tt.name, replyJSON(t, r))
 		})
 	}
+	// With the guide's address, "Terug" and "Deel in dit kanaal", and the
+	// next steps of errors.
+	guide := renderOptions{GuideURL: "https://voorbeeld.invalid/gids.pdf", PageOffset: 2, Corpus: s.Corpus}
+	shared := func(vw view) renderOptions { o := guide; o.Share = &vw; return o }
+	back := &view{Kind: "zoek", Arg: "brugfiguur"}
+	for _, tt := range []struct {
+		name string
+		o    renderOptions
+		v    any
+		vw   view
+	}{
+		{"netwerk-schoolpoortwerking-terug-gids-deel", shared(view{Kind: "netwerk", Arg: "schoolpoortwerking-de-buurt"}), rtMust(s.Network("schoolpoortwerking-de-buurt")), view{Kind: "netwerk", Arg: "schoolpoortwerking-de-buurt", Back: back}},
+		{"zoek-brugfiguur-gids", guide, search("brugfiguur", "", "", 0), view{Kind: "zoek", Arg: "brugfiguur"}},
+		{"succesfactor-laagdrempeligheid-citaat-2", guide, rtMust(s.Factor("laagdrempeligheid")), view{Kind: "factor", Arg: "laagdrempeligheid", Page: 1}},
+		{"hoofdstuk-wat-is-armoede", guide, rtMust(s.Passage("wat-is-armoede")), view{Kind: "hoofdstuk", Arg: "wat-is-armoede", Back: back}},
+		{"fout-thema-onbekend", guide, rtErr(s.Theme("armoede")), view{Kind: "thema", Arg: "armoede"}},
+		{"fout-partner-onbekend", guide, rtErr(s.Partner("Samo")), view{Kind: "partner", Arg: "Samo"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := renderWith(tt.o, tt.v, tt.vw)
+			for _, p := range replyProblems(r) {
+				t.Errorf("limit: %s", p)
+			}
+			checkGolden(t, tt.name, replyJSON(t, r))
+		})
+	}
 	t.Run("help", func(t *testing.T) {
 		r := renderHelp(testRouter(t).Specs(nil), service(t).Corpus)
 		for _, p := range replyProblems(r) {
@@ -320,9 +346,9 @@ func TestRenderSearch(t *testing.T) {
 		}
 	}
 	wantFields := []struct{ name, value string }{
-		{"6. Brugfiguren basisonderwijs", "Ieper (West-Vlaanderen) · netwerk · p. 103\n> Een brugfiguur verbindt school en gezin.\nMeer: `/netwerk Brugfiguren basisonderwijs`"},
+		{"6. Brugfiguren basisonderwijs", "Ieper (West-Vlaanderen) · netwerk · p. 103\n> Een brugfiguur verbindt school en gezin."},
 		{"7. Laagdrempeligheid", "succesfactor · p. 41\n> Laagdrempelig werken"},
-		{"8. Voorwoord", "uit de gids · p. 5\n> Kinderarmoede is een \\[link\\](https://x.invalid).\nLees verder in de gids, p. 5."},
+		{"8. Voorwoord", "uit de gids · p. 5\n> Kinderarmoede is een \\[link\\](https://x.invalid)."},
 	}
 	if len(e.Fields) != len(wantFields) {
 		t.Fatalf("got %d fields, want %d", len(e.Fields), len(wantFields))
@@ -350,9 +376,35 @@ func TestRenderSearch(t *testing.T) {
 			t.Errorf("button %q opens %+v, want %+v", label, got, want)
 		}
 	}
-	if len(sels) != 2 {
-		t.Fatalf("got %d selects, want a theme and a province select", len(sels))
+	if len(sels) != 3 {
+		t.Fatalf("got %d selects, want the results, a theme and a province select", len(sels))
 	}
+	// The menu of results opens each hit's card, which comes back here;
+	// no field names a command or an id.
+	cur := view{Kind: "zoek", Arg: "brugfiguer", Page: 1}
+	for i, want := range []view{
+		{Kind: "netwerk", Arg: "brugfiguren-basisonderwijs", Back: &cur},
+		{Kind: "factor", Arg: "laagdrempeligheid", Back: &cur},
+		{Kind: "hoofdstuk", Arg: "voorwoord", Back: &cur},
+	} {
+		o := sels[0].Options[i]
+		got := mustDecode(t, o.Value)
+		if got.Kind != want.Kind || got.Arg != want.Arg || got.Back == nil || *got.Back != cur {
+			t.Errorf("result %d (%q) opens %+v, want %+v", i, o.Label, got, want)
+		}
+	}
+	if o := sels[0].Options[0]; o.Label != "6. Brugfiguren basisonderwijs" || o.Description != "Ieper · p. 103" {
+		t.Errorf("first result option %q: %q", o.Label, o.Description)
+	}
+	for _, f := range e.Fields {
+		if strings.Contains(f.Value, "/netwerk") || strings.Contains(f.Value, "brugfiguren-basisonderwijs") {
+			t.Errorf("field %q names a command or an id: %q", f.Name, f.Value)
+		}
+	}
+	if r.GuidePage != 103 {
+		t.Errorf("GuidePage = %d, want the first hit's page 103", r.GuidePage)
+	}
+	sels = sels[1:]
 	if got := mustDecode(t, sels[0].Options[0].Value); got != (view{Kind: "zoek", Arg: "brugfiguer", Theme: "onderwijs"}) {
 		t.Errorf("first theme option opens %+v, want onderwijs page 0", got)
 	}
@@ -385,7 +437,14 @@ func TestRenderSearchFiltered(t *testing.T) {
 	if len(bs) != 0 {
 		t.Errorf("one page: got buttons %v, want none", bs)
 	}
-	if len(sels) != 2 || sels[0].Options[0].Label != "Alle thema's" || sels[1].Options[0].Label != "Alle provincies" {
+	if len(sels) != 3 || sels[0].Placeholder != "Open een resultaat…" {
+		t.Fatalf("selects = %+v, want the menu of results first", sels)
+	}
+	if open := mustDecode(t, sels[0].Options[0].Value); open.Kind != "netwerk" || open.Arg != "x" || open.Back == nil || open.Back.Theme != "onderwijs" {
+		t.Errorf("the result opens %+v, want network x with the filtered page to go back to", open)
+	}
+	sels = sels[1:]
+	if sels[0].Options[0].Label != "Alle thema's" || sels[1].Options[0].Label != "Alle provincies" {
 		t.Fatalf("selects = %+v, want ones that clear the filters first", sels)
 	}
 	if got := mustDecode(t, sels[0].Options[0].Value); got.Theme != "" || got.Province != "Oost-Vlaanderen" {
@@ -430,15 +489,24 @@ func TestRenderListsPage(t *testing.T) {
 	for _, tt := range tests {
 		r := render(l, view{Kind: "thema", Arg: "onderwijs", Page: tt.page})
 		e := embedOf(t, r)
-		if len(e.Fields) != tt.wantFields {
-			t.Errorf("page %d: got %d fields, want %d", tt.page, len(e.Fields), tt.wantFields)
+		_, sels := buttons(r)
+		if len(e.Fields) != 0 || len(sels) != 1 || len(sels[0].Options) != tt.wantFields {
+			t.Errorf("page %d: got %d fields and menus %v, want no fields and a menu of %d", tt.page, len(e.Fields), sels, tt.wantFields)
 		}
-		wantFooter := "Pagina " + itoa(tt.wantPage+1) + " van " + itoa(pages) + " · "
-		if !strings.HasPrefix(e.Footer.Text, wantFooter) {
-			t.Errorf("page %d: footer = %q, want it to start with %q", tt.page, e.Footer.Text, wantFooter)
+		wantIntro := "pagina " + itoa(tt.wantPage+1) + " van " + itoa(pages)
+		if !strings.Contains(e.Description, wantIntro) || strings.Contains(e.Footer.Text, "agina") {
+			t.Errorf("page %d: description %q, footer %q; want %q once, in the description", tt.page, e.Description, e.Footer.Text, wantIntro)
 		}
-		if want := itoa(tt.wantPage*listPageSize+1) + ". "; !strings.HasPrefix(e.Fields[0].Name, want) {
-			t.Errorf("page %d: first field = %q, want number %q", tt.page, e.Fields[0].Name, want)
+		if want := "**" + itoa(tt.wantPage*listPageSize+1) + ". "; !strings.Contains(e.Description, "\n\n"+want) {
+			t.Errorf("page %d: description = %q, want the first entry numbered %q", tt.page, e.Description, want)
+		}
+		// Compact: two lines per network, the page within about 1,800
+		// characters.
+		if lines := strings.Count(e.Description, "\n"); lines > 2*tt.wantFields+3 {
+			t.Errorf("page %d: %d lines for %d networks", tt.page, lines, tt.wantFields)
+		}
+		if n := embedTotal(e); n > compactListRunes {
+			t.Errorf("page %d: %d characters, want at most %d", tt.page, n, compactListRunes)
 		}
 		bs, _ := buttons(r)
 		prev, next := bs["◀ Vorige"], bs["Volgende ▶"]
@@ -451,14 +519,16 @@ func TestRenderListsPage(t *testing.T) {
 			}
 		}
 	}
-	// A summary cut in a list points to the card.
-	r := render(l, view{Kind: "thema", Arg: "onderwijs"})
-	found := false
-	for _, f := range embedOf(t, r).Fields {
-		found = found || strings.Contains(f.Value, "… (lees verder met /netwerk ")
+	// The menu opens a network and comes back to this page; no command
+	// with an id to retype.
+	r := render(l, view{Kind: "thema", Arg: "onderwijs", Page: 1})
+	_, sels := buttons(r)
+	open := mustDecode(t, sels[0].Options[0].Value)
+	if open.Kind != "netwerk" || open.Back == nil || *open.Back != (view{Kind: "thema", Arg: "onderwijs", Page: 1}) {
+		t.Errorf("the menu opens %+v, want a network with page 2 to go back to", open)
 	}
-	if !found {
-		t.Errorf("no cut summary with a pointer '(lees verder met /netwerk …)' in the list")
+	if d := embedOf(t, r).Description; strings.Contains(d, "/netwerk") || strings.Contains(d, "lees verder") {
+		t.Errorf("the list still points to commands: %q", d)
 	}
 }
 
@@ -473,15 +543,8 @@ func TestRenderPartner(t *testing.T) {
 	if !strings.Contains(e.Description, "Ook geschreven als: Saamo, SAAMO Limburg") {
 		t.Errorf("description = %q, want the aliases", e.Description)
 	}
-	if v, ok := fieldValue(e, ""); !ok || v == "" {
-		t.Fatal("no fields")
-	}
-	found := false
-	for _, f := range e.Fields {
-		found = found || strings.Contains(f.Value, "In de gids: „SAAMO Limburg vzw”")
-	}
-	if !found {
-		t.Errorf("no field shows the spelling „SAAMO Limburg vzw”: %v", e.Fields)
+	if !strings.Contains(e.Description, "als “SAAMO Limburg vzw”") {
+		t.Errorf("no entry shows the spelling “SAAMO Limburg vzw”: %q", e.Description)
 	}
 }
 
@@ -496,11 +559,25 @@ func TestRenderFactor(t *testing.T) {
 	if e.Title != "Laagdrempeligheid" || !strings.HasPrefix(e.Description, "Laagdrempeligheid zit vaak in de kleinste details") {
 		t.Errorf("title %q, description %q", e.Title, e.Description)
 	}
-	if v, ok := fieldValue(e, "Voorbeeld: Nieuwe energie in Kallo"); !ok || !strings.Contains(v, "`/netwerk Nieuwe energie in Kallo`") {
-		t.Errorf("example field = %q, %v; want the example with a pointer to the network", v, ok)
+	if v, ok := fieldValue(e, "Voorbeeld: Nieuwe energie in Kallo"); !ok || !strings.Contains(v, "voetbal") {
+		t.Errorf("example field = %q, %v; want the example", v, ok)
 	}
-	if v, ok := fieldValue(e, "Citaat"); !ok || !strings.HasPrefix(v, "> ") {
-		t.Errorf("quote field = %q, %v; want a block quote", v, ok)
+	// The quote inside the example of 't kan OKANanders is shown once: as
+	// the quote, with its speaker and network.
+	if v, _ := fieldValue(e, "Voorbeeld: 't kan OKANanders"); strings.Contains(v, "Kras is super leuk") {
+		t.Errorf("the example still holds the quote: %q", v)
+	}
+	if v, ok := fieldValue(e, "Citaat 1 van 3"); !ok || !strings.HasPrefix(v, "> “Kras is super leuk!") || !strings.Contains(v, "— uit het netwerk 't kan OKANders") {
+		t.Errorf("quote field = %q, %v; want a block quote between “…” with its network", v, ok)
+	}
+	// The other quotes are a button away.
+	bs0, _ := buttons(r)
+	if nb, ok := bs0["Volgend citaat ▶"]; !ok || mustDecode(t, nb.CustomID).Page != 1 {
+		t.Errorf("no button to the next quote: %+v", bs0)
+	}
+	r2 := render(rtMust(s.Factor("laagdrempeligheid")), view{Kind: "factor", Arg: "laagdrempeligheid", Page: 1})
+	if v, ok := fieldValue(embedOf(t, r2), "Citaat 2 van 3"); !ok || !strings.Contains(v, "— Jongere van 't kan OKANanders") {
+		t.Errorf("quote 2 = %q, %v; want its speaker", v, ok)
 	}
 	if e.Footer.Text != "Bron: Word bondgenoot in de strijd tegen (kinder)armoede — p. 41" {
 		t.Errorf("footer = %q", e.Footer.Text)
@@ -549,13 +626,13 @@ func TestRenderErrors(t *testing.T) {
 		{"internal error", errors.New("bleve: disk on fire"), view{}, "Er ging iets mis aan mijn kant.", nil},
 		{"typed nil error", error((*answer.NotFoundError)(nil)), view{}, "Er ging iets mis aan mijn kant.", nil},
 		{"network not found", &answer.NotFoundError{What: "netwerk", Query: "duosprnog", Candidates: []answer.Ref{{ID: "duosprong", Name: "Duosprong"}}},
-			view{Kind: "netwerk"}, "Geen netwerk gevonden voor \"duosprnog\". Bedoelde je: Duosprong?", []view{{Kind: "netwerk", Arg: "duosprong"}}},
+			view{Kind: "netwerk"}, "Geen netwerk gevonden voor \"duosprnog\". Bedoelde je: Duosprong? Of zoek in de hele gids.", []view{{Kind: "netwerk", Arg: "duosprong"}, {Kind: "zoek", Arg: "duosprnog"}}},
 		{"factor ambiguous", &answer.NotFoundError{What: "succesfactor", Query: "werken", Ambiguous: true, Candidates: []answer.Ref{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}}},
 			view{Kind: "factor"}, "past bij meer dan één succesfactor", []view{{Kind: "factor", Arg: "a"}, {Kind: "factor", Arg: "b"}}},
 		{"partner not found", &answer.NotFoundError{What: "netwerk met die partner", Query: "Samo", Candidates: []answer.Ref{{Name: "SAAMO"}}},
-			view{Kind: "partner"}, "Bedoelde je: SAAMO?", []view{{Kind: "partner", Arg: "SAAMO"}}},
+			view{Kind: "partner"}, "Bedoelde je: SAAMO? Of zoek in de hele gids.", []view{{Kind: "partner", Arg: "SAAMO"}, {Kind: "zoek", Arg: "Samo"}}},
 		{"unknown region", &content.FilterError{Field: "provincie of gemeente", Value: "Gnet", Suggestions: []string{"Gent"}},
-			view{Kind: "regio", Arg: "Gnet"}, "Ik ken geen provincie of gemeente \"Gnet\". Bedoelde je: Gent?", []view{{Kind: "regio", Arg: "Gent"}}},
+			view{Kind: "regio", Arg: "Gnet"}, "Ik ken geen provincie of gemeente \"Gnet\". Bedoelde je: Gent?", []view{{Kind: "regio", Arg: "Gent"}, {Kind: "zoek", Arg: "Gnet"}}},
 		{"unknown search theme", &content.FilterError{Field: "thema", Value: "x", Suggestions: []string{"onderwijs"}},
 			view{Kind: "zoek", Arg: "brug", Province: "Limburg"}, "Ik ken geen thema", []view{{Kind: "zoek", Arg: "brug", Theme: "onderwijs", Province: "Limburg"}}},
 	}
@@ -604,8 +681,12 @@ func TestRenderHelp(t *testing.T) {
 		}
 	}
 	for _, c := range testRouter(t).Specs(nil) {
-		if !strings.Contains(all, "/"+c.Name) {
-			t.Errorf("help does not mention command /%s", c.Name)
+		want := "/" + c.Name
+		if c.Message {
+			want = "**" + c.Name + "**"
+		}
+		if !strings.Contains(all, want) {
+			t.Errorf("help does not mention command %s", want)
 		}
 	}
 }

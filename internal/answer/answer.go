@@ -273,6 +273,17 @@ type FactorCard struct {
 	*content.Factor
 	// Of is the number of success factors in the guide ("3 van 13").
 	Of int `json:"-"`
+	// QuoteSources says for each quote who speaks (content.QuoteSource).
+	QuoteSources []string `json:"-"`
+}
+
+// factorCard is the card of f.
+func (s *Service) factorCard(f *content.Factor) *FactorCard {
+	card := &FactorCard{Factor: f, Of: len(s.Corpus.Factors)}
+	for _, q := range f.Quotes {
+		card.QuoteSources = append(card.QuoteSources, s.Corpus.QuoteSource(q))
+	}
+	return card
 }
 
 // Factor answers `succesfactor NAAM`.
@@ -285,12 +296,12 @@ func (s *Service) Factor(name string) (*FactorCard, error) {
 		}
 		return nil, nf
 	}
-	return &FactorCard{Factor: f, Of: len(s.Corpus.Factors)}, nil
+	return s.factorCard(f), nil
 }
 
 // RandomFactor returns a factor chosen by r.
 func (s *Service) RandomFactor(r *rand.Rand) *FactorCard {
-	return &FactorCard{Factor: s.Corpus.RandomFactor(r), Of: len(s.Corpus.Factors)}
+	return s.factorCard(s.Corpus.RandomFactor(r))
 }
 
 // Themes answers `themas`.

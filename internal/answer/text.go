@@ -113,7 +113,7 @@ func writeFactorCard(b *strings.Builder, f *content.Factor, of int) {
 		fmt.Fprintf(b, "\nVoorbeeld: %s\n%s\n", e.NetworkName, e.Text)
 	}
 	for _, q := range f.Quotes {
-		fmt.Fprintf(b, "\n%s\n", q.Text)
+		fmt.Fprintf(b, "\n%s\n", content.QuoteText(q.Text))
 		if q.Attribution != "" {
 			fmt.Fprintf(b, "— %s\n", q.Attribution)
 		}

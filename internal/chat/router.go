@@ -508,7 +508,7 @@ func (r *Router) command(ctx context.Context, req *Request) (*Response, error) {
 
 // shareable reports whether a view can be posted again for everyone.
 func shareable(vw View) bool {
-	return vw.Kind != "" && vw.Kind != "random" && vw.Kind != "open"
+	return vw.Kind != "" && vw.Kind != "random" && vw.Kind != "open" && !(cardKind(vw.Kind) && vw.Arg == "")
 }
 
 func (r *Router) component(ctx context.Context, req *Request) (*Response, error) {
