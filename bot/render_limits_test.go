@@ -241,7 +241,9 @@ func rtOpen(s *answer.Service, v view) error {
 }
 
 // cardKindView reports whether a view is a card that can have "Terug".
-func cardKindView(kind string) bool { return kind == "netwerk" || kind == "factor" || kind == "hoofdstuk" }
+func cardKindView(kind string) bool {
+	return kind == "netwerk" || kind == "factor" || kind == "hoofdstuk"
+}
 
 // componentViews returns the views every button and option of r opens.
 func componentViews(r *reply) []view {
