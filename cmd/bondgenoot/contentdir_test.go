@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,32 +10,36 @@ import (
 	"testing"
 )
 
-// copyContent copies the corpus files of content/ into a new directory, as
-// someone who keeps the guide would to edit it without a rebuild.
+// copyContent copies content/ without its Go code and test data into a new
+// directory, as someone who keeps the guide would to edit it without a
+// rebuild.
 func copyContent(t *testing.T) string {
 	t.Helper()
 	src := filepath.Join("..", "..", "content")
 	dst := t.TempDir()
-	var files []string
-	for _, pat := range []string{"netwerken/*.md", "succesfactoren/*.md", "passages/*.md", "partners.md", "themas.md"} {
-		m, err := filepath.Glob(filepath.Join(src, pat))
-		if err != nil || len(m) == 0 {
-			t.Fatalf("no content files %s: %v", pat, err)
-		}
-		files = append(files, m...)
-	}
-	for _, f := range files {
-		rel, _ := filepath.Rel(src, f)
-		data, err := os.ReadFile(f)
+	n := 0
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		if err := os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755); err != nil {
-			t.Fatal(err)
+		rel, _ := filepath.Rel(src, path)
+		switch {
+		case d.IsDir() && d.Name() == "testdata":
+			return filepath.SkipDir
+		case d.IsDir():
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		case strings.HasSuffix(d.Name(), ".go"):
+			return nil
 		}
-		if err := os.WriteFile(filepath.Join(dst, rel), data, 0o644); err != nil {
-			t.Fatal(err)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
 		}
+		n++
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil || n < 50 {
+		t.Fatalf("copied %d content files: %v", n, err)
 	}
 	return dst
 }
