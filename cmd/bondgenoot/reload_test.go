@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"log/slog"
 	"slices"
 	"strconv"
@@ -172,4 +173,82 @@ func TestReloadOnSIGHUP(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// The running program (here its console) answers from CONTENT_DIR, reloads
+// it on SIGHUP, and keeps answering from the old content when a reload
+// fails validation.
+func TestMainReloadsOnSIGHUP(t *testing.T) {
+	dir := copyContent(t)
+	t.Chdir(t.TempDir()) // no .env here
+	in, feed := io.Pipe()
+	var out, errb syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		code, _ := runMain(context.Background(), Config{ContentDir: dir}, in, &out, &errb)
+		done <- code
+	}()
+	ask := func(line, want string, seen int) {
+		t.Helper()
+		if _, err := io.WriteString(feed, line+"\n"); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for strings.Count(out.String(), want) < seen {
+			if time.Now().After(deadline) {
+				t.Fatalf("no %q after %q (%d answers):\n%s\nstderr:\n%s", want, line, strings.Count(out.String(), "Website:"), grepLines(out.String(), "Website"), errb.String())
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	waitLog := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for !strings.Contains(errb.String(), want) {
+			if time.Now().After(deadline) {
+				t.Fatalf("log lacks %q:\n%s", want, errb.String())
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	hup := func() {
+		t.Helper()
+		if err := syscall.Kill(syscall.Getpid(), syscall.SIGHUP); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	ask("/netwerk duosprong", "www.beringen.be/duosprong", 1) // the console runs: SIGHUP is caught
+	edit(t, dir, "netwerken/duosprong.md", "www.beringen.be/duosprong", "https://www.beringen.be/duosprong-nieuw")
+	hup()
+	waitLog(`msg="inhoud herladen"`) // not "SIGHUP: inhoud herladen", which comes first
+	ask("/netwerk duosprong", "duosprong-nieuw", 1)
+
+	edit(t, dir, "netwerken/duosprong.md", "provincie: Limburg", "provincie: Henegouwen")
+	hup()
+	waitLog("herladen mislukt: de vorige inhoud blijft in gebruik")
+	ask("/netwerk duosprong", "duosprong-nieuw", 2)
+	if !strings.Contains(errb.String(), "duosprong.md:9") {
+		t.Errorf("the log does not name the broken file and line:\n%s", errb.String())
+	}
+
+	feed.Close()
+	select {
+	case code := <-done:
+		if code != exitOK {
+			t.Errorf("exit code %d", code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the console did not end")
+	}
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
