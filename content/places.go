@@ -38,6 +38,8 @@ type Place struct {
 
 	// Line is the place's line in the gazetteer file.
 	Line int `json:"-"`
+
+	key, muniKey string // placeKey of Name and Municipality
 }
 
 // Label names the place unambiguously for people: "Halle (Vlaams-Brabant)",
@@ -70,7 +72,12 @@ type gazKey struct {
 // placeKey is the look-up key of a place name: folded, without spaces or
 // punctuation, "St-" and "St." read as "Sint-".
 func placeKey(s string) string {
-	words := strings.Fields(text.Normalize(s))
+	n := text.Normalize(s)
+	padded := " " + n + " "
+	if !strings.Contains(padded, " st ") && !strings.Contains(padded, " ste ") {
+		return strings.ReplaceAll(n, " ", "")
+	}
+	words := strings.Fields(n)
 	for i, w := range words {
 		switch w {
 		case "st":
@@ -121,8 +128,9 @@ func parseGazetteer(file string, data []byte, probs *Problems) *Gazetteer {
 			continue
 		}
 		p := &Place{Name: strings.TrimSpace(cols[0]), Kind: cols[1], Municipality: strings.TrimSpace(cols[2]), Line: num, Aliases: []string{}}
+		p.key, p.muniKey = placeKey(p.Name), placeKey(p.Municipality)
 		ok := true
-		if p.Name == "" || placeKey(p.Name) == "" {
+		if p.key == "" {
 			d.problem(num, "lege naam")
 			ok = false
 		}
@@ -153,7 +161,7 @@ func parseGazetteer(file string, data []byte, probs *Problems) *Gazetteer {
 				p.Aliases = append(p.Aliases, a)
 			}
 		}
-		id := placeKey(p.Name) + "/" + placeKey(p.Municipality)
+		id := p.key + "/" + p.muniKey
 		if other, dup := seen[id]; dup {
 			d.problem(num, "%s in %s staat ook op regel %d", p.Name, p.Municipality, other)
 			ok = false
@@ -164,22 +172,24 @@ func parseGazetteer(file string, data []byte, probs *Problems) *Gazetteer {
 		seen[id] = num
 		g.Places = append(g.Places, p)
 		if p.Kind == KindMunicipality {
-			g.municipalities[placeKey(p.Name)] = p
+			g.municipalities[p.key] = p
 		}
 	}
 	if !header {
 		d.problem(1, "de kolommen ontbreken: %q", gazetteerHeader)
 	}
 	for _, p := range g.Places {
-		m := g.municipalities[placeKey(p.Municipality)]
+		m := g.municipalities[p.muniKey]
 		switch {
 		case m == nil:
 			d.problem(p.Line, "gemeente %q staat niet als gemeente in het bestand", p.Municipality)
 		case m.Province != p.Province:
 			d.problem(p.Line, "%s ligt in %s, maar gemeente %s in %s", p.Name, p.Province, m.Name, m.Province)
 		}
-		for _, name := range append([]string{p.Name}, p.Aliases...) {
-			k := placeKey(name)
+		g.byKey[p.key] = append(g.byKey[p.key], p)
+		g.keys = append(g.keys, gazKey{p.key, p})
+		for _, a := range p.Aliases {
+			k := placeKey(a)
 			if k == "" || slices.Contains(g.byKey[k], p) {
 				continue
 			}
@@ -327,7 +337,7 @@ func qualifies(p *Place, quals []string) bool {
 		prov, isProv := FindProvince(s)
 		switch {
 		case isProv && prov == p.Province:
-		case placeKey(s) == placeKey(p.Municipality):
+		case placeKey(s) == p.muniKey:
 		default:
 			return false
 		}
@@ -352,7 +362,10 @@ func (g *Gazetteer) closest(key string, limit int) []*Place {
 		if seen[k.place] {
 			continue
 		}
-		d := text.Distance(k.key, key, maxD)
+		d := maxD + 1
+		if diff := len(k.key) - len(key); diff <= maxD && diff >= -maxD {
+			d = text.Distance(k.key, key, maxD)
+		}
 		if d > maxD {
 			if len(key) < 3 || !strings.HasPrefix(k.key, key) {
 				continue
@@ -393,8 +406,8 @@ func (g *Gazetteer) CompletePlaces(prefix string, limit int) []*Place {
 	}
 	sort.SliceStable(hits, func(i, j int) bool {
 		a, b := hits[i], hits[j]
-		if (placeKey(a.Name) == key) != (placeKey(b.Name) == key) {
-			return placeKey(a.Name) == key
+		if (a.key == key) != (b.key == key) {
+			return a.key == key
 		}
 		if kindRank[a.Kind] != kindRank[b.Kind] {
 			return kindRank[a.Kind] < kindRank[b.Kind]
