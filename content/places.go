@@ -452,6 +452,11 @@ func (l *NetworkLocation) DistanceKm(p *Place) float64 {
 	if l.In(p) {
 		return 0
 	}
+	return l.pointsKm(p)
+}
+
+// pointsKm is the distance from p to the nearest of the network's points.
+func (l *NetworkLocation) pointsKm(p *Place) float64 {
 	best := math.Inf(1)
 	for _, q := range l.Points {
 		best = min(best, DistanceKm(p.Lat, p.Lon, q.Lat, q.Lon))
@@ -468,7 +473,9 @@ func (g *Gazetteer) locate(n *Network, probs *Problems) *NetworkLocation {
 		if i < len(n.municipalityLines) {
 			line = n.municipalityLines[i]
 		}
-		if prov, ok := FindProvince(m); ok && prov == n.Province {
+		// "Limburg" is the province; "Antwerpen" and "Brussel" are
+		// municipalities too, and mean those.
+		if prov, ok := FindProvince(m); ok && prov == n.Province && g.municipalities[placeKey(m)] == nil {
 			loc.ProvinceWide = true
 			continue
 		}
@@ -537,21 +544,39 @@ func (c *Corpus) NearbyNetworks(p *Place, theme string) ([]Nearby, error) {
 			return nil, &FilterError{"thema", theme, c.suggest(theme, c.ThemeNames())}
 		}
 	}
-	out := make([]Nearby, 0, len(c.Networks))
+	type ranked struct {
+		Nearby
+		wide   bool
+		points float64
+	}
+	all := make([]ranked, 0, len(c.Networks))
 	for _, n := range c.Networks {
 		if th != nil && !slices.Contains(n.Themes, th.Name) {
 			continue
 		}
 		loc := c.locations[n.ID]
-		out = append(out, Nearby{Network: n, DistanceKm: loc.DistanceKm(p), Here: loc.In(p)})
-	}
-	// At the same distance, a network in the municipality itself comes
-	// before one that covers the whole province.
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].DistanceKm != out[j].DistanceKm {
-			return out[i].DistanceKm < out[j].DistanceKm
+		r := ranked{Nearby{Network: n, Here: loc.In(p)}, loc.ProvinceWide, loc.pointsKm(p)}
+		if !r.Here {
+			r.DistanceKm = r.points
 		}
-		return !c.locations[out[i].Network.ID].ProvinceWide && c.locations[out[j].Network.ID].ProvinceWide
+		all = append(all, r)
+	}
+	// At the same distance (0 km: in the municipality), a network of the
+	// municipality comes before one of the whole province, and one in the
+	// place itself (Ekeren) before one elsewhere in its municipality.
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.DistanceKm != b.DistanceKm {
+			return a.DistanceKm < b.DistanceKm
+		}
+		if a.wide != b.wide {
+			return b.wide
+		}
+		return a.points < b.points
 	})
+	out := make([]Nearby, len(all))
+	for i, r := range all {
+		out[i] = r.Nearby
+	}
 	return out, nil
 }

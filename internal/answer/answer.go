@@ -27,6 +27,9 @@ type Ref struct {
 	Name  string `json:"name"`
 	Place string `json:"place,omitempty"`
 	Page  int    `json:"page,omitempty"`
+	// Municipality and Province locate a place (candidates for a place name).
+	Municipality string `json:"municipality,omitempty"`
+	Province     string `json:"province,omitempty"`
 }
 
 // NotFoundError says that a name matched nothing or too much; Candidates are
@@ -36,6 +39,8 @@ type NotFoundError struct {
 	Query      string
 	Ambiguous  bool
 	Candidates []Ref
+	// Hint is a sentence added after the message when nothing matched.
+	Hint string
 }
 
 func (e *NotFoundError) Error() string {
@@ -48,6 +53,9 @@ func (e *NotFoundError) Error() string {
 		fmt.Fprintf(&b, "\"%s\" past bij meer dan één %s.", query, e.What)
 	default:
 		fmt.Fprintf(&b, "Geen %s gevonden voor \"%s\".", e.What, query)
+		if e.Hint != "" {
+			b.WriteString(" " + e.Hint)
+		}
 	}
 	if len(e.Candidates) > 0 {
 		b.WriteString(" Bedoelde je: ")
