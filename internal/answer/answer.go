@@ -125,6 +125,12 @@ type NetworkList struct {
 	// Note explains a list that is wider than what was asked (see
 	// NetworksOrWider); empty otherwise.
 	Note string `json:"note,omitempty"`
+	// Nearby gives, for a list about a place, each network's distance
+	// (see PlaceRegion); nil otherwise.
+	Nearby *NearbyAnswer `json:"-"`
+	// Province is, for a place without a network of its own, the province
+	// whose list a reader may want next; empty otherwise.
+	Province string `json:"-"`
 }
 
 // Networks answers `netwerken` with filters.

@@ -43,8 +43,12 @@ type NearbyAnswer struct {
 	// guide ("" for none).
 	Theme string `json:"-"`
 	// HereCount is how many networks (with the theme) work in the place's
-	// municipality, also when Networks was cut short.
-	HereCount int `json:"-"`
+	// municipality, also when Networks was cut short; LocalCount counts
+	// those of the municipality itself, not of the whole province, and
+	// WideHere names those of the whole province.
+	HereCount  int      `json:"-"`
+	LocalCount int      `json:"-"`
+	WideHere   []string `json:"-"`
 	// Label names the place unambiguously ("Halle (Vlaams-Brabant)").
 	Label string `json:"-"`
 }
@@ -90,8 +94,14 @@ func (s *Service) NearbyPlace(q string, p *content.Place, theme string, limit in
 		a.Theme = t.Name
 	}
 	for _, n := range near {
+		wide := s.Corpus.Location(n.Network).ProvinceWide
 		if n.Here {
 			a.HereCount++
+			if wide {
+				a.WideHere = append(a.WideHere, n.Network.Name)
+			} else {
+				a.LocalCount++
+			}
 		}
 		if len(a.Networks) >= limit {
 			continue
@@ -99,7 +109,7 @@ func (s *Service) NearbyPlace(q string, p *content.Place, theme string, limit in
 		a.Networks = append(a.Networks, NearbyNetwork{
 			ID: n.Network.ID, Name: n.Network.Name, Place: n.Network.Place, Province: n.Network.Province,
 			Themes: n.Network.Themes, DistanceKm: math.Round(n.DistanceKm*10) / 10, Here: n.Here,
-			ProvinceWide: s.Corpus.Location(n.Network).ProvinceWide,
+			ProvinceWide: wide,
 		})
 	}
 	return a, nil
@@ -157,28 +167,34 @@ func (a *NearbyAnswer) Where() string {
 // place, or "Geen netwerk in Kortrijk. Dichtstbij: Perspectief (Waregem,
 // 13 km), …".
 func (a *NearbyAnswer) Headline() string {
-	theme := ""
-	if a.Theme != "" {
-		theme = " rond " + a.Theme
+	theme := themePart(a.Theme)
+	wide := ""
+	if len(a.WideHere) > 0 {
+		wide = fmt.Sprintf(" Voor heel %s: %s.", a.Place.Province, strings.Join(a.WideHere, ", "))
 	}
-	if a.HereCount > 0 {
+	if a.LocalCount > 0 {
 		n := "netwerk werkt"
-		if a.HereCount > 1 {
+		if a.LocalCount > 1 {
 			n = "netwerken werken"
 		}
-		return fmt.Sprintf("%d %s%s in %s.", a.HereCount, n, theme, a.Where())
+		return fmt.Sprintf("%d %s%s in %s.%s", a.LocalCount, n, theme, a.Where(), wide)
 	}
 	var near []string
-	for i, n := range a.Networks {
-		if i == 3 {
+	more := false
+	for _, n := range a.Networks {
+		if n.Here {
+			continue
+		}
+		if len(near) == 3 {
+			more = true
 			break
 		}
 		near = append(near, fmt.Sprintf("%s (%s, %s)", n.Name, n.Place, FormatKm(n.DistanceKm)))
 	}
-	msg := fmt.Sprintf("Geen netwerk%s in %s.", theme, a.Where())
+	msg := fmt.Sprintf("Geen netwerk%s in %s.%s", theme, a.Where(), wide)
 	if len(near) > 0 {
 		msg += " Dichtstbij: " + strings.Join(near, ", ")
-		if len(a.Networks) > len(near) {
+		if more {
 			msg += ", …"
 		} else {
 			msg += "."
@@ -210,4 +226,77 @@ func (a *NearbyAnswer) Text() string {
 		fmt.Fprintf(&b, "Nog %d netwerken in %s: vraag er meer met --limit.\n", a.HereCount-len(a.Networks), a.Place.Municipality)
 	}
 	return b.String()
+}
+
+// PlaceRegion answers /regio for any province or place of Flanders and
+// Brussels. A province lists its networks. A place lists the networks in its
+// municipality (a network of the whole province after the local ones); a
+// place without a network of its own lists the nearest networks, with a Note
+// "Geen netwerk in Kortrijk. Dichtstbij: Perspectief (Waregem, 13 km), …"
+// and Province set for a way to the province's list. An ambiguous place asks
+// which one, with the candidates and their provinces.
+func (s *Service) PlaceRegion(q string) (*NetworkList, error) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil, &UserError{"Geef een provincie of een gemeente, bijvoorbeeld Limburg, Gent of Kortrijk."}
+	}
+	if _, ok := content.FindProvince(q); ok {
+		return s.Networks(content.Filter{Province: q})
+	}
+	r := s.Corpus.Gazetteer().FindPlace(q)
+	if r.Place == nil {
+		if !r.Ambiguous && s.Corpus.FindPlace(q) != "" {
+			// A place as the guide names it, outside the gazetteer ("Ommeland").
+			return s.Networks(content.Filter{Municipality: q})
+		}
+		if r.Ambiguous {
+			_, err := s.FindPlace(q)
+			return nil, err
+		}
+		fe := &content.FilterError{Field: "provincie of gemeente", Value: q, Suggestions: suggestProvince(q)}
+		for _, c := range r.Candidates {
+			fe.Suggestions = append(fe.Suggestions, c.Label())
+		}
+		return nil, fe
+	}
+	return s.PlaceList(q, r.Place, "")
+}
+
+// PlaceList lists the networks (with theme, when not empty) in a place's
+// municipality, or else the nearest ones; see PlaceRegion.
+func (s *Service) PlaceList(q string, p *content.Place, theme string) (*NetworkList, error) {
+	a, err := s.NearbyPlace(q, p, theme, MaxNearbyLimit)
+	if err != nil {
+		return nil, err
+	}
+	l := &NetworkList{Nearby: a, Networks: []*content.Network{}}
+	for _, n := range a.Networks {
+		if n.Here {
+			l.Networks = append(l.Networks, s.Corpus.Network(n.ID))
+		}
+	}
+	if a.LocalCount > 0 {
+		l.Title = "Netwerken" + themePart(a.Theme) + " in " + a.Where()
+		return l, nil
+	}
+	// No network of its own: the nearest, with the way to the province.
+	l.Networks = l.Networks[:0]
+	for i, n := range a.Networks {
+		if i == DefaultNearbyLimit && !n.Here {
+			break
+		}
+		l.Networks = append(l.Networks, s.Corpus.Network(n.ID))
+	}
+	a.Networks = a.Networks[:len(l.Networks)]
+	l.Title = a.Title()
+	l.Note = a.Headline()
+	l.Province = p.Province
+	return l, nil
+}
+
+func themePart(theme string) string {
+	if theme == "" {
+		return ""
+	}
+	return " rond " + theme
 }

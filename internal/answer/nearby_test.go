@@ -168,3 +168,77 @@ func TestFormatKm(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceRegionEveryMunicipality walks every municipality through the
+// /regio answer: the networks there, or the nearest with the province.
+func TestPlaceRegionEveryMunicipality(t *testing.T) {
+	s := service(t)
+	g := s.Corpus.Gazetteer()
+	for _, m := range g.Municipalities() {
+		l, err := s.PlaceRegion(m.Label())
+		if err != nil {
+			t.Errorf("PlaceRegion(%q): %v", m.Label(), err)
+			continue
+		}
+		if len(l.Networks) == 0 || l.Nearby == nil || l.Nearby.Place.Province != m.Province {
+			t.Errorf("PlaceRegion(%q): %d networks, nearby %v", m.Label(), len(l.Networks), l.Nearby)
+			continue
+		}
+		if l.Nearby.LocalCount > 0 {
+			for _, n := range l.Networks {
+				if !s.Corpus.Location(n).In(m) {
+					t.Errorf("PlaceRegion(%q) lists %s, which does not work there", m.Label(), n.ID)
+				}
+			}
+			if l.Province != "" || !strings.HasPrefix(l.Title, "Netwerken in "+m.Name) {
+				t.Errorf("PlaceRegion(%q): title %q, province %q", m.Label(), l.Title, l.Province)
+			}
+			continue
+		}
+		if !strings.HasPrefix(l.Note, "Geen netwerk in "+m.Name+".") || !strings.Contains(l.Note, " km") || l.Province != m.Province {
+			t.Errorf("PlaceRegion(%q): note %q, province %q", m.Label(), l.Note, l.Province)
+		}
+		if len(l.Networks) != len(l.Nearby.Networks) {
+			t.Errorf("PlaceRegion(%q): %d networks but %d distances", m.Label(), len(l.Networks), len(l.Nearby.Networks))
+		}
+	}
+}
+
+func TestPlaceRegion(t *testing.T) {
+	s := service(t)
+	tests := []struct {
+		query, title, note string
+		networks           int
+	}{
+		{"Limburg", "Netwerken in Limburg", "", 6},
+		{"Antwerpen", "Netwerken in Antwerpen", "", 14}, // the province
+		{"Gent", "Netwerken in Gent", "", 4},
+		{"Ekeren", "Netwerken in Ekeren (gemeente Antwerpen)", "", 7},
+		{"Borgloon", "Netwerken in Borgloon (gemeente Tongeren-Borgloon)", "", 2},
+		{"Tielt (West-Vlaanderen)", "Netwerken in Tielt", "", 1},
+		{"Ommeland", "Netwerken in Ommeland", "", 1},
+		{"Kortrijk", "Netwerken dichtbij Kortrijk", "Geen netwerk in Kortrijk. Dichtstbij: Perspectief (Waregem, 13 km), ", 5},
+		{"Genk", "Netwerken dichtbij Genk", "Geen netwerk in Genk. Voor heel Limburg: EDU-Sherpa. Dichtstbij: ", 5},
+	}
+	for _, tt := range tests {
+		l, err := s.PlaceRegion(tt.query)
+		if err != nil {
+			t.Errorf("PlaceRegion(%q): %v", tt.query, err)
+			continue
+		}
+		if l.Title != tt.title || !strings.HasPrefix(l.Note, tt.note) || len(l.Networks) != tt.networks {
+			t.Errorf("PlaceRegion(%q) = %q, note %q, %d networks; want %q, %q…, %d", tt.query, l.Title, l.Note, len(l.Networks), tt.title, tt.note, tt.networks)
+		}
+	}
+	for q, want := range map[string]string{
+		"Tielt":    `"Tielt" past bij meer dan één plaats. Bedoelde je: Tielt (West-Vlaanderen), Tielt (Tielt-Winge, Vlaams-Brabant)?`,
+		"Kortrik":  `Ik ken geen provincie of gemeente "Kortrik". Bedoelde je: Kortrijk (West-Vlaanderen)`,
+		"Atlantis": `Ik ken geen provincie of gemeente "Atlantis".`,
+		"":         "Geef een provincie of een gemeente",
+	} {
+		_, err := s.PlaceRegion(q)
+		if err == nil || !IsUserError(err) || !strings.HasPrefix(UserMessage(err), want) {
+			t.Errorf("PlaceRegion(%q) error = %v, want %q", q, err, want)
+		}
+	}
+}
