@@ -243,6 +243,13 @@ func (g *Gazetteer) MunicipalitiesIn(province string) []*Place {
 	return slices.Clone(g.byProvince[province])
 }
 
+// Named returns the places whose name or alias is exactly words (folded),
+// municipalities first; no typo search. Cheap enough to try on every run of
+// words in a message.
+func (g *Gazetteer) Named(words string) []*Place {
+	return slices.Clone(g.byKey[placeKey(words)])
+}
+
 // PlaceResult is the outcome of looking a place up: the place, or when the
 // name is ambiguous or unknown, the candidates.
 type PlaceResult struct {

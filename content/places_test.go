@@ -385,3 +385,16 @@ func TestGazetteerNamesSourceAndLicence(t *testing.T) {
 		}
 	}
 }
+
+func TestNamed(t *testing.T) {
+	g := gazetteer(t)
+	tests := []struct {
+		words string
+		want  int
+	}{{"Gent", 1}, {"halle", 2}, {"buurt", 0}, {"Kortrik", 0}, {"Laeken", 1}}
+	for _, tt := range tests {
+		if got := g.Named(tt.words); len(got) != tt.want {
+			t.Errorf("Named(%q) = %v, want %d places", tt.words, labels(got), tt.want)
+		}
+	}
+}
