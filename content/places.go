@@ -587,3 +587,38 @@ func (c *Corpus) NearbyNetworks(p *Place, theme string) ([]Nearby, error) {
 	}
 	return out, nil
 }
+
+// PlaceSummary says, for one place, how many networks work in its
+// municipality (Here, counting those of the whole province; Local, not
+// counting them) and which other network is nearest.
+type PlaceSummary struct {
+	Here, Local int
+	Nearest     *Network // nil when every network works there
+	NearestKm   float64
+}
+
+// PlaceSummary summarises the networks around p. The summaries of all places
+// are computed once, on first use (autocomplete labels every place).
+func (c *Corpus) PlaceSummary(p *Place) PlaceSummary {
+	c.summaryOnce.Do(func() {
+		c.summaries = make(map[*Place]PlaceSummary, len(c.gazetteer.Places))
+		for _, q := range c.gazetteer.Places {
+			var s PlaceSummary
+			for _, n := range c.Networks {
+				loc := c.locations[n.ID]
+				if loc.In(q) {
+					s.Here++
+					if !loc.ProvinceWide {
+						s.Local++
+					}
+					continue
+				}
+				if d := loc.pointsKm(q); s.Nearest == nil || d < s.NearestKm {
+					s.Nearest, s.NearestKm = n, d
+				}
+			}
+			c.summaries[q] = s
+		}
+	})
+	return c.summaries[p]
+}

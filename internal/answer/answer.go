@@ -347,22 +347,10 @@ func (s *Service) Theme(q string) (*NetworkList, error) {
 	return s.Networks(content.Filter{Theme: q})
 }
 
-// Region answers `/regio`: the networks in a province, or in a place or
-// municipality.
+// Region answers `/regio`: the networks in a province, or in any place of
+// Flanders and Brussels, or the nearest ones (see PlaceRegion).
 func (s *Service) Region(q string) (*NetworkList, error) {
-	if strings.TrimSpace(q) == "" {
-		return nil, &UserError{"Geef een provincie of een gemeente, bijvoorbeeld Limburg of Gent."}
-	}
-	if _, ok := content.FindProvince(q); ok {
-		return s.Networks(content.Filter{Province: q})
-	}
-	list, err := s.Networks(content.Filter{Municipality: q})
-	var fe *content.FilterError
-	if errors.As(err, &fe) {
-		fe.Field = "provincie of gemeente"
-		fe.Suggestions = append(fe.Suggestions, suggestProvince(q)...)
-	}
-	return list, err
+	return s.PlaceRegion(q, "")
 }
 
 func suggestProvince(q string) []string {

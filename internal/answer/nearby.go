@@ -235,19 +235,20 @@ func (a *NearbyAnswer) Text() string {
 // "Geen netwerk in Kortrijk. Dichtstbij: Perspectief (Waregem, 13 km), …"
 // and Province set for a way to the province's list. An ambiguous place asks
 // which one, with the candidates and their provinces.
-func (s *Service) PlaceRegion(q string) (*NetworkList, error) {
+// A theme, when not empty, keeps only the networks with that theme.
+func (s *Service) PlaceRegion(q, theme string) (*NetworkList, error) {
 	q = strings.TrimSpace(q)
 	if q == "" {
 		return nil, &UserError{"Geef een provincie of een gemeente, bijvoorbeeld Limburg, Gent of Kortrijk."}
 	}
 	if _, ok := content.FindProvince(q); ok {
-		return s.Networks(content.Filter{Province: q})
+		return s.Networks(content.Filter{Province: q, Theme: theme})
 	}
 	r := s.Corpus.Gazetteer().FindPlace(q)
 	if r.Place == nil {
 		if !r.Ambiguous && s.Corpus.FindPlace(q) != "" {
 			// A place as the guide names it, outside the gazetteer ("Ommeland").
-			return s.Networks(content.Filter{Municipality: q})
+			return s.Networks(content.Filter{Municipality: q, Theme: theme})
 		}
 		if r.Ambiguous {
 			_, err := s.FindPlace(q)
@@ -259,7 +260,7 @@ func (s *Service) PlaceRegion(q string) (*NetworkList, error) {
 		}
 		return nil, fe
 	}
-	return s.PlaceList(q, r.Place, "")
+	return s.PlaceList(q, r.Place, theme)
 }
 
 // PlaceList lists the networks (with theme, when not empty) in a place's
@@ -299,4 +300,32 @@ func themePart(theme string) string {
 		return ""
 	}
 	return " rond " + theme
+}
+
+// distance is " · 13 km" for a network in a list about a place that does
+// not work there, " · heel Limburg" for one of the whole province, and ""
+// otherwise.
+func (l *NetworkList) distance(n *content.Network) string {
+	if l.Nearby == nil {
+		return ""
+	}
+	for _, nn := range l.Nearby.Networks {
+		switch {
+		case nn.ID != n.ID:
+		case nn.Here && nn.ProvinceWide:
+			return " · heel " + nn.Province
+		case !nn.Here:
+			return " · " + FormatKm(nn.DistanceKm)
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// Distance is what a list about a place says of a network's distance: "13
+// km", "heel Limburg", or "" for a network in the place's municipality or a
+// list about no place.
+func (l *NetworkList) Distance(n *content.Network) string {
+	return strings.TrimPrefix(l.distance(n), " · ")
 }

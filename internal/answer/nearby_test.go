@@ -175,7 +175,7 @@ func TestPlaceRegionEveryMunicipality(t *testing.T) {
 	s := service(t)
 	g := s.Corpus.Gazetteer()
 	for _, m := range g.Municipalities() {
-		l, err := s.PlaceRegion(m.Label())
+		l, err := s.PlaceRegion(m.Label(), "")
 		if err != nil {
 			t.Errorf("PlaceRegion(%q): %v", m.Label(), err)
 			continue
@@ -221,7 +221,7 @@ func TestPlaceRegion(t *testing.T) {
 		{"Genk", "Netwerken dichtbij Genk", "Geen netwerk in Genk. Voor heel Limburg: EDU-Sherpa. Dichtstbij: ", 5},
 	}
 	for _, tt := range tests {
-		l, err := s.PlaceRegion(tt.query)
+		l, err := s.PlaceRegion(tt.query, "")
 		if err != nil {
 			t.Errorf("PlaceRegion(%q): %v", tt.query, err)
 			continue
@@ -236,9 +236,28 @@ func TestPlaceRegion(t *testing.T) {
 		"Atlantis": `Ik ken geen provincie of gemeente "Atlantis".`,
 		"":         "Geef een provincie of een gemeente",
 	} {
-		_, err := s.PlaceRegion(q)
+		_, err := s.PlaceRegion(q, "")
 		if err == nil || !IsUserError(err) || !strings.HasPrefix(UserMessage(err), want) {
 			t.Errorf("PlaceRegion(%q) error = %v, want %q", q, err, want)
+		}
+	}
+}
+
+func TestPlaceRegionTheme(t *testing.T) {
+	s := service(t)
+	for _, q := range []string{"Kortrijk", "Gent", "Limburg", "Ommeland"} {
+		l, err := s.PlaceRegion(q, "onderwijs")
+		if err != nil {
+			t.Errorf("PlaceRegion(%q, onderwijs): %v", q, err)
+			continue
+		}
+		if len(l.Networks) == 0 {
+			t.Errorf("PlaceRegion(%q, onderwijs): no networks", q)
+		}
+		for _, n := range l.Networks {
+			if !slices.Contains(n.Themes, "onderwijs") {
+				t.Errorf("PlaceRegion(%q, onderwijs) lists %s without the theme", q, n.ID)
+			}
 		}
 	}
 }
