@@ -165,7 +165,7 @@ func DefaultCommands() []Command {
 			},
 		},
 		{
-			name: "regio", help: "De netwerken in een provincie of gemeente, of de dichtstbijzijnde", example: "/regio Kortrijk",
+			name: "regio", help: "De netwerken in een provincie of gemeente, of de dichtstbijzijnde", example: "/regio Limburg",
 			options: []Option{{name: "plaats-of-provincie", help: "Een provincie, gemeente of deelgemeente, bijvoorbeeld Limburg, Kortrijk of Laken", required: true, autocomplete: true}},
 			run: func(_ context.Context, s *answer.Service, a Args) (any, View, error) {
 				return region(s, View{Kind: "regio", Arg: a["plaats-of-provincie"]})
