@@ -40,6 +40,9 @@ Opdrachten:
   zoek [--limit N] [--thema T] [--provincie P] VRAAG
                           zoeken in de hele gids; VRAAG "-" leest een vraag per
                           regel van standaardinvoer
+  dichtbij [--limit N] [--thema T] PLAATS
+                          de netwerken het dichtst bij een gemeente of
+                          deelgemeente van Vlaanderen of Brussel
   dagelijks [--datum JJJJ-MM-DD] [--server ID]
                           de dagelijkse succesfactor van die dag (standaard vandaag)
   themas                  de thema's met hun aantal netwerken
@@ -104,6 +107,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return c.simple(rest, func() any { return c.svc.ThemeCounts() })
 	case "regios", "regio's":
 		return c.simple(rest, func() any { return c.svc.RegionCounts() })
+	case "dichtbij":
+		return c.nearby(rest)
 	case "dagelijks":
 		return c.daily(rest)
 	case "zoek":
@@ -355,4 +360,23 @@ func (c *cli) daily(args []string) (int, error) {
 		}
 	}
 	return c.emit(daily.PostFor(c.svc.Corpus, *server, day)), nil
+}
+
+func (c *cli) nearby(args []string) (int, error) {
+	fs := flag.NewFlagSet("dichtbij", flag.ContinueOnError)
+	limit := fs.Int("limit", answer.DefaultNearbyLimit, "")
+	theme := fs.String("thema", "", "")
+	pos, ok := c.parse(fs, args)
+	if !ok {
+		return c.exit, nil
+	}
+	if *limit < 1 || *limit > answer.MaxNearbyLimit {
+		fmt.Fprintf(c.stderr, "--limit moet tussen 1 en %d liggen.\n", answer.MaxNearbyLimit)
+		return exitUsage, nil
+	}
+	a, err := c.svc.Nearby(strings.Join(pos, " "), *theme, *limit)
+	if err != nil {
+		return c.fail(err)
+	}
+	return c.emit(a), nil
 }

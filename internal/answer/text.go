@@ -21,7 +21,10 @@ func Text(v any) string {
 			b.WriteString("Geen netwerken gevonden.\n")
 		}
 		for _, n := range a.Networks {
-			fmt.Fprintf(&b, "- %s — %s (%s), p. %d\n", n.Name, n.Place, n.Province, n.Page)
+			fmt.Fprintf(&b, "- %s — %s (%s), p. %d%s\n", n.Name, n.Place, n.Province, n.Page, a.distance(n))
+		}
+		if a.Province != "" {
+			fmt.Fprintf(&b, "Alle netwerken in %s: /regio %s\n", a.Province, a.Province)
 		}
 	case *NetworkCard:
 		writeNetworkCard(&b, a)
