@@ -53,6 +53,10 @@ type Discord struct {
 	Identifies  int           // IDENTIFYs received
 	Resumes     int           // RESUMEs received
 	Discard     bool          // keep no requests (the soak test sends too many)
+	// Stall makes REST requests (and the gateway URL) wait until the
+	// request is given up or the fake closes: a Discord that never answers.
+	Stall bool
+	gone  chan struct{} // closed by Close
 	limits      []*limitRule  // 429 answers to give
 	channels    channelState  // deleted channels and message nonces (the daily post)
 }
@@ -97,6 +101,7 @@ func New(t testing.TB, token string) *Discord {
 		BotID:     "900000000000000001",
 		SessionID: "fake-session-1",
 		changed:   make(chan struct{}),
+		gone:      make(chan struct{}),
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/gateway/", f.gateway)
@@ -154,6 +159,17 @@ func (f *Discord) fakeMessage(channelID string, body []byte) map[string]any {
 func (f *Discord) rest(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	req := f.record(r, body)
+	f.mu.Lock()
+	stall := f.Stall
+	f.mu.Unlock()
+	if stall {
+		select {
+		case <-r.Context().Done():
+		case <-f.gone:
+		}
+		http.Error(w, "gone", http.StatusServiceUnavailable)
+		return
+	}
 	if req.Auth != "Bot "+f.Token {
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"message": "401: Unauthorized", "code": 0})
 		return
@@ -419,6 +435,9 @@ func (f *Discord) Connected() bool {
 func (f *Discord) Close() {
 	f.mu.Lock()
 	conn := f.conn
+	if !f.closed {
+		close(f.gone)
+	}
 	f.closed = true
 	f.mu.Unlock()
 	if conn != nil {
