@@ -13,7 +13,7 @@ import (
 // copyContent copies content/ without its Go code and test data into a new
 // directory, as someone who keeps the guide would to edit it without a
 // rebuild.
-func copyContent(t *testing.T) string {
+func copyContent(t testing.TB) string {
 	t.Helper()
 	src := filepath.Join("..", "..", "content")
 	dst := t.TempDir()

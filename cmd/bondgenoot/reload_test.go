@@ -252,3 +252,21 @@ func grepLines(s, sub string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// BenchmarkReload measures one reload of CONTENT_DIR: reading and checking
+// every file and building the search index again.
+func BenchmarkReload(b *testing.B) {
+	dir := copyContent(b)
+	lc, err := newLiveContent(dir, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer lc.Close()
+	lc.retire = time.Millisecond
+	b.ResetTimer()
+	for b.Loop() {
+		if err := lc.Reload(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
