@@ -129,7 +129,7 @@ func (r *Router) vote(req *Request, vw View) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	msg := "Bedankt! Zo weten wie de gids onderhouden wat helpt."
+	msg := "Bedankt! Zo weet wie de gids onderhoudt wat helpt."
 	if !counted {
 		msg = "Je stem over dit antwoord was al geteld. Bedankt!"
 	}
@@ -202,7 +202,7 @@ func (r *Router) modal(_ context.Context, req *Request) (*Response, error) {
 	case err != nil:
 		return nil, err
 	}
-	return &Response{Value: Notice(fmt.Sprintf("Bedankt! Je melding over %s is bewaard; wie de gids onderhouden, lezen ze. Je naam is niet bewaard.", name)), Private: true}, nil
+	return &Response{Value: Notice(fmt.Sprintf("Bedankt! Je melding over %s is bewaard; wie de gids onderhoudt, leest ze. Je naam is niet bewaard.", name)), Private: true}, nil
 }
 
 // report answers /rapport.
