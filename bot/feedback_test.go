@@ -264,3 +264,30 @@ func TestRapportRegistration(t *testing.T) {
 	}
 	t.Error("/rapport is not registered")
 }
+
+// The HTTP door opens the same form and stores its submit.
+func TestMeldEenFoutOverHTTP(t *testing.T) {
+	store, err := daily.Open(filepath.Join(t.TempDir(), "bondgenoot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	st, err := stats.Open(store.DB(), stats.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := startHTTPBot(t, false, func(c *Config) { c.Store, c.Stats = store, st })
+	about := encodeViewAs(chat.RolePrivate, chat.ReportView("succesfactor:laagdrempeligheid"))
+	form := h.interactHTTP(h.press(about, "1320000000000000091", lies))
+	if cbType(form) != 9 || !strings.Contains(jsonText(form), "Meld een fout: Laagdrempeligheid") {
+		t.Fatalf("form over HTTP = %s", jsonText(form))
+	}
+	id := form["data"].(map[string]any)["custom_id"].(string)
+	thanks := h.interactHTTP(h.submit(id, chat.ReportInput, "Het citaat is van een ander netwerk.", lies))
+	if d := replyData(t, thanks); flags(d)&64 == 0 || !strings.Contains(d["content"].(string), "bewaard") {
+		t.Errorf("thanks over HTTP = %s", jsonText(thanks))
+	}
+	if reps := statsReport(t, h.harness, st).Reports; len(reps) != 1 || reps[0].About != "succesfactor:laagdrempeligheid" {
+		t.Errorf("reports = %+v", reps)
+	}
+}
