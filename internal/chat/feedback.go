@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/bondgenoot/bondgenoot/internal/answer"
 	"github.com/bondgenoot/bondgenoot/internal/stats"
@@ -62,7 +63,42 @@ func FeedbackView(helpful bool) View {
 func ReportView(about string) View { return View{Kind: "fout", Arg: about} }
 
 // Wait waits for the stats writes in flight (at shutdown, and in tests).
-func (r *Router) Wait() { r.background.Wait() }
+func (r *Router) Wait() { r.background.wait() }
+
+// pending counts work in flight. Unlike a sync.WaitGroup, add may run at
+// the same time as wait (a deferred answer can still be counting while the
+// bot shuts down).
+type pending struct {
+	mu   sync.Mutex
+	n    int
+	idle *sync.Cond
+}
+
+func (p *pending) add() {
+	p.mu.Lock()
+	p.n++
+	p.mu.Unlock()
+}
+
+func (p *pending) done() {
+	p.mu.Lock()
+	p.n--
+	if p.n == 0 && p.idle != nil {
+		p.idle.Broadcast()
+	}
+	p.mu.Unlock()
+}
+
+func (p *pending) wait() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.idle == nil {
+		p.idle = sync.NewCond(&p.mu)
+	}
+	for p.n > 0 {
+		p.idle.Wait()
+	}
+}
 
 // countSearch counts a search answer, in the background: the reply does
 // not wait for the disk.
@@ -73,9 +109,9 @@ func (r *Router) countSearch(v any) {
 		return
 	}
 	query, total := p.Query, p.Total
-	r.background.Add(1)
+	r.background.add()
 	go func() {
-		defer r.background.Done()
+		defer r.background.done()
 		if err := st.Search(query, total); err != nil {
 			r.log.Error("zoekvraag niet geteld", "error", err)
 		}

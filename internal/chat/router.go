@@ -188,7 +188,7 @@ type Router struct {
 	deferAfter time.Duration
 	catalog    atomic.Pointer[catalog] // derived from the current corpus
 	catalogMu  sync.Mutex
-	background sync.WaitGroup // stats writes in flight (feedback.go)
+	background pending // stats writes in flight (feedback.go)
 }
 
 // New returns a Router.
