@@ -291,3 +291,27 @@ func TestMeldEenFoutOverHTTP(t *testing.T) {
 		t.Errorf("reports = %+v", reps)
 	}
 }
+
+// A report with as much as the stats keep still renders within every
+// Discord limit, with the user's text escaped.
+func TestRenderReportLimits(t *testing.T) {
+	var rep chat.Report
+	rep.Since, rep.Searches, rep.Dropped = "2026-09-04", 123456, 7
+	for i := range stats.MaxQueriesPerDay {
+		rep.NoResults = append(rep.NoResults, stats.QueryCount{Query: strings.Repeat("woord ", 16) + string(rune('a'+i%26)), Count: 1000 - i})
+	}
+	for range stats.MaxReports {
+		rep.Reports = append(rep.Reports, stats.ErrorReport{About: "netwerk:duosprong", Text: strings.Repeat("**vet** @everyone <@123> ", 40), Date: "2026-12-01"})
+	}
+	r := render(rep, view{})
+	if probs := replyProblems(r); len(probs) > 0 {
+		t.Errorf("limits: %v", probs)
+	}
+	txt := jsonText(r.Embeds)
+	if strings.Contains(txt, "**vet**") || strings.Contains(txt, "<@123>") {
+		t.Errorf("the report's text is not escaped: %.300s", txt)
+	}
+	if !strings.Contains(txt, "123456") || !strings.Contains(txt, "… en nog") {
+		t.Errorf("report render lacks the count or the rest: %.300s", txt)
+	}
+}
