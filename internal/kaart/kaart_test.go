@@ -1,0 +1,212 @@
+package kaart
+
+import (
+	"bytes"
+	"encoding/json"
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// fixtureDot is a network of testdata/dots.json: the guide's networks with
+// the coordinates of their places, rounded.
+type fixtureDot struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Place    string   `json:"place"`
+	Province string   `json:"province"`
+	Themes   []string `json:"themes"`
+	Lat      float64  `json:"lat"`
+	Lon      float64  `json:"lon"`
+}
+
+func loadFixture(t testing.TB) []fixtureDot {
+	t.Helper()
+	raw, err := os.ReadFile("testdata/dots.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ds []fixtureDot
+	if err := json.Unmarshal(raw, &ds); err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+func fixtureMap(ds []fixtureDot, title string, sel func(fixtureDot) bool) Map {
+	m := Map{Title: title}
+	for _, d := range ds {
+		m.Dots = append(m.Dots, Dot{ID: d.ID, Name: d.Name, Lat: d.Lat, Lon: d.Lon, Selected: sel(d)})
+	}
+	return m
+}
+
+// countDots counts the connected areas of exactly HighlightColor inside r.
+func countDots(img image.Image, r image.Rectangle) int {
+	w, h := r.Dx(), r.Dy()
+	seen := make([]bool, w*h)
+	is := func(x, y int) bool {
+		cr, cg, cb, ca := img.At(r.Min.X+x, r.Min.Y+y).RGBA()
+		hr, hg, hb, ha := HighlightColor.RGBA()
+		return cr == hr && cg == hg && cb == hb && ca == ha
+	}
+	n := 0
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			if seen[y*w+x] || !is(x, y) {
+				continue
+			}
+			n++
+			stack := [][2]int{{x, y}}
+			seen[y*w+x] = true
+			for len(stack) > 0 {
+				p := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				for _, d := range [][2]int{{1, 0}, {-1, 0}, {0, 1}, {0, -1}} {
+					nx, ny := p[0]+d[0], p[1]+d[1]
+					if nx < 0 || ny < 0 || nx >= w || ny >= h || seen[ny*w+nx] || !is(nx, ny) {
+						continue
+					}
+					seen[ny*w+nx] = true
+					stack = append(stack, [2]int{nx, ny})
+				}
+			}
+		}
+	}
+	return n
+}
+
+func TestRender(t *testing.T) {
+	ds := loadFixture(t)
+	tests := []struct {
+		name  string
+		title string
+		sel   func(fixtureDot) bool
+		place *Place
+	}{
+		{"alle", "Alle lokale bondgenotennetwerken", func(fixtureDot) bool { return true }, nil},
+		{"thema", "Netwerken rond vrije tijd", func(d fixtureDot) bool { return slices.Contains(d.Themes, "vrije tijd") }, nil},
+		{"provincie", "Netwerken in Limburg", func(d fixtureDot) bool { return d.Province == "Limburg" }, nil},
+		{"antwerpen", "Netwerken in Antwerpen", func(d fixtureDot) bool { return d.Province == "Antwerpen" }, nil},
+		{"geen", "Netwerken rond justitie in Limburg", func(fixtureDot) bool { return false }, nil},
+		{"plaats", "Dichtbij Kortrijk", func(d fixtureDot) bool {
+			return slices.Contains([]string{"Waregem", "Tielt", "Ieper", "Ronse"}, d.Place)
+		}, &Place{Name: "Kortrijk", Lat: 50.8280, Lon: 3.2649}},
+	}
+	out := os.Getenv("KAART_OUT") // write the pictures there to look at them
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := fixtureMap(ds, tc.title, tc.sel)
+			m.Place = tc.place
+			want := 0
+			for _, d := range m.Dots {
+				if d.Selected {
+					want++
+				}
+			}
+			pic, err := Render(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out != "" {
+				if err := os.WriteFile(filepath.Join(out, "kaart-"+tc.name+".png"), pic.PNG, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			img, err := png.Decode(bytes.NewReader(pic.PNG))
+			if err != nil {
+				t.Fatalf("decode: %v", err)
+			}
+			b := img.Bounds()
+			if b.Dx() != pic.Width || b.Dy() != pic.Height {
+				t.Errorf("size %v, picture says %dx%d", b.Size(), pic.Width, pic.Height)
+			}
+			if b.Dx() < 800 || b.Dx() > 1200 {
+				t.Errorf("width %d, want 800..1200", b.Dx())
+			}
+			if len(pic.PNG) > 300*1024 {
+				t.Errorf("PNG is %d bytes, want at most 300 KB", len(pic.PNG))
+			}
+			if got := countDots(img, pic.MapArea); got != want {
+				t.Errorf("highlighted dots on the map: got %d, want %d", got, want)
+			}
+			if pic.Highlighted != want {
+				t.Errorf("Highlighted = %d, want %d", pic.Highlighted, want)
+			}
+		})
+	}
+}
+
+func TestLayoutLabelsDoNotOverlap(t *testing.T) {
+	setupOnce.Do(setup)
+	if setupErr != nil {
+		t.Fatal(setupErr)
+	}
+	ds := loadFixture(t)
+	for _, tc := range []struct {
+		name string
+		sel  func(fixtureDot) bool
+	}{
+		{"alle", func(fixtureDot) bool { return true }},
+		{"onderwijs", func(d fixtureDot) bool { return slices.Contains(d.Themes, "onderwijs") }},
+		{"brussel", func(d fixtureDot) bool { return d.Province == "Brussel" }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := fixtureMap(ds, "", tc.sel)
+			p := plan(m)
+			area := fbox{0, float64(p.mapArea.Min.Y), float64(p.mapArea.Max.X), float64(p.mapArea.Max.Y)}
+			labelled := map[int]bool{}
+			for i, a := range p.labels {
+				labelled[a.dot] = true
+				if !a.box.inside(area) {
+					t.Errorf("label %q at %v is outside the map %v", a.text, a.box, area)
+				}
+				for _, b := range p.labels[i+1:] {
+					if a.box.overlaps(b.box) {
+						t.Errorf("labels %q and %q overlap", a.text, b.text)
+					}
+				}
+				for j, d := range m.Dots {
+					if d.Selected && a.box.overlaps(circleBox(p.pos[j], selR)) {
+						t.Errorf("label %q covers the dot of %s", a.text, d.ID)
+					}
+				}
+			}
+			for i, d := range m.Dots {
+				if d.Selected && !labelled[i] && !slices.Contains(p.unplaced, i) {
+					t.Errorf("%s has no label and is not listed", d.ID)
+				}
+			}
+			for i := range p.pos {
+				for j := i + 1; j < len(p.pos); j++ {
+					if d := dist(p.pos[i], p.pos[j]); d < 2*faintR {
+						t.Errorf("dots %s and %s overlap (%.1f px apart)", m.Dots[i].ID, m.Dots[j].ID, d)
+					}
+				}
+			}
+		})
+	}
+}
+
+func dist(a, b [2]float64) float64 {
+	dx, dy := a[0]-b[0], a[1]-b[1]
+	return math.Hypot(dx, dy)
+}
+
+func BenchmarkRender(b *testing.B) {
+	ds := loadFixture(b)
+	m := fixtureMap(ds, "Alle lokale bondgenotennetwerken", func(fixtureDot) bool { return true })
+	if _, err := Render(m); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Render(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

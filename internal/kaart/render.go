@@ -1,0 +1,687 @@
+// Package kaart draws a map of Flanders and Brussels with one dot per
+// network, as a PNG, in pure Go: the borders come from Natural Earth (see
+// outline.txt and gen_outline.go), the fonts are the embedded Go fonts, and
+// nothing is fetched at run time.
+package kaart
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"math"
+	"slices"
+	"strconv"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
+)
+
+// Dot is one network on the map.
+type Dot struct {
+	ID       string
+	Name     string
+	Lat, Lon float64
+	Selected bool
+	// Detail is shown after the name in the legend, e.g. "3 km".
+	Detail string
+}
+
+// Place is a place marked on the map.
+type Place struct {
+	Name     string
+	Lat, Lon float64
+}
+
+// Map is what to draw.
+type Map struct {
+	Title string
+	Dots  []Dot
+	Place *Place // optional
+}
+
+// Picture is a rendered map.
+type Picture struct {
+	PNG           []byte
+	Width, Height int
+	// Highlighted is the number of selected dots.
+	Highlighted int
+	// MapArea is the part of the picture with the map (without title and
+	// legend).
+	MapArea image.Rectangle
+}
+
+// Layout and look. Sizes are in pixels.
+const (
+	Width = 1100
+
+	titleH       = 56
+	titleSize    = 24
+	labelSize    = 16
+	legendSize   = 16
+	provinceSize = 19
+	sourceSize   = 14
+
+	selR   = 7.5 // radius of a selected dot (15 px across)
+	faintR = 4.5 // radius of another network's dot (9 px across)
+	markR  = 11  // half the width of the place's diamond
+
+	pad = 20 // margin of title and legend
+)
+
+// The view: Flanders and Brussels with a margin.
+const (
+	lonMin, lonMax = 2.42, 6.0
+	latMin, latMax = 50.62, 51.56
+	latMid         = (latMin + latMax) / 2
+)
+
+var (
+	kx     = math.Cos(latMid * math.Pi / 180)
+	scale  = Width / ((lonMax - lonMin) * kx) // pixels per degree of latitude
+	mapH   = int(math.Round((latMax - latMin) * scale))
+	mapTop = titleH
+)
+
+// Colours. HighlightColor is used for nothing but selected dots (on the map
+// and in the legend's key), so that a test can count them.
+var (
+	HighlightColor = color.RGBA{0xD9, 0x48, 0x0F, 0xFF}
+	faintColor     = color.RGBA{0x8F, 0x9B, 0xA8, 0xFF}
+	markColor      = color.RGBA{0x18, 0x64, 0xAB, 0xFF}
+	seaColor       = color.RGBA{0xD6, 0xE8, 0xF3, 0xFF}
+	neighbourFill  = color.RGBA{0xEC, 0xEC, 0xE6, 0xFF}
+	belgiumFill    = color.RGBA{0xFF, 0xFC, 0xF4, 0xFF}
+	borderColor    = color.RGBA{0x7D, 0x7B, 0x72, 0xFF}
+	neighbourLine  = color.RGBA{0xC4, 0xC4, 0xBA, 0xFF}
+	brusselsFill   = color.RGBA{0xF3, 0xE6, 0xD2, 0xFF}
+	brusselsLine   = color.RGBA{0xB8, 0xA0, 0x80, 0xFF}
+	provinceColor  = color.RGBA{0xA3, 0x9E, 0x92, 0xFF}
+	textColor      = color.RGBA{0x21, 0x25, 0x29, 0xFF}
+	greyText       = color.RGBA{0x6C, 0x75, 0x7D, 0xFF}
+	labelBG        = color.NRGBA{0xFF, 0xFF, 0xFF, 0xE6}
+	leaderColor    = color.RGBA{0x49, 0x50, 0x57, 0xFF}
+)
+
+// Province names and where they are printed (roughly the middle of the
+// Flemish part of each province), and the Brussels-Capital Region, marked as
+// a circle around its centre: the open data at hand has no region borders.
+var provinceLabels = []struct {
+	name     string
+	lat, lon float64
+}{
+	{"West-Vlaanderen", 50.93, 3.02},
+	{"Oost-Vlaanderen", 50.90, 3.78},
+	{"Antwerpen", 51.36, 4.80},
+	{"Vlaams-Brabant", 50.745, 5.0},
+	{"Limburg", 51.13, 5.42},
+}
+
+const (
+	brusselsLat, brusselsLon = 50.838, 4.365
+	brusselsRadiusKm         = 8.5
+)
+
+// project maps a coordinate to picture pixels (equirectangular, longitude
+// scaled by cos of the view's middle latitude).
+func project(lat, lon float64) (x, y float64) {
+	return (lon - lonMin) * kx * scale, float64(mapTop) + (latMax-lat)*scale
+}
+
+var (
+	mu         sync.Mutex // guards the faces, which are not safe for concurrent use
+	setupOnce  sync.Once
+	setupErr   error
+	fonts      *faces
+	background *image.RGBA // the map area without dots, drawn once
+	// backLabels are the boxes of the province names and "Brussel": labels
+	// keep off them where they can.
+	backLabels []fbox
+)
+
+func setup() {
+	fonts, setupErr = newFaces()
+	if setupErr != nil {
+		return
+	}
+	cs, err := parseOutline(outlineText)
+	if err != nil {
+		setupErr = err
+		return
+	}
+	background = drawBackground(cs)
+}
+
+// Render draws m as a PNG.
+func Render(m Map) (*Picture, error) {
+	setupOnce.Do(setup)
+	if setupErr != nil {
+		return nil, fmt.Errorf("kaart setup: %w", setupErr)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	p := plan(m)
+	img := image.NewRGBA(image.Rect(0, 0, Width, p.height))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+	draw.Draw(img, p.mapArea, background, p.mapArea.Min, draw.Src)
+	drawMap(img, m, p)
+	drawTitle(img, m.Title)
+	drawLegend(img, m, p)
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("encode png: %w", err)
+	}
+	return &Picture{PNG: buf.Bytes(), Width: Width, Height: p.height, Highlighted: p.selected, MapArea: p.mapArea}, nil
+}
+
+// fbox is a rectangle in float pixels.
+type fbox struct{ x0, y0, x1, y1 float64 }
+
+func (a fbox) overlaps(b fbox) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+func (a fbox) inside(b fbox) bool {
+	return a.x0 >= b.x0 && a.y0 >= b.y0 && a.x1 <= b.x1 && a.y1 <= b.y1
+}
+
+// label is text placed on the map.
+type label struct {
+	text   string
+	face   font.Face
+	box    fbox
+	leader bool // draw a line from the dot to the box
+	dot    int  // index into layout.pos, or -1 for the place
+}
+
+// layout is where everything goes.
+type layout struct {
+	pos      [][2]float64 // dot centres, in the order of Map.Dots
+	markX    float64
+	markY    float64
+	labels   []label
+	numbered []int // dots labelled with a number, in legend order (number = index+1)
+	unplaced []int // selected dots with neither name nor number on the map
+	selected int
+	mapArea  image.Rectangle
+	legendY  int
+	rows     int // rows of the numbered list
+	height   int
+}
+
+const legendCols = 3
+
+// plan places the dots, the labels and the legend.
+func plan(m Map) *layout {
+	p := &layout{mapArea: image.Rect(0, mapTop, Width, mapTop+mapH)}
+	p.pos = make([][2]float64, len(m.Dots))
+	radius := make([]float64, len(m.Dots))
+	for i, d := range m.Dots {
+		x, y := project(d.Lat, d.Lon)
+		p.pos[i] = [2]float64{x, y}
+		radius[i] = faintR
+		if d.Selected {
+			radius[i] = selR
+			p.selected++
+		}
+	}
+	separate(p.pos, radius)
+
+	area := fbox{4, float64(mapTop) + 4, Width - 4, float64(mapTop+mapH) - 4}
+	var obstacles []fbox
+	for i := range m.Dots {
+		if m.Dots[i].Selected {
+			obstacles = append(obstacles, circleBox(p.pos[i], selR+2))
+		}
+	}
+	faint := slices.Clone(backLabels)
+	for i := range m.Dots {
+		if !m.Dots[i].Selected {
+			faint = append(faint, circleBox(p.pos[i], faintR+1))
+		}
+	}
+	if m.Place != nil {
+		p.markX, p.markY = project(m.Place.Lat, m.Place.Lon)
+		mb := circleBox([2]float64{p.markX, p.markY}, markR+2)
+		obstacles = append(obstacles, mb)
+		if l, ok := placeLabel(m.Place.Name, fonts.labelBold, [2]float64{p.markX, p.markY}, markR, area, obstacles, faint, true); ok {
+			l.dot = -1
+			p.labels = append(p.labels, l)
+			obstacles = append(obstacles, l.box)
+		}
+	}
+
+	// Names first, the loneliest dots first: crowded ones are the ones
+	// that get a number instead.
+	var sel []int
+	for i, d := range m.Dots {
+		if d.Selected {
+			sel = append(sel, i)
+		}
+	}
+	crowd := make(map[int]int, len(sel))
+	for _, i := range sel {
+		for _, j := range sel {
+			if i != j && math.Hypot(p.pos[i][0]-p.pos[j][0], p.pos[i][1]-p.pos[j][1]) < 90 {
+				crowd[i]++
+			}
+		}
+	}
+	order := slices.Clone(sel)
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(crowd[a], crowd[b]), cmp.Compare(p.pos[a][0], p.pos[b][0]))
+	})
+	var failed []int
+	for _, i := range order {
+		l, ok := placeLabel(shortName(m.Dots[i].Name, 26), fonts.label, p.pos[i], selR, area, obstacles, faint, false)
+		if !ok {
+			failed = append(failed, i)
+			continue
+		}
+		l.dot = i
+		p.labels = append(p.labels, l)
+		obstacles = append(obstacles, l.box)
+	}
+	// Then numbers, in the order of the names.
+	slices.SortStableFunc(failed, func(a, b int) int { return cmp.Compare(m.Dots[a].Name, m.Dots[b].Name) })
+	for _, i := range failed {
+		n := strconv.Itoa(len(p.numbered) + 1)
+		l, ok := placeLabel(n, fonts.labelBold, p.pos[i], selR, area, obstacles, faint, false)
+		if !ok {
+			p.unplaced = append(p.unplaced, i)
+			continue
+		}
+		l.dot = i
+		p.labels = append(p.labels, l)
+		obstacles = append(obstacles, l.box)
+		p.numbered = append(p.numbered, i)
+	}
+
+	p.legendY = mapTop + mapH + 14
+	n := len(p.numbered) + len(p.unplaced)
+	p.rows = (n + legendCols - 1) / legendCols
+	h := p.legendY + 28 // key line
+	if n > 0 {
+		h += 8 + p.rows*legendRowH
+	}
+	p.height = h + 34 // source line
+	return p
+}
+
+const legendRowH = 23
+
+func circleBox(c [2]float64, r float64) fbox {
+	return fbox{c[0] - r, c[1] - r, c[0] + r, c[1] + r}
+}
+
+// separate pushes dots apart until none overlaps another: networks in one
+// town would otherwise hide each other. Deterministic.
+func separate(pos [][2]float64, r []float64) {
+	const gap = 3
+	for iter := 0; iter < 80; iter++ {
+		moved := false
+		for i := range pos {
+			for j := i + 1; j < len(pos); j++ {
+				dx, dy := pos[j][0]-pos[i][0], pos[j][1]-pos[i][1]
+				d := math.Hypot(dx, dy)
+				want := r[i] + r[j] + gap
+				if d >= want {
+					continue
+				}
+				if d < 1e-6 {
+					// Same spot: spread along a golden-angle spiral.
+					a := float64(j) * 2.399963
+					dx, dy, d = math.Cos(a), math.Sin(a), 1
+				}
+				push := (want - d) / 2 * 1.02
+				ux, uy := dx/d, dy/d
+				pos[i][0] -= ux * push
+				pos[i][1] -= uy * push
+				pos[j][0] += ux * push
+				pos[j][1] += uy * push
+				moved = true
+			}
+		}
+		if !moved {
+			return
+		}
+	}
+}
+
+// placeLabel tries positions around a dot: beside it first, then a little
+// further with a leader line; boxes stay inside area and off obstacles, and
+// off the other networks' faint dots where possible.
+func placeLabel(text string, f font.Face, c [2]float64, r float64, area fbox, obstacles, faint []fbox, bold bool) (label, bool) {
+	m := f.Metrics()
+	w := float64(textWidth(f, text)) + 8
+	h := float64((m.Ascent + m.Descent).Ceil()) + 2
+	type cand struct {
+		b      fbox
+		leader bool
+	}
+	var cands []cand
+	for k, d := range []float64{r + 3, r + 20, r + 40} {
+		diag := d * 0.72
+		for _, b := range []fbox{
+			{c[0] + d, c[1] - h/2, c[0] + d + w, c[1] + h/2},             // right
+			{c[0] - d - w, c[1] - h/2, c[0] - d, c[1] + h/2},             // left
+			{c[0] + diag, c[1] - diag - h, c[0] + diag + w, c[1] - diag}, // up right
+			{c[0] + diag, c[1] + diag, c[0] + diag + w, c[1] + diag + h}, // down right
+			{c[0] - diag - w, c[1] - diag - h, c[0] - diag, c[1] - diag}, // up left
+			{c[0] - diag - w, c[1] + diag, c[0] - diag, c[1] + diag + h}, // down left
+			{c[0] - w/2, c[1] - d - h, c[0] + w/2, c[1] - d},             // above
+			{c[0] - w/2, c[1] + d, c[0] + w/2, c[1] + d + h},             // below
+		} {
+			cands = append(cands, cand{b, k > 0})
+		}
+	}
+	free := func(b fbox, avoidFaint bool) bool {
+		if !b.inside(area) {
+			return false
+		}
+		for _, o := range obstacles {
+			if b.overlaps(o) {
+				return false
+			}
+		}
+		if avoidFaint {
+			for _, o := range faint {
+				if b.overlaps(o) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for _, avoidFaint := range []bool{true, false} {
+		for _, cd := range cands {
+			if free(cd.b, avoidFaint) {
+				return label{text: text, face: f, box: cd.b, leader: cd.leader}, true
+			}
+		}
+	}
+	return label{}, false
+}
+
+// ---- drawing ----
+
+// canvas collects a path and fills it; the rasteriser only works on the
+// path's bounding box.
+type canvas struct {
+	img   *image.RGBA
+	z     vector.Rasterizer
+	paths [][][2]float64
+	box   fbox
+}
+
+func newCanvas(img *image.RGBA) *canvas {
+	return &canvas{img: img, box: emptyBox()}
+}
+
+func emptyBox() fbox { return fbox{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)} }
+
+// fill draws the current path in col and starts a new one.
+func (c *canvas) fill(col color.Color) {
+	defer func() { c.paths, c.box = c.paths[:0], emptyBox() }()
+	r := image.Rect(int(math.Floor(c.box.x0))-1, int(math.Floor(c.box.y0))-1,
+		int(math.Ceil(c.box.x1))+1, int(math.Ceil(c.box.y1))+1).Intersect(c.img.Bounds())
+	if r.Empty() {
+		return
+	}
+	c.z.Reset(r.Dx(), r.Dy())
+	c.z.DrawOp = draw.Over
+	ox, oy := float64(r.Min.X), float64(r.Min.Y)
+	for _, p := range c.paths {
+		c.z.MoveTo(float32(p[0][0]-ox), float32(p[0][1]-oy))
+		for _, q := range p[1:] {
+			c.z.LineTo(float32(q[0]-ox), float32(q[1]-oy))
+		}
+		c.z.ClosePath()
+	}
+	c.z.Draw(c.img, r, image.NewUniform(col), image.Point{})
+}
+
+func (c *canvas) polygon(pts [][2]float64) {
+	if len(pts) < 3 {
+		return
+	}
+	for _, q := range pts {
+		c.box.x0, c.box.y0 = math.Min(c.box.x0, q[0]), math.Min(c.box.y0, q[1])
+		c.box.x1, c.box.y1 = math.Max(c.box.x1, q[0]), math.Max(c.box.y1, q[1])
+	}
+	c.paths = append(c.paths, pts)
+}
+
+// line adds a segment of width w as a quadrilateral; all quads have the
+// same orientation so that overlapping ones never cancel out.
+func (c *canvas) line(x0, y0, x1, y1, w float64) {
+	dx, dy := x1-x0, y1-y0
+	d := math.Hypot(dx, dy)
+	if d == 0 {
+		return
+	}
+	nx, ny := -dy/d*w/2, dx/d*w/2
+	c.polygon([][2]float64{{x0 + nx, y0 + ny}, {x1 + nx, y1 + ny}, {x1 - nx, y1 - ny}, {x0 - nx, y0 - ny}})
+}
+
+func (c *canvas) ring(pts [][2]float64, w float64) {
+	for i := range pts {
+		j := (i + 1) % len(pts)
+		c.line(pts[i][0], pts[i][1], pts[j][0], pts[j][1], w)
+	}
+}
+
+func (c *canvas) circle(x, y, r float64) {
+	const n = 32
+	pts := make([][2]float64, n)
+	for i := range pts {
+		a := float64(i) * 2 * math.Pi / n
+		pts[i] = [2]float64{x + r*math.Cos(a), y + r*math.Sin(a)}
+	}
+	c.polygon(pts)
+}
+
+func (c *canvas) diamond(x, y, r float64) {
+	c.polygon([][2]float64{{x, y - r}, {x + r, y}, {x, y + r}, {x - r, y}})
+}
+
+func (c *canvas) rect(b fbox) {
+	c.polygon([][2]float64{{b.x0, b.y0}, {b.x1, b.y0}, {b.x1, b.y1}, {b.x0, b.y1}})
+}
+
+// drawBackground draws sea, countries, province names and Brussels into an
+// image the size of the whole picture's map band (origin at the top of the
+// picture, so that it can be copied to the same place).
+func drawBackground(cs []country) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, Width, mapTop+mapH))
+	draw.Draw(img, img.Bounds(), image.NewUniform(seaColor), image.Point{}, draw.Src)
+	c := newCanvas(img)
+	proj := func(r [][2]float64) [][2]float64 {
+		out := make([][2]float64, len(r))
+		for i, q := range r {
+			out[i][0], out[i][1] = project(q[1], q[0])
+		}
+		return out
+	}
+	for _, k := range cs {
+		for _, r := range k.rings {
+			c.polygon(proj(r))
+		}
+		if k.code == "BE" {
+			c.fill(belgiumFill)
+		} else {
+			c.fill(neighbourFill)
+		}
+	}
+	for _, k := range cs {
+		if k.code == "BE" {
+			continue
+		}
+		for _, r := range k.rings {
+			c.ring(proj(r), 1.2)
+		}
+		c.fill(neighbourLine)
+	}
+	// Brussels-Capital Region.
+	bx, by := project(brusselsLat, brusselsLon)
+	br := brusselsRadiusKm / 111.2 * scale
+	c.circle(bx, by, br)
+	c.fill(brusselsLine)
+	c.circle(bx, by, br-1.5)
+	c.fill(brusselsFill)
+	for _, k := range cs {
+		if k.code != "BE" {
+			continue
+		}
+		for _, r := range k.rings {
+			c.ring(proj(r), 2)
+		}
+		c.fill(borderColor)
+	}
+	for _, pl := range provinceLabels {
+		x, y := project(pl.lat, pl.lon)
+		backText(img, provinceColor, pl.name, x, y)
+	}
+	backText(img, brusselsLine, "Brussel", bx, by+br+20)
+	return img.SubImage(image.Rect(0, mapTop, Width, mapTop+mapH)).(*image.RGBA)
+}
+
+// backText draws a background name centred on x with its baseline at y.
+func backText(img *image.RGBA, col color.Color, s string, x, y float64) {
+	f := fonts.province
+	w := textWidth(f, s)
+	x0 := int(x) - w/2
+	drawText(img, f, col, s, x0, int(y))
+	m := f.Metrics()
+	backLabels = append(backLabels, fbox{float64(x0), y - float64(m.Ascent.Ceil()), float64(x0 + w), y + float64(m.Descent.Ceil())})
+}
+
+func drawText(img *image.RGBA, f font.Face, col color.Color, s string, x, baseline int) {
+	d := font.Drawer{Dst: img, Src: image.NewUniform(col), Face: f, Dot: fixed.P(x, baseline)}
+	d.DrawString(s)
+}
+
+func drawMap(img *image.RGBA, m Map, p *layout) {
+	c := newCanvas(img)
+	for i, d := range m.Dots {
+		if !d.Selected {
+			c.circle(p.pos[i][0], p.pos[i][1], faintR)
+			c.fill(faintColor)
+		}
+	}
+	// Leader lines under the dots.
+	for _, l := range p.labels {
+		var cx, cy, r float64
+		if l.dot < 0 {
+			cx, cy, r = p.markX, p.markY, markR
+		} else {
+			cx, cy, r = p.pos[l.dot][0], p.pos[l.dot][1], selR
+		}
+		if !l.leader {
+			continue
+		}
+		tx := math.Max(l.box.x0, math.Min(cx, l.box.x1))
+		ty := math.Max(l.box.y0, math.Min(cy, l.box.y1))
+		d := math.Hypot(tx-cx, ty-cy)
+		if d > r {
+			c.line(cx+(tx-cx)/d*r, cy+(ty-cy)/d*r, tx, ty, 1.3)
+			c.fill(leaderColor)
+		}
+	}
+	for i, d := range m.Dots {
+		if d.Selected {
+			c.circle(p.pos[i][0], p.pos[i][1], selR+1.5)
+			c.fill(color.White)
+		}
+	}
+	for i, d := range m.Dots {
+		if d.Selected {
+			c.circle(p.pos[i][0], p.pos[i][1], selR)
+			c.fill(HighlightColor)
+		}
+	}
+	if m.Place != nil {
+		c.diamond(p.markX, p.markY, markR+2)
+		c.fill(color.White)
+		c.diamond(p.markX, p.markY, markR)
+		c.fill(markColor)
+	}
+	for _, l := range p.labels {
+		c.rect(l.box)
+		c.fill(labelBG)
+	}
+	for _, l := range p.labels {
+		col := textColor
+		if l.dot < 0 {
+			col = markColor
+		}
+		asc := l.face.Metrics().Ascent.Ceil()
+		drawText(img, l.face, col, l.text, int(l.box.x0)+4, int(l.box.y0)+1+asc)
+	}
+}
+
+func drawTitle(img *image.RGBA, title string) {
+	if title == "" {
+		return
+	}
+	drawText(img, fonts.title, textColor, fit(fonts.title, title, Width-2*pad), pad, 37)
+}
+
+func drawLegend(img *image.RGBA, m Map, p *layout) {
+	c := newCanvas(img)
+	y := float64(p.legendY + 10)
+	x := float64(pad)
+	face := fonts.legend
+	base := int(y) + 6
+	key := func(s string, dot func(x float64)) {
+		dot(x + 8)
+		drawText(img, face, textColor, s, int(x)+22, base)
+		x += 22 + float64(textWidth(face, s)) + 28
+	}
+	key(networksPhrase(p.selected), func(x float64) {
+		c.circle(x, y, selR)
+		c.fill(HighlightColor)
+	})
+	key("andere netwerken", func(x float64) {
+		c.circle(x, y, faintR)
+		c.fill(faintColor)
+	})
+	if m.Place != nil {
+		key(m.Place.Name, func(x float64) {
+			c.diamond(x, y, markR-2)
+			c.fill(markColor)
+		})
+	}
+	colW := (Width - 2*pad) / legendCols
+	entries := append(slices.Clone(p.numbered), p.unplaced...)
+	top := p.legendY + 28 + 8
+	for k, i := range entries {
+		col, row := k/p.rows, k%p.rows
+		ex := pad + col*colW
+		ey := top + row*legendRowH + 16
+		num := "–"
+		if k < len(p.numbered) {
+			num = strconv.Itoa(k + 1)
+		}
+		drawText(img, fonts.labelBold, textColor, num, ex, ey)
+		name := m.Dots[i].Name
+		if m.Dots[i].Detail != "" {
+			name += " (" + m.Dots[i].Detail + ")"
+		}
+		drawText(img, face, textColor, fit(face, name, colW-34), ex+28, ey)
+	}
+	drawText(img, fonts.small, greyText, "Kaart: Natural Earth · plaatsen: GeoNames", pad, p.height-12)
+}
+
+func networksPhrase(n int) string {
+	if n == 1 {
+		return "1 netwerk op deze kaart"
+	}
+	return strconv.Itoa(n) + " netwerken op deze kaart"
+}
