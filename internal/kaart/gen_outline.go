@@ -6,11 +6,10 @@
 // surroundings and simplified with Douglas–Peucker. It runs at development
 // time only; the bot embeds the file it writes.
 //
-//	cd "$(mktemp -d)" && npm install world-atlas@2.0.2
-//	go run ./internal/kaart/gen_outline.go -atlas "$OLDPWD/node_modules/world-atlas/countries-10m.json"
+// From the repository's root:
 //
-// (run the second line from the repository's root, or pass -atlas and -out
-// as absolute paths).
+//	cd "$(mktemp -d)" && npm install world-atlas@2.0.2 && cd -
+//	go run ./internal/kaart/gen_outline.go -atlas "$OLDPWD/node_modules/world-atlas/countries-10m.json"
 package main
 
 import (
