@@ -13,7 +13,7 @@ import (
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
-//go:embed netwerken/*.md succesfactoren/*.md passages/*.md partners.md themas.md
+//go:embed netwerken/*.md succesfactoren/*.md passages/*.md partners.md themas.md plaatsen.tsv
 var embedded embed.FS
 
 // Corpus is the whole validated content: networks, success factors, passages,
@@ -39,6 +39,9 @@ type Corpus struct {
 	placeByKey  map[string]string // compact place → its spelling
 	themeCounts []Count
 	placeCounts []Count
+
+	gazetteer *Gazetteer
+	locations map[string]*NetworkLocation // network id → where it works
 }
 
 // Default loads the corpus embedded in the binary.
@@ -90,6 +93,7 @@ func Load(fsys fs.FS) (*Corpus, error) {
 		}
 	}
 	c.crossCheck(&probs)
+	c.loadGazetteer(fsys, &probs)
 	if len(probs) > 0 {
 		return nil, probs
 	}
@@ -103,6 +107,23 @@ func Load(fsys fs.FS) (*Corpus, error) {
 	c.themeCounts = c.computeThemeCounts()
 	c.placeCounts = c.computePlaceCounts()
 	return c, nil
+}
+
+// loadGazetteer parses the gazetteer and locates every network in it. A
+// corpus without plaatsen.tsv (a test corpus) uses the embedded one.
+func (c *Corpus) loadGazetteer(fsys fs.FS, probs *Problems) {
+	data, err := fs.ReadFile(fsys, GazetteerFile)
+	if err != nil {
+		if data, err = embedded.ReadFile(GazetteerFile); err != nil {
+			*probs = append(*probs, Problem{File: GazetteerFile, Message: "kan het bestand niet lezen"})
+			return
+		}
+	}
+	c.gazetteer = parseGazetteer(GazetteerFile, data, probs)
+	c.locations = make(map[string]*NetworkLocation, len(c.Networks))
+	for _, n := range c.Networks {
+		c.locations[n.ID] = c.gazetteer.locate(n, probs)
+	}
 }
 
 func glob(fsys fs.FS, dir string, probs *Problems) []string {
@@ -256,6 +277,9 @@ func (c *Corpus) loadNetwork(file string, data []byte, probs *Problems) {
 	}
 	n.Place, _ = d.str("plaats", true)
 	n.Municipalities, _ = d.list("gemeenten", true)
+	for i := range n.Municipalities {
+		n.municipalityLines = append(n.municipalityLines, d.itemLine("gemeenten", i))
+	}
 	n.Province, ln = d.str("provincie", true)
 	if n.Province != "" {
 		if p, ok := canonicalProvince(n.Province); ok {
