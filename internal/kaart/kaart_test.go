@@ -174,3 +174,34 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 }
+
+func TestLayoutListAll(t *testing.T) {
+	setupOnce.Do(setup)
+	if setupErr != nil {
+		t.Fatal(setupErr)
+	}
+	ds := loadFixture(t)
+	m := fixtureMap(ds, "", func(d fixtureDot) bool { return d.Place == "Gent" || d.Place == "Aalst" })
+	m.ListAll = true
+	m.Place = &Place{Name: "Gent", Lat: 51.0543, Lon: 3.7174}
+	p := plan(m)
+	var want []int
+	for i, d := range m.Dots {
+		if d.Selected {
+			want = append(want, i)
+		}
+	}
+	var got []int
+	for _, e := range p.entries {
+		got = append(got, e.dot)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("legend lists dots %v, want every selected one in order %v", got, want)
+	}
+	mark := [2]float64{p.markX, p.markY}
+	for i, d := range m.Dots {
+		if dist(p.pos[i], mark) < markR+faintR {
+			t.Errorf("%s lies under the place's mark", d.ID)
+		}
+	}
+}

@@ -43,6 +43,9 @@ type Map struct {
 	Title string
 	Dots  []Dot
 	Place *Place // optional
+	// ListAll lists every selected dot in the legend, in the order of Dots
+	// (with its Detail); otherwise the legend lists those with a number.
+	ListAll bool
 }
 
 // Picture is a rendered map.
@@ -211,11 +214,19 @@ type layout struct {
 	selected int
 	mapArea  image.Rectangle
 	legendY  int
-	rows     int // rows of the numbered list
+	entries  []entry // the legend's list
+	rows     int     // rows of that list
 	height   int
 }
 
 const legendCols = 3
+
+// entry is a line of the legend's list: a dot and its number on the map
+// ("–" for none).
+type entry struct {
+	dot  int
+	mark string
+}
 
 // plan places the dots, the labels and the legend.
 func plan(m Map) *layout {
@@ -231,29 +242,32 @@ func plan(m Map) *layout {
 			p.selected++
 		}
 	}
-	separate(p.pos, radius)
-
-	area := fbox{4, float64(mapTop) + 4, Width - 4, float64(mapTop+mapH) - 4}
-	var obstacles []fbox
-	for i := range m.Dots {
-		if m.Dots[i].Selected {
-			obstacles = append(obstacles, circleBox(p.pos[i], selR+2))
-		}
+	if m.Place != nil {
+		// The place's mark stays put; dots under it move aside.
+		p.markX, p.markY = project(m.Place.Lat, m.Place.Lon)
+		all := append([][2]float64{{p.markX, p.markY}}, p.pos...)
+		separate(all, append([]float64{markR + 1}, radius...), 1)
+		p.pos = all[1:]
+	} else {
+		separate(p.pos, radius, 0)
 	}
-	faint := slices.Clone(backLabels)
-	for i := range m.Dots {
-		if !m.Dots[i].Selected {
-			faint = append(faint, circleBox(p.pos[i], faintR+1))
+
+	pl := &placer{
+		area:  fbox{4, float64(mapTop) + 4, Width - 4, float64(mapTop+mapH) - 4},
+		faint: slices.Clone(backLabels),
+	}
+	for i, d := range m.Dots {
+		if d.Selected {
+			pl.obstacles = append(pl.obstacles, circleBox(p.pos[i], selR+2))
+		} else {
+			pl.faint = append(pl.faint, circleBox(p.pos[i], faintR+1))
 		}
 	}
 	if m.Place != nil {
-		p.markX, p.markY = project(m.Place.Lat, m.Place.Lon)
-		mb := circleBox([2]float64{p.markX, p.markY}, markR+2)
-		obstacles = append(obstacles, mb)
-		if l, ok := placeLabel(m.Place.Name, fonts.labelBold, [2]float64{p.markX, p.markY}, markR, area, obstacles, faint, true); ok {
+		pl.obstacles = append(pl.obstacles, circleBox([2]float64{p.markX, p.markY}, markR+2))
+		if l, ok := placeLabel(pl, m.Place.Name, fonts.labelBold, [2]float64{p.markX, p.markY}, markDists, mainAngles, true); ok {
 			l.dot = -1
 			p.labels = append(p.labels, l)
-			obstacles = append(obstacles, l.box)
 		}
 	}
 
@@ -279,32 +293,52 @@ func plan(m Map) *layout {
 	})
 	var failed []int
 	for _, i := range order {
-		l, ok := placeLabel(shortName(m.Dots[i].Name, 26), fonts.label, p.pos[i], selR, area, obstacles, faint, false)
+		l, ok := placeLabel(pl, shortName(m.Dots[i].Name, 26), fonts.label, p.pos[i], nameDists, mainAngles, true)
 		if !ok {
 			failed = append(failed, i)
 			continue
 		}
 		l.dot = i
 		p.labels = append(p.labels, l)
-		obstacles = append(obstacles, l.box)
 	}
-	// Then numbers, in the order of the names.
-	slices.SortStableFunc(failed, func(a, b int) int { return cmp.Compare(m.Dots[a].Name, m.Dots[b].Name) })
+	// Then numbers, in the order of the legend.
+	if m.ListAll {
+		slices.Sort(failed)
+	} else {
+		slices.SortStableFunc(failed, func(a, b int) int { return cmp.Compare(m.Dots[a].Name, m.Dots[b].Name) })
+	}
+	numberOf := map[int]string{}
 	for _, i := range failed {
 		n := strconv.Itoa(len(p.numbered) + 1)
-		l, ok := placeLabel(n, fonts.labelBold, p.pos[i], selR, area, obstacles, faint, false)
+		l, ok := placeLabel(pl, n, fonts.labelBold, p.pos[i], numberDists, allAngles, true)
+		if !ok {
+			// Rather a line that passes under a label than no number.
+			l, ok = placeLabel(pl, n, fonts.labelBold, p.pos[i], numberDists, allAngles, false)
+		}
 		if !ok {
 			p.unplaced = append(p.unplaced, i)
 			continue
 		}
 		l.dot = i
 		p.labels = append(p.labels, l)
-		obstacles = append(obstacles, l.box)
 		p.numbered = append(p.numbered, i)
+		numberOf[i] = n
+	}
+	if m.ListAll {
+		for _, i := range sel {
+			p.entries = append(p.entries, entry{i, cmp.Or(numberOf[i], "–")})
+		}
+	} else {
+		for _, i := range p.numbered {
+			p.entries = append(p.entries, entry{i, numberOf[i]})
+		}
+		for _, i := range p.unplaced {
+			p.entries = append(p.entries, entry{i, "–"})
+		}
 	}
 
 	p.legendY = mapTop + mapH + 14
-	n := len(p.numbered) + len(p.unplaced)
+	n := len(p.entries)
 	p.rows = (n + legendCols - 1) / legendCols
 	h := p.legendY + 28 // key line
 	if n > 0 {
@@ -316,13 +350,22 @@ func plan(m Map) *layout {
 
 const legendRowH = 23
 
+// How far from its dot a label may go: a name not far (a long leader line
+// is hard to follow), a number further before it is left to the legend.
+var (
+	nameDists   = []float64{selR + 3, selR + 20, selR + 40}
+	numberDists = []float64{selR + 3, selR + 20, selR + 40, selR + 60, selR + 80, selR + 100}
+	markDists   = []float64{markR + 3, markR + 20, markR + 40}
+)
+
 func circleBox(c [2]float64, r float64) fbox {
 	return fbox{c[0] - r, c[1] - r, c[0] + r, c[1] + r}
 }
 
 // separate pushes dots apart until none overlaps another: networks in one
 // town would otherwise hide each other. Deterministic.
-func separate(pos [][2]float64, r []float64) {
+// The first fixed entries stay where they are (the marked place).
+func separate(pos [][2]float64, r []float64, fixed int) {
 	const gap = 3
 	for iter := 0; iter < 80; iter++ {
 		moved := false
@@ -341,10 +384,16 @@ func separate(pos [][2]float64, r []float64) {
 				}
 				push := (want - d) / 2 * 1.02
 				ux, uy := dx/d, dy/d
-				pos[i][0] -= ux * push
-				pos[i][1] -= uy * push
-				pos[j][0] += ux * push
-				pos[j][1] += uy * push
+				if i < fixed {
+					push *= 2 // j moves alone (j > i, and fixed ones come first)
+				} else {
+					pos[i][0] -= ux * push
+					pos[i][1] -= uy * push
+				}
+				if j >= fixed {
+					pos[j][0] += ux * push
+					pos[j][1] += uy * push
+				}
 				moved = true
 			}
 		}
@@ -357,7 +406,7 @@ func separate(pos [][2]float64, r []float64) {
 // placeLabel tries positions around a dot: beside it first, then a little
 // further with a leader line; boxes stay inside area and off obstacles, and
 // off the other networks' faint dots where possible.
-func placeLabel(text string, f font.Face, c [2]float64, r float64, area fbox, obstacles, faint []fbox, bold bool) (label, bool) {
+func placeLabel(pl *placer, text string, f font.Face, c [2]float64, dists []float64, angles []float64, strict bool) (label, bool) {
 	m := f.Metrics()
 	w := float64(textWidth(f, text)) + 8
 	h := float64((m.Ascent + m.Descent).Ceil()) + 2
@@ -366,32 +415,52 @@ func placeLabel(text string, f font.Face, c [2]float64, r float64, area fbox, ob
 		leader bool
 	}
 	var cands []cand
-	for k, d := range []float64{r + 3, r + 20, r + 40} {
-		diag := d * 0.72
-		for _, b := range []fbox{
-			{c[0] + d, c[1] - h/2, c[0] + d + w, c[1] + h/2},             // right
-			{c[0] - d - w, c[1] - h/2, c[0] - d, c[1] + h/2},             // left
-			{c[0] + diag, c[1] - diag - h, c[0] + diag + w, c[1] - diag}, // up right
-			{c[0] + diag, c[1] + diag, c[0] + diag + w, c[1] + diag + h}, // down right
-			{c[0] - diag - w, c[1] - diag - h, c[0] - diag, c[1] - diag}, // up left
-			{c[0] - diag - w, c[1] + diag, c[0] - diag, c[1] + diag + h}, // down left
-			{c[0] - w/2, c[1] - d - h, c[0] + w/2, c[1] - d},             // above
-			{c[0] - w/2, c[1] + d, c[0] + w/2, c[1] + d + h},             // below
-		} {
-			cands = append(cands, cand{b, k > 0})
+	for k, d := range dists {
+		for _, a := range angles {
+			cos, sin := math.Cos(a), math.Sin(a)
+			ax, ay := c[0]+d*cos, c[1]+d*sin
+			x0, y0 := ax-w/2, ay-h/2
+			switch {
+			case cos > 0.38:
+				x0 = ax
+			case cos < -0.38:
+				x0 = ax - w
+			}
+			switch {
+			case sin > 0.38:
+				y0 = ay
+			case sin < -0.38:
+				y0 = ay - h
+			}
+			cands = append(cands, cand{fbox{x0, y0, x0 + w, y0 + h}, k > 0})
 		}
 	}
-	free := func(b fbox, avoidFaint bool) bool {
-		if !b.inside(area) {
+	free := func(cd cand, avoidFaint bool) bool {
+		b := cd.b
+		if !b.inside(pl.area) {
 			return false
 		}
-		for _, o := range obstacles {
+		for _, o := range pl.obstacles {
 			if b.overlaps(o) {
 				return false
 			}
 		}
+		for _, sg := range pl.leaders {
+			if strict && sg.crosses(b) {
+				return false
+			}
+		}
+		if cd.leader && strict {
+			// The line must not run under a label or over another dot.
+			sg := leaderOf(c, b)
+			for _, o := range pl.obstacles {
+				if !o.contains(c) && sg.crosses(o) {
+					return false
+				}
+			}
+		}
 		if avoidFaint {
-			for _, o := range faint {
+			for _, o := range pl.faint {
 				if b.overlaps(o) {
 					return false
 				}
@@ -401,12 +470,72 @@ func placeLabel(text string, f font.Face, c [2]float64, r float64, area fbox, ob
 	}
 	for _, avoidFaint := range []bool{true, false} {
 		for _, cd := range cands {
-			if free(cd.b, avoidFaint) {
+			if free(cd, avoidFaint) {
+				pl.obstacles = append(pl.obstacles, cd.b)
+				if cd.leader {
+					pl.leaders = append(pl.leaders, leaderOf(c, cd.b))
+				}
 				return label{text: text, face: f, box: cd.b, leader: cd.leader}, true
 			}
 		}
 	}
 	return label{}, false
+}
+
+// Directions to try, in order (y grows downwards): right, left, the
+// diagonals, above, below; further away also the directions in between.
+var (
+	mainAngles = []float64{0, math.Pi, -math.Pi / 4, math.Pi / 4, -3 * math.Pi / 4, 3 * math.Pi / 4, -math.Pi / 2, math.Pi / 2}
+	allAngles  = append(slices.Clone(mainAngles), -math.Pi/8, math.Pi/8, -7*math.Pi/8, 7*math.Pi/8, -3*math.Pi/8, 3*math.Pi/8, -5*math.Pi/8, 5*math.Pi/8)
+)
+
+// placer holds what labels must keep off: the map's edge, dots and labels
+// placed (obstacles), leader lines, and what they should keep off where
+// they can (faint: other networks' dots and the background names).
+type placer struct {
+	area      fbox
+	obstacles []fbox
+	faint     []fbox
+	leaders   []segment
+}
+
+type segment struct{ x0, y0, x1, y1 float64 }
+
+// leaderOf is the line from a dot's centre to the nearest point of a box.
+func leaderOf(c [2]float64, b fbox) segment {
+	return segment{c[0], c[1], math.Max(b.x0, math.Min(c[0], b.x1)), math.Max(b.y0, math.Min(c[1], b.y1))}
+}
+
+func (a fbox) contains(p [2]float64) bool {
+	return p[0] >= a.x0 && p[0] <= a.x1 && p[1] >= a.y0 && p[1] <= a.y1
+}
+
+// crosses reports whether the segment passes through the inside of b
+// (Liang–Barsky).
+func (sg segment) crosses(b fbox) bool {
+	const eps = 0.5 // touching the edge is fine
+	b = fbox{b.x0 + eps, b.y0 + eps, b.x1 - eps, b.y1 - eps}
+	dx, dy := sg.x1-sg.x0, sg.y1-sg.y0
+	t0, t1 := 0.0, 1.0
+	for _, e := range [4][2]float64{{-dx, sg.x0 - b.x0}, {dx, b.x1 - sg.x0}, {-dy, sg.y0 - b.y0}, {dy, b.y1 - sg.y0}} {
+		pp, q := e[0], e[1]
+		if pp == 0 {
+			if q < 0 {
+				return false
+			}
+			continue
+		}
+		t := q / pp
+		if pp < 0 {
+			t0 = math.Max(t0, t)
+		} else {
+			t1 = math.Min(t1, t)
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
 }
 
 // ---- drawing ----
@@ -659,22 +788,19 @@ func drawLegend(img *image.RGBA, m Map, p *layout) {
 		})
 	}
 	colW := (Width - 2*pad) / legendCols
-	entries := append(slices.Clone(p.numbered), p.unplaced...)
 	top := p.legendY + 28 + 8
-	for k, i := range entries {
+	for k, e := range p.entries {
+		i := e.dot
 		col, row := k/p.rows, k%p.rows
 		ex := pad + col*colW
 		ey := top + row*legendRowH + 16
-		num := "–"
-		if k < len(p.numbered) {
-			num = strconv.Itoa(k + 1)
-		}
-		drawText(img, fonts.labelBold, textColor, num, ex, ey)
-		name := m.Dots[i].Name
+		drawText(img, fonts.labelBold, textColor, e.mark, ex, ey)
+		detail := ""
 		if m.Dots[i].Detail != "" {
-			name += " (" + m.Dots[i].Detail + ")"
+			detail = " (" + m.Dots[i].Detail + ")"
 		}
-		drawText(img, face, textColor, fit(face, name, colW-34), ex+28, ey)
+		name := fit(face, m.Dots[i].Name, colW-34-textWidth(face, detail)) + detail
+		drawText(img, face, textColor, name, ex+28, ey)
 	}
 	drawText(img, fonts.small, greyText, "Kaart: Natural Earth · plaatsen: GeoNames", pad, p.height-12)
 }
