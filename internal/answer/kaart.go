@@ -1,0 +1,183 @@
+package answer
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/internal/kaart"
+)
+
+// MapQuery asks for a map: the networks that match the filters are
+// highlighted; with Place, the place is marked and the nearest of those
+// networks are highlighted.
+type MapQuery struct {
+	Theme, Province, Partner, Place string
+}
+
+// NearestOnMap is how many networks a map around a place highlights, besides
+// those that work in the place itself.
+const NearestOnMap = 5
+
+// MapAnswer is a rendered map and what is on it.
+type MapAnswer struct {
+	Title    string
+	Picture  *kaart.Picture
+	Networks []*content.Network // the highlighted networks
+	Place    *content.Place     // the marked place, if any
+}
+
+// Map answers `kaart` and /kaart. Unknown filters and places are user
+// errors; maps are cached by their resolved filters.
+func (s *Service) Map(q MapQuery) (*MapAnswer, error) {
+	f := content.Filter{Theme: q.Theme, Province: q.Province, Partner: q.Partner}
+	list, err := s.Networks(f)
+	if err != nil {
+		return nil, err
+	}
+	var place *content.Place
+	if strings.TrimSpace(q.Place) != "" {
+		if place, err = s.findPlace(q.Place); err != nil {
+			return nil, err
+		}
+	}
+	selected := list.Networks
+	detail := map[string]string{}
+	title := list.Title
+	if place != nil {
+		selected, detail = s.nearest(place, list.Networks)
+		where := strings.TrimPrefix(list.Title, "Netwerken ")
+		if list.Title == "Alle lokale bondgenotennetwerken" {
+			title = "Netwerken dichtbij " + place.Name
+		} else {
+			title = "Netwerken " + where + " dichtbij " + place.Name
+		}
+	}
+	key := mapKey(s.Corpus, f, place)
+	pic, err := s.maps.Get(key, func() (*kaart.Picture, error) {
+		return kaart.Render(s.mapOf(title, selected, detail, place))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("render map: %w", err)
+	}
+	return &MapAnswer{Title: title, Picture: pic, Networks: selected, Place: place}, nil
+}
+
+// MapCacheLen is the number of maps kept in the cache.
+func (s *Service) MapCacheLen() int { return s.maps.Len() }
+
+// mapKey is the cache key of a map: the filters as resolved, so that
+// "vrijetijd" and "Vrije tijd" share one picture.
+func mapKey(c *content.Corpus, f content.Filter, p *content.Place) string {
+	var b strings.Builder
+	if t := c.FindTheme(f.Theme); t != nil {
+		b.WriteString(t.Name)
+	}
+	b.WriteByte('|')
+	if pr, ok := content.FindProvince(f.Province); ok {
+		b.WriteString(pr)
+	}
+	b.WriteByte('|')
+	if f.Partner != "" {
+		if r := c.LookupPartner(f.Partner); r.Organisation != nil {
+			b.WriteString(r.Organisation.Name)
+		} else {
+			b.WriteString(strings.ToLower(strings.TrimSpace(f.Partner)))
+		}
+	}
+	b.WriteByte('|')
+	if p != nil {
+		b.WriteString(p.Label())
+	}
+	return b.String()
+}
+
+// findPlace resolves a place in the gazetteer; an unknown or ambiguous name
+// is a NotFoundError with the candidates.
+func (s *Service) findPlace(q string) (*content.Place, error) {
+	res := s.Corpus.Gazetteer().FindPlace(q)
+	if res.Place != nil {
+		return res.Place, nil
+	}
+	refs := make([]Ref, 0, len(res.Candidates))
+	for _, p := range res.Candidates {
+		refs = append(refs, Ref{ID: p.Label(), Name: p.Label()})
+	}
+	return nil, &NotFoundError{What: "plaats", Query: q, Ambiguous: res.Ambiguous, Candidates: refs}
+}
+
+// nearest picks, among ns, the networks that work in p and the
+// NearestOnMap nearest others, with their distance for the legend.
+func (s *Service) nearest(p *content.Place, ns []*content.Network) ([]*content.Network, map[string]string) {
+	in := map[string]bool{}
+	for _, n := range ns {
+		in[n.ID] = true
+	}
+	all, _ := s.Corpus.NearbyNetworks(p, "")
+	var out []*content.Network
+	detail := map[string]string{}
+	others := 0
+	for _, nb := range all {
+		if !in[nb.Network.ID] {
+			continue
+		}
+		if !nb.Here {
+			if others == NearestOnMap {
+				continue
+			}
+			others++
+		}
+		out = append(out, nb.Network)
+		if nb.Here {
+			detail[nb.Network.ID] = "in " + p.Name
+		} else {
+			detail[nb.Network.ID] = fmt.Sprintf("%.0f km", math.Round(nb.DistanceKm))
+		}
+	}
+	return out, detail
+}
+
+// mapOf puts every network on the map, the selected ones highlighted and
+// first, in their order (around a place: nearest first, and all of them in
+// the legend with their distance).
+func (s *Service) mapOf(title string, selected []*content.Network, detail map[string]string, place *content.Place) kaart.Map {
+	sel := map[string]bool{}
+	for _, n := range selected {
+		sel[n.ID] = true
+	}
+	m := kaart.Map{Title: fmt.Sprintf("%s (%d)", title, len(selected))}
+	add := func(n *content.Network) {
+		if lat, lon, ok := networkPoint(s.Corpus, n); ok {
+			m.Dots = append(m.Dots, kaart.Dot{ID: n.ID, Name: n.Name, Lat: lat, Lon: lon, Selected: sel[n.ID], Detail: detail[n.ID]})
+		}
+	}
+	for _, n := range selected {
+		add(n)
+	}
+	for _, n := range s.Corpus.Networks {
+		if !sel[n.ID] {
+			add(n)
+		}
+	}
+	if place != nil {
+		m.Place = &kaart.Place{Name: place.Name, Lat: place.Lat, Lon: place.Lon}
+		m.ListAll = true
+	}
+	return m
+}
+
+// networkPoint is where a network's dot goes: the middle of the places it
+// works in (of its province's municipalities for a province-wide network).
+func networkPoint(c *content.Corpus, n *content.Network) (lat, lon float64, ok bool) {
+	loc := c.Location(n)
+	if loc == nil || len(loc.Points) == 0 {
+		return 0, 0, false
+	}
+	for _, p := range loc.Points {
+		lat += p.Lat
+		lon += p.Lon
+	}
+	k := float64(len(loc.Points))
+	return lat / k, lon / k, true
+}
