@@ -2,36 +2,42 @@ package kaart
 
 import (
 	"bytes"
-	"encoding/json"
 	"image/png"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/bondgenoot/bondgenoot/content"
 )
 
-// fixtureDot is a network of testdata/dots.json: the guide's networks with
-// the coordinates of their places, rounded.
+// fixtureDot is a network of the guide where the gazetteer puts it (the
+// middle of its places).
 type fixtureDot struct {
-	ID       string   `json:"id"`
-	Name     string   `json:"name"`
-	Place    string   `json:"place"`
-	Province string   `json:"province"`
-	Themes   []string `json:"themes"`
-	Lat      float64  `json:"lat"`
-	Lon      float64  `json:"lon"`
+	ID, Name, Place, Province string
+	Themes                    []string
+	Lat, Lon                  float64
 }
 
 func loadFixture(t testing.TB) []fixtureDot {
 	t.Helper()
-	raw, err := os.ReadFile("testdata/dots.json")
+	c, err := content.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ds []fixtureDot
-	if err := json.Unmarshal(raw, &ds); err != nil {
-		t.Fatal(err)
+	for _, n := range c.Networks {
+		loc := c.Location(n)
+		if loc == nil || len(loc.Points) == 0 {
+			t.Fatalf("%s has no place on the map", n.ID)
+		}
+		d := fixtureDot{ID: n.ID, Name: n.Name, Place: n.Place, Province: n.Province, Themes: n.Themes}
+		for _, p := range loc.Points {
+			d.Lat += p.Lat / float64(len(loc.Points))
+			d.Lon += p.Lon / float64(len(loc.Points))
+		}
+		ds = append(ds, d)
 	}
 	return ds
 }
