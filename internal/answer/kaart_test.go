@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/bondgenoot/bondgenoot/content"
 )
 
 func TestMapCachedByResolvedFilters(t *testing.T) {
@@ -97,4 +99,30 @@ func TestMapErrors(t *testing.T) {
 	if s.MapCacheLen() != 0 {
 		t.Errorf("errors were cached: %d maps", s.MapCacheLen())
 	}
+}
+
+// BenchmarkMap is /kaart's answer time: a map already asked for comes from
+// the cache; "uncached" renders every time.
+func BenchmarkMap(b *testing.B) {
+	c, err := content.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	q := MapQuery{Theme: "onderwijs", Place: "Gent"}
+	b.Run("cached", func(b *testing.B) {
+		s := &Service{Corpus: c}
+		for b.Loop() {
+			if _, err := s.Map(q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("uncached", func(b *testing.B) {
+		for b.Loop() {
+			s := &Service{Corpus: c}
+			if _, err := s.Map(q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
