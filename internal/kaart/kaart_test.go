@@ -3,7 +3,6 @@ package kaart
 import (
 	"bytes"
 	"image/png"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -104,6 +103,21 @@ func TestRender(t *testing.T) {
 			if got := CountHighlighted(img, pic.MapArea); got != want {
 				t.Errorf("highlighted dots on the map: got %d, want %d", got, want)
 			}
+			wantInset := 0
+			for _, d := range ds {
+				if d.Province == "Brussel" && tc.sel(d) {
+					wantInset++
+				}
+			}
+			if pic.Inset.Empty() {
+				wantInset = 0
+			}
+			if tc.name == "alle" && pic.Inset.Empty() {
+				t.Errorf("no inset of Brussels on the map of all networks")
+			}
+			if got := CountHighlighted(img, pic.Inset); got != wantInset {
+				t.Errorf("highlighted dots in the inset of Brussels: got %d, want %d", got, wantInset)
+			}
 			if pic.Highlighted != want {
 				t.Errorf("Highlighted = %d, want %d", pic.Highlighted, want)
 			}
@@ -118,31 +132,52 @@ func TestLayoutLabelsDoNotOverlap(t *testing.T) {
 	}
 	ds := loadFixture(t)
 	for _, tc := range []struct {
-		name string
-		sel  func(fixtureDot) bool
+		name  string
+		sel   func(fixtureDot) bool
+		inset bool // of Brussels
 	}{
-		{"alle", func(fixtureDot) bool { return true }},
-		{"onderwijs", func(d fixtureDot) bool { return slices.Contains(d.Themes, "onderwijs") }},
-		{"brussel", func(d fixtureDot) bool { return d.Province == "Brussel" }},
+		{"alle", func(fixtureDot) bool { return true }, true},
+		{"onderwijs", func(d fixtureDot) bool { return slices.Contains(d.Themes, "onderwijs") }, true},
+		{"vrije tijd", func(d fixtureDot) bool { return slices.Contains(d.Themes, "vrije tijd") }, false},
+		{"brussel", func(d fixtureDot) bool { return d.Province == "Brussel" }, false}, // all six fit
+		{"limburg", func(d fixtureDot) bool { return d.Province == "Limburg" }, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := fixtureMap(ds, "", tc.sel)
 			p := plan(m)
-			area := fbox{0, float64(p.mapArea.Min.Y), float64(p.mapArea.Max.X), float64(p.mapArea.Max.Y)}
+			if tc.inset != (p.inset != nil) {
+				t.Errorf("inset: %v, want %v", p.inset != nil, tc.inset)
+			}
 			labelled := map[int]bool{}
-			for i, a := range p.labels {
-				labelled[a.dot] = true
-				if !a.box.inside(area) {
-					t.Errorf("label %q at %v is outside the map %v", a.text, a.box, area)
-				}
-				for _, b := range p.labels[i+1:] {
-					if a.box.overlaps(b.box) {
-						t.Errorf("labels %q and %q overlap", a.text, b.text)
+			scenes := []*scene{p.main}
+			if p.inset != nil {
+				scenes = append(scenes, p.inset)
+			}
+			for _, sc := range scenes {
+				for i, a := range sc.labels {
+					labelled[a.dot] = true
+					if !a.box.inside(sc.area) {
+						t.Errorf("label %q at %v is outside its view %v", a.text, a.box, sc.area)
+					}
+					for _, b := range sc.labels[i+1:] {
+						if a.box.overlaps(b.box) {
+							t.Errorf("labels %q and %q overlap", a.text, b.text)
+						}
+					}
+					for j, d := range m.Dots {
+						if sc.shown[j] && d.Selected && a.box.overlaps(circleBox(sc.pos[j], selR)) {
+							t.Errorf("label %q covers the dot of %s", a.text, d.ID)
+						}
 					}
 				}
-				for j, d := range m.Dots {
-					if d.Selected && a.box.overlaps(circleBox(p.pos[j], selR)) {
-						t.Errorf("label %q covers the dot of %s", a.text, d.ID)
+				for i := range sc.pos {
+					for j := i + 1; j < len(sc.pos); j++ {
+						if !sc.shown[i] || !sc.shown[j] {
+							continue
+						}
+						if d := dist(sc.pos[i], sc.pos[j]); d < 2*faintR {
+							t.Errorf("dots %s and %s overlap (%.1f px apart)", m.Dots[i].ID, m.Dots[j].ID, d)
+						}
 					}
 				}
 			}
@@ -151,20 +186,8 @@ func TestLayoutLabelsDoNotOverlap(t *testing.T) {
 					t.Errorf("%s has no label and is not listed", d.ID)
 				}
 			}
-			for i := range p.pos {
-				for j := i + 1; j < len(p.pos); j++ {
-					if d := dist(p.pos[i], p.pos[j]); d < 2*faintR {
-						t.Errorf("dots %s and %s overlap (%.1f px apart)", m.Dots[i].ID, m.Dots[j].ID, d)
-					}
-				}
-			}
 		})
 	}
-}
-
-func dist(a, b [2]float64) float64 {
-	dx, dy := a[0]-b[0], a[1]-b[1]
-	return math.Hypot(dx, dy)
 }
 
 func BenchmarkRender(b *testing.B) {
@@ -204,9 +227,9 @@ func TestLayoutListAll(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("legend lists dots %v, want every selected one in order %v", got, want)
 	}
-	mark := [2]float64{p.markX, p.markY}
+	mark := *p.main.mark
 	for i, d := range m.Dots {
-		if dist(p.pos[i], mark) < markR+faintR {
+		if dist(p.main.pos[i], mark) < markR+faintR {
 			t.Errorf("%s lies under the place's mark", d.ID)
 		}
 	}

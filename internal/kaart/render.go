@@ -57,6 +57,8 @@ type Picture struct {
 	// MapArea is the part of the picture with the map (without title and
 	// legend).
 	MapArea image.Rectangle
+	// Inset is where the enlarged Brussels is, or empty.
+	Inset image.Rectangle
 }
 
 // Layout and look. Sizes are in pixels.
@@ -130,6 +132,10 @@ const (
 	brusselsRadiusKm         = 8.5
 )
 
+// MapArea is the part of every picture with the map itself: not the title,
+// the legend or the inset.
+func MapArea() image.Rectangle { return image.Rect(0, mapTop, Width, mapTop+mapH) }
+
 // project maps a coordinate to picture pixels (equirectangular, longitude
 // scaled by cos of the view's middle latitude).
 func project(lat, lon float64) (x, y float64) {
@@ -180,7 +186,12 @@ func Render(m Map) (*Picture, error) {
 	if err := enc.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("encode png: %w", err)
 	}
-	return &Picture{PNG: buf.Bytes(), Width: Width, Height: p.height, Highlighted: p.selected, MapArea: p.mapArea}, nil
+	pic := &Picture{PNG: buf.Bytes(), Width: Width, Height: p.height, Highlighted: p.selected, MapArea: p.mapArea}
+	if p.inset != nil {
+		a := p.inset.area
+		pic.Inset = image.Rect(int(a.x0), int(a.y0), int(a.x1), int(a.y1))
+	}
+	return pic, nil
 }
 
 // fbox is a rectangle in float pixels.
@@ -200,24 +211,43 @@ type label struct {
 	face   font.Face
 	box    fbox
 	leader bool // draw a line from the dot to the box
-	dot    int  // index into layout.pos, or -1 for the place
+	dot    int  // index into Map.Dots, or -1 for the place
+}
+
+// scene is one view of the dots: the map, or the enlarged inset of
+// Brussels.
+type scene struct {
+	pos    [][2]float64 // dot centres, in the order of Map.Dots
+	shown  []bool       // whether a dot is in this view
+	mark   *[2]float64  // the place's mark, if it is in this view
+	labels []label
+	pl     *placer
+	area   fbox // where the view is in the picture
 }
 
 // layout is where everything goes.
 type layout struct {
-	pos      [][2]float64 // dot centres, in the order of Map.Dots
-	markX    float64
-	markY    float64
-	labels   []label
-	numbered []int // dots labelled with a number, in legend order (number = index+1)
-	unplaced []int // selected dots with neither name nor number on the map
-	selected int
-	mapArea  image.Rectangle
-	legendY  int
-	entries  []entry // the legend's list
-	rows     int     // rows of that list
-	height   int
+	main  *scene
+	inset *scene // nil when there is no inset
+	// inBrussels tells which dots lie in the Brussels region.
+	inBrussels []bool
+	numbered   []int // dots labelled with a number, in legend order
+	unplaced   []int // selected dots with neither name nor number on the map
+	selected   int
+	mapArea    image.Rectangle
+	legendY    int
+	entries    []entry // the legend's list
+	cols       int     // columns of that list
+	rows       int     // rows of that list
+	height     int
 }
+
+// The inset of Brussels, below the map at the right, when two or more
+// highlighted networks are in Brussels.
+const (
+	insetW, insetH = 360, 250
+	insetZoom      = 2.9
+)
 
 const legendCols = 3
 
@@ -228,78 +258,113 @@ type entry struct {
 	mark string
 }
 
-// plan places the dots, the labels and the legend.
+// plan places the dots, the labels and the legend. When networks in
+// Brussels cannot all be named on the map, they are named in an enlarged
+// inset instead.
 func plan(m Map) *layout {
-	p := &layout{mapArea: image.Rect(0, mapTop, Width, mapTop+mapH)}
-	p.pos = make([][2]float64, len(m.Dots))
+	p := planWith(m, false)
+	for _, i := range append(slices.Clone(p.numbered), p.unplaced...) {
+		if p.inBrussels[i] {
+			return planWith(m, true)
+		}
+	}
+	return p
+}
+
+func planWith(m Map, withInset bool) *layout {
+	p := &layout{mapArea: MapArea()}
+	p.legendY = mapTop + mapH + 14
 	radius := make([]float64, len(m.Dots))
+	var sel []int
 	for i, d := range m.Dots {
-		x, y := project(d.Lat, d.Lon)
-		p.pos[i] = [2]float64{x, y}
 		radius[i] = faintR
 		if d.Selected {
 			radius[i] = selR
-			p.selected++
-		}
-	}
-	if m.Place != nil {
-		// The place's mark stays put; dots under it move aside.
-		p.markX, p.markY = project(m.Place.Lat, m.Place.Lon)
-		all := append([][2]float64{{p.markX, p.markY}}, p.pos...)
-		separate(all, append([]float64{markR + 1}, radius...), 1)
-		p.pos = all[1:]
-	} else {
-		separate(p.pos, radius, 0)
-	}
-
-	pl := &placer{
-		area:  fbox{4, float64(mapTop) + 4, Width - 4, float64(mapTop+mapH) - 4},
-		faint: slices.Clone(backLabels),
-	}
-	for i, d := range m.Dots {
-		if d.Selected {
-			pl.obstacles = append(pl.obstacles, circleBox(p.pos[i], selR+2))
-		} else {
-			pl.faint = append(pl.faint, circleBox(p.pos[i], faintR+1))
-		}
-	}
-	if m.Place != nil {
-		pl.obstacles = append(pl.obstacles, circleBox([2]float64{p.markX, p.markY}, markR+2))
-		if l, ok := placeLabel(pl, m.Place.Name, fonts.labelBold, [2]float64{p.markX, p.markY}, markDists, mainAngles, true); ok {
-			l.dot = -1
-			p.labels = append(p.labels, l)
-		}
-	}
-
-	// Names first, the loneliest dots first: crowded ones are the ones
-	// that get a number instead.
-	var sel []int
-	for i, d := range m.Dots {
-		if d.Selected {
 			sel = append(sel, i)
 		}
+	}
+	p.selected = len(sel)
+
+	// Which dots are in Brussels, before they are pushed apart.
+	bx, by := project(brusselsLat, brusselsLon)
+	br := brusselsRadiusKm / 111.2 * scale
+	inBrussels := make([]bool, len(m.Dots))
+	nb := 0
+	for i, d := range m.Dots {
+		x, y := project(d.Lat, d.Lon)
+		if math.Hypot(x-bx, y-by) <= br+6 {
+			inBrussels[i] = true
+			if d.Selected {
+				nb++
+			}
+		}
+	}
+
+	all := make([]bool, len(m.Dots))
+	for i := range all {
+		all[i] = true
+	}
+	p.main = newScene(m, radius, all, project, fbox{4, float64(mapTop) + 4, Width - 4, float64(mapTop+mapH) - 4}, backLabels)
+	p.inBrussels = inBrussels
+	if withInset && nb >= 2 {
+		x0, y0 := float64(Width-pad-insetW), float64(p.legendY+4)
+		area := fbox{x0, y0, x0 + insetW, y0 + insetH}
+		cx, cy := (area.x0+area.x1)/2, (area.y0+area.y1)/2+8
+		insetProject := func(lat, lon float64) (float64, float64) {
+			x, y := project(lat, lon)
+			return cx + (x-bx)*insetZoom, cy + (y-by)*insetZoom
+		}
+		inner := fbox{area.x0 + 3, area.y0 + 26, area.x1 - 3, area.y1 - 3}
+		p.inset = newScene(m, radius, inBrussels, insetProject, inner, nil)
+		if p.inset.mark != nil && !p.inset.mark0In(inner) {
+			p.inset.mark = nil
+		}
+		p.inset.area = area
+	}
+
+	// The place's name first, then the networks' names, the loneliest
+	// dots first: crowded ones are the ones that get a number instead.
+	// Networks in the inset are named there.
+	scenes := []*scene{p.main}
+	if p.inset != nil {
+		scenes = append(scenes, p.inset)
+	}
+	for _, sc := range scenes {
+		if sc.mark != nil {
+			if l, ok := placeLabel(sc.pl, m.Place.Name, fonts.labelBold, *sc.mark, markDists, mainAngles, true); ok {
+				l.dot = -1
+				sc.labels = append(sc.labels, l)
+			}
+		}
+	}
+	where := func(i int) *scene {
+		if p.inset != nil && inBrussels[i] {
+			return p.inset
+		}
+		return p.main
 	}
 	crowd := make(map[int]int, len(sel))
 	for _, i := range sel {
 		for _, j := range sel {
-			if i != j && math.Hypot(p.pos[i][0]-p.pos[j][0], p.pos[i][1]-p.pos[j][1]) < 90 {
+			if i != j && where(i) == where(j) && dist(where(i).pos[i], where(j).pos[j]) < 90 {
 				crowd[i]++
 			}
 		}
 	}
 	order := slices.Clone(sel)
 	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(crowd[a], crowd[b]), cmp.Compare(p.pos[a][0], p.pos[b][0]))
+		return cmp.Or(cmp.Compare(crowd[a], crowd[b]), cmp.Compare(where(a).pos[a][0], where(b).pos[b][0]))
 	})
 	var failed []int
 	for _, i := range order {
-		l, ok := placeLabel(pl, shortName(m.Dots[i].Name, 26), fonts.label, p.pos[i], nameDists, mainAngles, true)
+		sc := where(i)
+		l, ok := placeLabel(sc.pl, shortName(m.Dots[i].Name, 26), fonts.label, sc.pos[i], nameDists, mainAngles, true)
 		if !ok {
 			failed = append(failed, i)
 			continue
 		}
 		l.dot = i
-		p.labels = append(p.labels, l)
+		sc.labels = append(sc.labels, l)
 	}
 	// Then numbers, in the order of the legend.
 	if m.ListAll {
@@ -309,18 +374,19 @@ func plan(m Map) *layout {
 	}
 	numberOf := map[int]string{}
 	for _, i := range failed {
+		sc := where(i)
 		n := strconv.Itoa(len(p.numbered) + 1)
-		l, ok := placeLabel(pl, n, fonts.labelBold, p.pos[i], numberDists, allAngles, true)
+		l, ok := placeLabel(sc.pl, n, fonts.labelBold, sc.pos[i], numberDists, allAngles, true)
 		if !ok {
 			// Rather a line that passes under a label than no number.
-			l, ok = placeLabel(pl, n, fonts.labelBold, p.pos[i], numberDists, allAngles, false)
+			l, ok = placeLabel(sc.pl, n, fonts.labelBold, sc.pos[i], numberDists, allAngles, false)
 		}
 		if !ok {
 			p.unplaced = append(p.unplaced, i)
 			continue
 		}
 		l.dot = i
-		p.labels = append(p.labels, l)
+		sc.labels = append(sc.labels, l)
 		p.numbered = append(p.numbered, i)
 		numberOf[i] = n
 	}
@@ -337,16 +403,75 @@ func plan(m Map) *layout {
 		}
 	}
 
-	p.legendY = mapTop + mapH + 14
+	p.cols = legendCols
+	if p.inset != nil {
+		p.cols = legendCols - 1
+	}
 	n := len(p.entries)
-	p.rows = (n + legendCols - 1) / legendCols
+	p.rows = (n + p.cols - 1) / p.cols
 	h := p.legendY + 28 // key line
 	if n > 0 {
 		h += 8 + p.rows*legendRowH
 	}
+	if p.inset != nil {
+		h = max(h, int(p.inset.area.y1)+4)
+	}
 	p.height = h + 34 // source line
 	return p
 }
+
+// newScene projects the shown dots and the place, pushes them apart and
+// sets up label placement inside area.
+func newScene(m Map, radius []float64, shown []bool, proj func(lat, lon float64) (float64, float64), area fbox, soft []fbox) *scene {
+	sc := &scene{pos: make([][2]float64, len(m.Dots)), shown: shown, area: area}
+	var idx []int
+	var pts [][2]float64
+	var rs []float64
+	fixed := 0
+	if m.Place != nil {
+		// The place's mark stays put; dots under it move aside.
+		x, y := proj(m.Place.Lat, m.Place.Lon)
+		sc.mark = &[2]float64{x, y}
+		pts = append(pts, *sc.mark)
+		rs = append(rs, markR+1)
+		fixed = 1
+	}
+	for i, d := range m.Dots {
+		if !shown[i] {
+			continue
+		}
+		x, y := proj(d.Lat, d.Lon)
+		idx = append(idx, i)
+		pts = append(pts, [2]float64{x, y})
+		rs = append(rs, radius[i])
+	}
+	separate(pts, rs, fixed)
+	for k, i := range idx {
+		sc.pos[i] = pts[fixed+k]
+	}
+	sc.pl = &placer{area: area, faint: slices.Clone(soft)}
+	for i, d := range m.Dots {
+		if !shown[i] {
+			continue
+		}
+		if d.Selected {
+			sc.pl.obstacles = append(sc.pl.obstacles, circleBox(sc.pos[i], selR+2))
+		} else {
+			sc.pl.faint = append(sc.pl.faint, circleBox(sc.pos[i], faintR+1))
+		}
+	}
+	if sc.mark != nil {
+		sc.pl.obstacles = append(sc.pl.obstacles, circleBox(*sc.mark, markR+2))
+	}
+	return sc
+}
+
+// mark0In reports whether the scene's mark lies inside b.
+func (sc *scene) mark0In(b fbox) bool {
+	return sc.mark != nil && b.contains(*sc.mark)
+}
+
+func dist(a, b [2]float64) float64 { return math.Hypot(a[0]-b[0], a[1]-b[1]) }
 
 const legendRowH = 23
 
@@ -697,55 +822,83 @@ func drawText(img *image.RGBA, f font.Face, col color.Color, s string, x, baseli
 }
 
 func drawMap(img *image.RGBA, m Map, p *layout) {
+	drawScene(img, m, p.main)
+	if p.inset != nil {
+		drawInset(img, m, p.inset)
+	}
+}
+
+// drawInset draws the frame and background of the inset of Brussels, then
+// its dots.
+func drawInset(img *image.RGBA, m Map, sc *scene) {
+	c := newCanvas(img)
+	a := sc.area
+	c.rect(a)
+	c.fill(borderColor)
+	inner := fbox{a.x0 + 1.5, a.y0 + 1.5, a.x1 - 1.5, a.y1 - 1.5}
+	c.rect(inner)
+	c.fill(belgiumFill)
+	cx, cy := (a.x0+a.x1)/2, (a.y0+a.y1)/2+8
+	br := brusselsRadiusKm / 111.2 * scale * insetZoom
+	sub := img.SubImage(image.Rect(int(inner.x0), int(inner.y0), int(inner.x1), int(inner.y1))).(*image.RGBA)
+	cs := newCanvas(sub)
+	cs.circle(cx, cy, br)
+	cs.fill(brusselsLine)
+	cs.circle(cx, cy, br-2)
+	cs.fill(brusselsFill)
+	drawText(img, fonts.small, greyText, "Brussel, vergroot", int(a.x0)+8, int(a.y0)+18)
+	drawScene(sub, m, sc)
+}
+
+func drawScene(img *image.RGBA, m Map, sc *scene) {
 	c := newCanvas(img)
 	for i, d := range m.Dots {
-		if !d.Selected {
-			c.circle(p.pos[i][0], p.pos[i][1], faintR)
+		if sc.shown[i] && !d.Selected {
+			c.circle(sc.pos[i][0], sc.pos[i][1], faintR)
 			c.fill(faintColor)
 		}
 	}
 	// Leader lines under the dots.
-	for _, l := range p.labels {
-		var cx, cy, r float64
-		if l.dot < 0 {
-			cx, cy, r = p.markX, p.markY, markR
-		} else {
-			cx, cy, r = p.pos[l.dot][0], p.pos[l.dot][1], selR
-		}
+	for _, l := range sc.labels {
 		if !l.leader {
 			continue
 		}
-		tx := math.Max(l.box.x0, math.Min(cx, l.box.x1))
-		ty := math.Max(l.box.y0, math.Min(cy, l.box.y1))
-		d := math.Hypot(tx-cx, ty-cy)
-		if d > r {
-			c.line(cx+(tx-cx)/d*r, cy+(ty-cy)/d*r, tx, ty, 1.3)
+		var at [2]float64
+		r := selR
+		if l.dot < 0 {
+			at, r = *sc.mark, markR
+		} else {
+			at = sc.pos[l.dot]
+		}
+		sg := leaderOf(at, l.box)
+		if d := math.Hypot(sg.x1-sg.x0, sg.y1-sg.y0); d > r {
+			c.line(sg.x0+(sg.x1-sg.x0)/d*r, sg.y0+(sg.y1-sg.y0)/d*r, sg.x1, sg.y1, 1.3)
 			c.fill(leaderColor)
 		}
 	}
 	for i, d := range m.Dots {
-		if d.Selected {
-			c.circle(p.pos[i][0], p.pos[i][1], selR+1.5)
+		if sc.shown[i] && d.Selected {
+			c.circle(sc.pos[i][0], sc.pos[i][1], selR+1.5)
 			c.fill(color.White)
 		}
 	}
 	for i, d := range m.Dots {
-		if d.Selected {
-			c.circle(p.pos[i][0], p.pos[i][1], selR)
+		if sc.shown[i] && d.Selected {
+			c.circle(sc.pos[i][0], sc.pos[i][1], selR)
 			c.fill(HighlightColor)
 		}
 	}
-	if m.Place != nil {
-		c.diamond(p.markX, p.markY, markR+2)
+	if sc.mark != nil {
+		c.diamond(sc.mark[0], sc.mark[1], markR+2)
 		c.fill(color.White)
-		c.diamond(p.markX, p.markY, markR)
+		c.diamond(sc.mark[0], sc.mark[1], markR)
 		c.fill(markColor)
 	}
-	for _, l := range p.labels {
+	for _, l := range sc.labels {
 		c.rect(l.box)
 		c.fill(labelBG)
 	}
-	for _, l := range p.labels {
+	for _, l := range sc.labels {
 		col := textColor
 		if l.dot < 0 {
 			col = markColor
@@ -788,6 +941,9 @@ func drawLegend(img *image.RGBA, m Map, p *layout) {
 		})
 	}
 	colW := (Width - 2*pad) / legendCols
+	if p.inset != nil {
+		colW = (Width - 2*pad - insetW - 16) / p.cols
+	}
 	top := p.legendY + 28 + 8
 	for k, e := range p.entries {
 		i := e.dot
