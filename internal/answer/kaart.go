@@ -11,9 +11,11 @@ import (
 
 // MapQuery asks for a map: the networks that match the filters are
 // highlighted; with Place, the place is marked and the nearest of those
-// networks are highlighted.
+// networks are highlighted. Municipality is a filter like in a list (the
+// networks that work there), and marks the place too.
 type MapQuery struct {
 	Theme, Province, Partner, Place string
+	Municipality                    string
 }
 
 // NearestOnMap is how many networks a map around a place highlights, besides
@@ -26,26 +28,33 @@ type MapAnswer struct {
 	Picture  *kaart.Picture
 	Networks []*content.Network // the highlighted networks
 	Place    *content.Place     // the marked place, if any
+	// Distance says, around a place, how far each network is ("3 km",
+	// "in Gent"), by network id.
+	Distance map[string]string
 }
 
 // Map answers `kaart` and /kaart. Unknown filters and places are user
 // errors; maps are cached by their resolved filters.
 func (s *Service) Map(q MapQuery) (*MapAnswer, error) {
-	f := content.Filter{Theme: q.Theme, Province: q.Province, Partner: q.Partner}
+	f := content.Filter{Theme: q.Theme, Province: q.Province, Partner: q.Partner, Municipality: q.Municipality}
 	list, err := s.Networks(f)
 	if err != nil {
 		return nil, err
 	}
 	var place *content.Place
-	if strings.TrimSpace(q.Place) != "" {
+	near := strings.TrimSpace(q.Place) != ""
+	if near {
 		if place, err = s.findPlace(q.Place); err != nil {
 			return nil, err
 		}
+	} else if f.Municipality != "" {
+		// Mark the place of the list when the gazetteer knows it.
+		place = s.Corpus.Gazetteer().FindPlace(s.Corpus.FindPlace(f.Municipality)).Place
 	}
 	selected := list.Networks
 	detail := map[string]string{}
 	title := list.Title
-	if place != nil {
+	if near {
 		selected, detail = s.nearest(place, list.Networks)
 		where := strings.TrimPrefix(list.Title, "Netwerken ")
 		if list.Title == "Alle lokale bondgenotennetwerken" {
@@ -54,14 +63,14 @@ func (s *Service) Map(q MapQuery) (*MapAnswer, error) {
 			title = "Netwerken " + where + " dichtbij " + place.Name
 		}
 	}
-	key := mapKey(s.Corpus, f, place)
+	key := mapKey(s.Corpus, f, place, near)
 	pic, err := s.maps.Get(key, func() (*kaart.Picture, error) {
 		return kaart.Render(s.mapOf(title, selected, detail, place))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("render map: %w", err)
 	}
-	return &MapAnswer{Title: title, Picture: pic, Networks: selected, Place: place}, nil
+	return &MapAnswer{Title: title, Picture: pic, Networks: selected, Place: place, Distance: detail}, nil
 }
 
 // MapCacheLen is the number of maps kept in the cache.
@@ -69,7 +78,7 @@ func (s *Service) MapCacheLen() int { return s.maps.Len() }
 
 // mapKey is the cache key of a map: the filters as resolved, so that
 // "vrijetijd" and "Vrije tijd" share one picture.
-func mapKey(c *content.Corpus, f content.Filter, p *content.Place) string {
+func mapKey(c *content.Corpus, f content.Filter, p *content.Place, near bool) string {
 	var b strings.Builder
 	if t := c.FindTheme(f.Theme); t != nil {
 		b.WriteString(t.Name)
@@ -87,8 +96,13 @@ func mapKey(c *content.Corpus, f content.Filter, p *content.Place) string {
 		}
 	}
 	b.WriteByte('|')
+	b.WriteString(c.FindPlace(f.Municipality))
+	b.WriteByte('|')
 	if p != nil {
 		b.WriteString(p.Label())
+	}
+	if near {
+		b.WriteString("|near")
 	}
 	return b.String()
 }
@@ -162,7 +176,7 @@ func (s *Service) mapOf(title string, selected []*content.Network, detail map[st
 	}
 	if place != nil {
 		m.Place = &kaart.Place{Name: place.Name, Lat: place.Lat, Lon: place.Lon}
-		m.ListAll = true
+		m.ListAll = len(detail) > 0
 	}
 	return m
 }

@@ -126,3 +126,21 @@ func BenchmarkMap(b *testing.B) {
 		}
 	})
 }
+
+func TestMapOfAPlaceList(t *testing.T) {
+	s := service(t)
+	m, err := s.Map(MapQuery{Municipality: "gent"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Title != "Netwerken in Gent" || len(m.Networks) != 4 || m.Place == nil || m.Place.Name != "Gent" {
+		t.Errorf("got %q, %d networks, place %v; want Netwerken in Gent, 4, Gent marked", m.Title, len(m.Networks), m.Place)
+	}
+	near, err := s.Map(MapQuery{Place: "gent"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if near.Picture == m.Picture {
+		t.Errorf("the list of Gent and the map around Gent share a picture")
+	}
+}
