@@ -316,7 +316,7 @@ func planWith(m Map, withInset bool) *layout {
 		}
 		inner := fbox{area.x0 + 3, area.y0 + 26, area.x1 - 3, area.y1 - 3}
 		p.inset = newScene(m, radius, inBrussels, insetProject, inner, nil)
-		if p.inset.mark != nil && !p.inset.mark0In(inner) {
+		if p.inset.mark != nil && !p.inset.markIn(inner) {
 			p.inset.mark = nil
 		}
 		p.inset.area = area
@@ -466,8 +466,8 @@ func newScene(m Map, radius []float64, shown []bool, proj func(lat, lon float64)
 	return sc
 }
 
-// mark0In reports whether the scene's mark lies inside b.
-func (sc *scene) mark0In(b fbox) bool {
+// markIn reports whether the scene's mark lies inside b.
+func (sc *scene) markIn(b fbox) bool {
 	return sc.mark != nil && b.contains(*sc.mark)
 }
 
