@@ -825,7 +825,7 @@ func renderFactorCard(a *answer.FactorCard) *reply {
 	f := a.Factor
 	more := fmt.Sprintf("(lees verder in de gids, p. %d)", f.Page)
 	e := newEmbed()
-	e.Author = &discordgo.MessageEmbedAuthor{Name: fmt.Sprintf("Succesfactor %d van 13", f.Order)}
+	e.Author = &discordgo.MessageEmbedAuthor{Name: fmt.Sprintf("Succesfactor %d van %d", f.Order, a.Of)}
 	e.Title = cutMD(md(f.Title), maxTitle)
 	e.Description = mdCut(f.Text, factorTextRunes, more)
 	e.Footer = &discordgo.MessageEmbedFooter{Text: sourceFooter(f.Page)}
@@ -870,7 +870,7 @@ func renderFactorCard(a *answer.FactorCard) *reply {
 	return &reply{Embeds: []*discordgo.MessageEmbed{e}, Components: comps}
 }
 
-// renderFactorList renders the 13 success factors with a select to open one.
+// renderFactorList renders the success factors with a select to open one.
 func renderFactorList(a *answer.FactorList) *reply {
 	e := newEmbed()
 	e.Title = fmt.Sprintf("De %d succesfactoren", len(a.Factors))

@@ -262,6 +262,7 @@ func componentViews(r *reply) []view {
 // pages), the overviews, and the search pages of many queries, and checks
 // every Discord limit on each, and that every button opens something.
 func TestRenderLimitsWholeCorpus(t *testing.T) {
+	t.Parallel()
 	s := service(t)
 	c := s.Corpus
 	ctx := context.Background()
