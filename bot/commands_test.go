@@ -16,6 +16,7 @@ import (
 
 // The slash-command definitions respect Discord's rules.
 func TestApplicationCommandsLimits(t *testing.T) {
+	t.Parallel()
 	name := regexp.MustCompile(`^[-_\p{Ll}\p{N}]{1,32}$`)
 	commands := testRouter(t).Specs(service(t).Corpus)
 	defs := applicationCommands(commands)
@@ -116,6 +117,7 @@ func checkOptionDefs(t *testing.T, name *regexp.Regexp, where string, opts []*di
 // A partner with a region where it has no network renders the note that
 // says so.
 func TestMentionPartnerInRegionWithoutNetworksRendersNote(t *testing.T) {
+	t.Parallel()
 	resp := testRouter(t).Handle(context.Background(), &chat.Request{Kind: chat.KindMention, BotID: "1", UserID: "2", Text: "<@1> wie werkt samen met CAW in Limburg?"})
 	rep := render(resp.Value, resp.View)
 	if !strings.Contains(rep.Embeds[0].Description, "Geen enkel netwerk in Limburg") {

@@ -476,10 +476,14 @@ func (b *Bot) interaction(ctx context.Context, i *discordgo.Interaction, receive
 	req.Received, req.ID = received, i.ID
 	start := time.Now()
 	if req.Kind != chat.KindAutocomplete {
+		// A deferred button press or menu choice edits the message it is
+		// on (unless it opens privately); whatever the answer, that
+		// message must never be deleted.
+		update := req.Kind == chat.KindComponent && !chat.OpensPrivately(req.CustomID)
 		req.Later = func(resp *chat.Response) {
 			b.active.Add(1)
 			defer b.active.Done()
-			b.sendLate(i, req.Kind == chat.KindComponent && resp.Update, b.renderResponse(resp, log), log)
+			b.sendLate(i, update, b.renderResponse(resp, log), log)
 		}
 	}
 	resp := b.router.Handle(ctx, req)

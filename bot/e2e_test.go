@@ -34,6 +34,7 @@ const (
 // sends back for every command, an autocomplete, button presses, a select,
 // mentions, hostile input and a panic in a handler.
 func TestE2E(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) {
 		c.Commands = append(chat.DefaultCommands(),
 			chat.NewCommand("paniek", "", func(context.Context, *answer.Service, chat.Args) (any, view, error) {
@@ -500,6 +501,7 @@ func checkComponents(t testing.TB, d map[string]any) {
 // TestE2EGlobalRegistrationAndAppIDFromReady registers globally without a
 // guild and takes the application id from READY.
 func TestE2EGlobalRegistrationAndAppIDFromReady(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) { c.GuildID = "" }, nil)
 	n := h.fake.Count(func(r fakediscord.Request) bool { return r.Method == "PUT" })
 	if n != 1 {
@@ -514,6 +516,7 @@ func TestE2EGlobalRegistrationAndAppIDFromReady(t *testing.T) {
 
 // TestE2EAppIDFromConfig uses DISCORD_APP_ID over the id in READY.
 func TestE2EAppIDFromConfig(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) { c.AppID = "123456789" }, nil)
 	if h.fake.Count(func(r fakediscord.Request) bool {
 		return r.Method == "PUT" && strings.HasPrefix(r.Path, "/applications/123456789/guilds/")
@@ -526,6 +529,7 @@ func TestE2EAppIDFromConfig(t *testing.T) {
 // an error after deferring replaces the "thinking" message with an
 // ephemeral follow-up.
 func TestE2EDeferred(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) {
 		c.DeferAfter = 30 * time.Millisecond
 		c.Commands = append(chat.DefaultCommands(),
@@ -575,6 +579,7 @@ func TestE2EDeferred(t *testing.T) {
 // TestE2EDeferredButton: a button press that is slower than DeferAfter is
 // answered with a deferred update, then the message is edited.
 func TestE2EDeferredButton(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) { c.DeferAfter = time.Nanosecond }, nil)
 	cb := h.interact(h.command("zoek", "term", "school"))
 	if cbType(cb) != cbDeferredMessage {
@@ -603,6 +608,7 @@ func TestE2EDeferredButton(t *testing.T) {
 // TestE2EShutdown: cancelling Run's context closes the gateway connection
 // and Run returns nil.
 func TestE2EShutdown(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, nil, nil)
 	if !h.fake.Connected() {
 		t.Fatal("not connected")
@@ -620,6 +626,7 @@ func TestE2EShutdown(t *testing.T) {
 // TestRunBadToken: Discord refusing the token ends Run with an error that
 // does not contain the token.
 func TestRunBadToken(t *testing.T) {
+	t.Parallel()
 	fake := fakediscord.New(t, "another-token-entirely-0123456789")
 	defer fake.Close()
 	logs := &syncBuffer{}
@@ -641,6 +648,7 @@ func TestRunBadToken(t *testing.T) {
 // TestRunStopsWhileConnecting: a shutdown while the gateway is silent (no
 // HELLO) still ends Run at once.
 func TestRunStopsWhileConnecting(t *testing.T) {
+	t.Parallel()
 	release := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/v10/gateway") {

@@ -2,10 +2,7 @@ package bot
 
 import (
 	"bytes"
-	"encoding/json"
 	"image/png"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -93,6 +90,8 @@ func TestE2EKaart(t *testing.T) {
 	}{
 		{"thema", "thema", "onderwijs", 27},
 		{"regio", "plaats-of-provincie", "Limburg", 6},
+		{"regio", "plaats-of-provincie", "Kortrijk", 5}, // none there: the nearest
+		{"regio", "plaats-of-provincie", "Gent", 4},
 		{"partner", "organisatie", "SAAMO", 9},
 	} {
 		t.Run("toon op kaart /"+tc.command, func(t *testing.T) {
@@ -121,27 +120,9 @@ func TestE2EKaart(t *testing.T) {
 // Over the HTTP door a map cannot go in the HTTP response: the bot says
 // the answer comes, then edits it in over REST, multipart with the file.
 func TestHTTPDoorKaart(t *testing.T) {
-	signer := fakediscord.NewSigner("kaart")
-	h := startBot(t, func(c *Config) {
-		c.PublicKey = signer.PublicKey()
-		c.HTTPAddr = "127.0.0.1:0"
-		c.AppID = "900000000000000001"
-	}, nil)
+	h := startHTTPBot(t, false, nil)
 	m := h.command("kaart", "provincie", "Limburg")
-	body, err := json.Marshal(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req, err := signer.Request("http://bot"+InteractionsPath, body, h.clock.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := httptest.NewRecorder()
-	h.bot.InteractionsHandler().ServeHTTP(rec, req)
-	var first map[string]any
-	if err := json.Unmarshal(rec.Body.Bytes(), &first); err != nil || rec.Code != http.StatusOK {
-		t.Fatalf("HTTP %d %s: %v", rec.Code, rec.Body, err)
-	}
+	first := h.interactHTTP(m)
 	if cbType(first) != cbDeferredMessage {
 		t.Errorf("first response type %d, want %d (deferred)", cbType(first), cbDeferredMessage)
 	}

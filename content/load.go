@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
@@ -43,6 +44,9 @@ type Corpus struct {
 
 	gazetteer *Gazetteer
 	locations map[string]*NetworkLocation // network id → where it works
+
+	summaryOnce sync.Once
+	summaries   map[*Place]PlaceSummary
 }
 
 // Default loads the corpus embedded in the binary.

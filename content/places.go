@@ -38,6 +38,8 @@ type Place struct {
 
 	// Line is the place's line in the gazetteer file.
 	Line int `json:"-"`
+
+	key, muniKey string // placeKey of Name and Municipality
 }
 
 // Label names the place unambiguously for people: "Halle (Vlaams-Brabant)",
@@ -70,7 +72,12 @@ type gazKey struct {
 // placeKey is the look-up key of a place name: folded, without spaces or
 // punctuation, "St-" and "St." read as "Sint-".
 func placeKey(s string) string {
-	words := strings.Fields(text.Normalize(s))
+	n := text.Normalize(s)
+	padded := " " + n + " "
+	if !strings.Contains(padded, " st ") && !strings.Contains(padded, " ste ") {
+		return strings.ReplaceAll(n, " ", "")
+	}
+	words := strings.Fields(n)
 	for i, w := range words {
 		switch w {
 		case "st":
@@ -121,8 +128,9 @@ func parseGazetteer(file string, data []byte, probs *Problems) *Gazetteer {
 			continue
 		}
 		p := &Place{Name: strings.TrimSpace(cols[0]), Kind: cols[1], Municipality: strings.TrimSpace(cols[2]), Line: num, Aliases: []string{}}
+		p.key, p.muniKey = placeKey(p.Name), placeKey(p.Municipality)
 		ok := true
-		if p.Name == "" || placeKey(p.Name) == "" {
+		if p.key == "" {
 			d.problem(num, "lege naam")
 			ok = false
 		}
@@ -140,7 +148,7 @@ func parseGazetteer(file string, data []byte, probs *Problems) *Gazetteer {
 		p.Lat, err1 = strconv.ParseFloat(cols[4], 64)
 		p.Lon, err2 = strconv.ParseFloat(cols[5], 64)
 		// Flanders and Brussels lie within these bounds.
-		if err1 != nil || err2 != nil || p.Lat < 50.6 || p.Lat > 51.6 || p.Lon < 2.5 || p.Lon > 6.0 {
+		if err1 != nil || err2 != nil || !(p.Lat >= 50.6 && p.Lat <= 51.6 && p.Lon >= 2.5 && p.Lon <= 6.0) {
 			d.problem(num, "coördinaten %q, %q liggen niet in Vlaanderen of Brussel", cols[4], cols[5])
 			ok = false
 		}
@@ -153,7 +161,7 @@ func parseGazetteer(file string, data []byte, probs *Problems) *Gazetteer {
 				p.Aliases = append(p.Aliases, a)
 			}
 		}
-		id := placeKey(p.Name) + "/" + placeKey(p.Municipality)
+		id := p.key + "/" + p.muniKey
 		if other, dup := seen[id]; dup {
 			d.problem(num, "%s in %s staat ook op regel %d", p.Name, p.Municipality, other)
 			ok = false
@@ -164,22 +172,24 @@ func parseGazetteer(file string, data []byte, probs *Problems) *Gazetteer {
 		seen[id] = num
 		g.Places = append(g.Places, p)
 		if p.Kind == KindMunicipality {
-			g.municipalities[placeKey(p.Name)] = p
+			g.municipalities[p.key] = p
 		}
 	}
 	if !header {
 		d.problem(1, "de kolommen ontbreken: %q", gazetteerHeader)
 	}
 	for _, p := range g.Places {
-		m := g.municipalities[placeKey(p.Municipality)]
+		m := g.municipalities[p.muniKey]
 		switch {
 		case m == nil:
 			d.problem(p.Line, "gemeente %q staat niet als gemeente in het bestand", p.Municipality)
 		case m.Province != p.Province:
 			d.problem(p.Line, "%s ligt in %s, maar gemeente %s in %s", p.Name, p.Province, m.Name, m.Province)
 		}
-		for _, name := range append([]string{p.Name}, p.Aliases...) {
-			k := placeKey(name)
+		g.byKey[p.key] = append(g.byKey[p.key], p)
+		g.keys = append(g.keys, gazKey{p.key, p})
+		for _, a := range p.Aliases {
+			k := placeKey(a)
 			if k == "" || slices.Contains(g.byKey[k], p) {
 				continue
 			}
@@ -231,6 +241,13 @@ func (g *Gazetteer) Municipality(name string) *Place { return g.municipalities[p
 // MunicipalitiesIn returns the municipalities of a province.
 func (g *Gazetteer) MunicipalitiesIn(province string) []*Place {
 	return slices.Clone(g.byProvince[province])
+}
+
+// Named returns the places whose name or alias is exactly words (folded),
+// municipalities first; no typo search. Cheap enough to try on every run of
+// words in a message.
+func (g *Gazetteer) Named(words string) []*Place {
+	return slices.Clone(g.byKey[placeKey(words)])
 }
 
 // PlaceResult is the outcome of looking a place up: the place, or when the
@@ -327,7 +344,7 @@ func qualifies(p *Place, quals []string) bool {
 		prov, isProv := FindProvince(s)
 		switch {
 		case isProv && prov == p.Province:
-		case placeKey(s) == placeKey(p.Municipality):
+		case placeKey(s) == p.muniKey:
 		default:
 			return false
 		}
@@ -352,7 +369,10 @@ func (g *Gazetteer) closest(key string, limit int) []*Place {
 		if seen[k.place] {
 			continue
 		}
-		d := text.Distance(k.key, key, maxD)
+		d := maxD + 1
+		if diff := len(k.key) - len(key); diff <= maxD && diff >= -maxD {
+			d = text.Distance(k.key, key, maxD)
+		}
 		if d > maxD {
 			if len(key) < 3 || !strings.HasPrefix(k.key, key) {
 				continue
@@ -393,8 +413,8 @@ func (g *Gazetteer) CompletePlaces(prefix string, limit int) []*Place {
 	}
 	sort.SliceStable(hits, func(i, j int) bool {
 		a, b := hits[i], hits[j]
-		if (placeKey(a.Name) == key) != (placeKey(b.Name) == key) {
-			return placeKey(a.Name) == key
+		if (a.key == key) != (b.key == key) {
+			return a.key == key
 		}
 		if kindRank[a.Kind] != kindRank[b.Kind] {
 			return kindRank[a.Kind] < kindRank[b.Kind]
@@ -439,6 +459,11 @@ func (l *NetworkLocation) DistanceKm(p *Place) float64 {
 	if l.In(p) {
 		return 0
 	}
+	return l.pointsKm(p)
+}
+
+// pointsKm is the distance from p to the nearest of the network's points.
+func (l *NetworkLocation) pointsKm(p *Place) float64 {
 	best := math.Inf(1)
 	for _, q := range l.Points {
 		best = min(best, DistanceKm(p.Lat, p.Lon, q.Lat, q.Lon))
@@ -455,7 +480,9 @@ func (g *Gazetteer) locate(n *Network, probs *Problems) *NetworkLocation {
 		if i < len(n.municipalityLines) {
 			line = n.municipalityLines[i]
 		}
-		if prov, ok := FindProvince(m); ok && prov == n.Province {
+		// "Limburg" is the province; "Antwerpen" and "Brussel" are
+		// municipalities too, and mean those.
+		if prov, ok := FindProvince(m); ok && prov == n.Province && g.municipalities[placeKey(m)] == nil {
 			loc.ProvinceWide = true
 			continue
 		}
@@ -524,21 +551,74 @@ func (c *Corpus) NearbyNetworks(p *Place, theme string) ([]Nearby, error) {
 			return nil, &FilterError{"thema", theme, c.suggest(theme, c.ThemeNames())}
 		}
 	}
-	out := make([]Nearby, 0, len(c.Networks))
+	type ranked struct {
+		Nearby
+		wide   bool
+		points float64
+	}
+	all := make([]ranked, 0, len(c.Networks))
 	for _, n := range c.Networks {
 		if th != nil && !slices.Contains(n.Themes, th.Name) {
 			continue
 		}
 		loc := c.locations[n.ID]
-		out = append(out, Nearby{Network: n, DistanceKm: loc.DistanceKm(p), Here: loc.In(p)})
-	}
-	// At the same distance, a network in the municipality itself comes
-	// before one that covers the whole province.
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].DistanceKm != out[j].DistanceKm {
-			return out[i].DistanceKm < out[j].DistanceKm
+		r := ranked{Nearby{Network: n, Here: loc.In(p)}, loc.ProvinceWide, loc.pointsKm(p)}
+		if !r.Here {
+			r.DistanceKm = r.points
 		}
-		return !c.locations[out[i].Network.ID].ProvinceWide && c.locations[out[j].Network.ID].ProvinceWide
+		all = append(all, r)
+	}
+	// At the same distance (0 km: in the municipality), a network of the
+	// municipality comes before one of the whole province, and one in the
+	// place itself (Ekeren) before one elsewhere in its municipality.
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.DistanceKm != b.DistanceKm {
+			return a.DistanceKm < b.DistanceKm
+		}
+		if a.wide != b.wide {
+			return b.wide
+		}
+		return a.points < b.points
 	})
+	out := make([]Nearby, len(all))
+	for i, r := range all {
+		out[i] = r.Nearby
+	}
 	return out, nil
+}
+
+// PlaceSummary says, for one place, how many networks work in its
+// municipality (Here, counting those of the whole province; Local, not
+// counting them) and which other network is nearest.
+type PlaceSummary struct {
+	Here, Local int
+	Nearest     *Network // nil when every network works there
+	NearestKm   float64
+}
+
+// PlaceSummary summarises the networks around p. The summaries of all places
+// are computed once, on first use (autocomplete labels every place).
+func (c *Corpus) PlaceSummary(p *Place) PlaceSummary {
+	c.summaryOnce.Do(func() {
+		c.summaries = make(map[*Place]PlaceSummary, len(c.gazetteer.Places))
+		for _, q := range c.gazetteer.Places {
+			var s PlaceSummary
+			for _, n := range c.Networks {
+				loc := c.locations[n.ID]
+				if loc.In(q) {
+					s.Here++
+					if !loc.ProvinceWide {
+						s.Local++
+					}
+					continue
+				}
+				if d := loc.pointsKm(q); s.Nearest == nil || d < s.NearestKm {
+					s.Nearest, s.NearestKm = n, d
+				}
+			}
+			c.summaries[q] = s
+		}
+	})
+	return c.summaries[p]
 }

@@ -40,6 +40,8 @@ type Config struct {
 	DailyTime      string // DAILY_TIME: its time, HH:MM; default 09:00
 	DailyZone      string // DAILY_ZONE: the zone of post times; default Europe/Brussels
 
+	DeferAfter time.Duration // DEFER_AFTER: how long a command computes before it is deferred; zero: 1.5 s
+
 	HealthAddr string        // HEALTH_ADDR; empty: no /healthz and /metrics
 	Watchdog   time.Duration // WATCHDOG_TIMEOUT; zero: the bot's default, negative: off
 
@@ -81,6 +83,18 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		c.NoGateway = true
 	default:
 		c.Warnings = append(c.Warnings, fmt.Sprintf("onbekende GATEWAY %q: gebruik aan of uit; de gateway blijft aan", g))
+	}
+	if raw := env("DEFER_AFTER"); raw != "" {
+		d, err := time.ParseDuration(raw)
+		switch {
+		case err != nil || d <= 0:
+			c.Warnings = append(c.Warnings, fmt.Sprintf("onbruikbare DEFER_AFTER %q, de standaard (1.5s) wordt gebruikt; schrijf bv. 1500ms", raw))
+		case d > 2500*time.Millisecond:
+			c.Warnings = append(c.Warnings, fmt.Sprintf("DEFER_AFTER %q laat Discords 3 seconden niet halen; 2.5s wordt gebruikt", raw))
+			c.DeferAfter = 2500 * time.Millisecond
+		default:
+			c.DeferAfter = d
+		}
 	}
 	raw := getenv("WATCHDOG_TIMEOUT")
 	d, ok := watchdogTimeout(raw)
@@ -220,6 +234,7 @@ func (m *Main) Run(ctx context.Context) error {
 		DailyTime:      cfg.DailyTime,
 		DailyZone:      cfg.DailyZone,
 
+		DeferAfter:      cfg.DeferAfter,
 		Metrics:         mt,
 		WatchdogTimeout: cfg.Watchdog,
 	}, svc)

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,7 +28,7 @@ const (
 	exitInternal = 3 // the corpus or index could not be loaded
 )
 
-const usage = `Gebruik: bondgenoot [opdracht] [opties]
+const usageTemplate = `Gebruik: bondgenoot [opdracht] [opties]
 
 Zonder opdracht start de Discord-bot (of, zonder DISCORD_TOKEN, een console).
 
@@ -36,10 +37,13 @@ Opdrachten:
                           netwerken die aan alle filters voldoen
   netwerk NAAM            de fiche van één netwerk
   partner ORGANISATIE     de netwerken die met die organisatie samenwerken
-  succesfactor [NAAM]     één succesfactor, of de lijst van alle 13
+  succesfactor [NAAM]     één succesfactor, of de lijst van alle {{factors}}
   zoek [--limit N] [--thema T] [--provincie P] VRAAG
                           zoeken in de hele gids; VRAAG "-" leest een vraag per
                           regel van standaardinvoer
+  dichtbij [--limit N] [--thema T] PLAATS
+                          de netwerken het dichtst bij een gemeente of
+                          deelgemeente van Vlaanderen of Brussel
   dagelijks [--datum JJJJ-MM-DD] [--server ID]
                           de dagelijkse succesfactor van die dag (standaard vandaag)
   kaart [--thema T] [--provincie P] [--partner O] [--plaats PLAATS] --png BESTAND
@@ -51,6 +55,15 @@ Opdrachten:
 
 Elke opdracht kent --json: dan komt het antwoord als JSON.
 `
+
+// usage is the command line's help, with the corpus's counts.
+func usage() string {
+	factors := "succesfactoren"
+	if c, err := content.Default(); err == nil {
+		factors = strconv.Itoa(len(c.Factors))
+	}
+	return strings.ReplaceAll(usageTemplate, "{{factors}}", factors)
+}
 
 // cli runs one subcommand against the corpus.
 type cli struct {
@@ -70,7 +83,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "help", "-h", "--help", "hulp":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return exitOK, nil
 	case "controleer":
 		if _, err := content.Default(); err != nil {
@@ -98,6 +111,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return c.simple(rest, func() any { return c.svc.ThemeCounts() })
 	case "regios", "regio's":
 		return c.simple(rest, func() any { return c.svc.RegionCounts() })
+	case "dichtbij":
+		return c.nearby(rest)
 	case "dagelijks":
 		return c.daily(rest)
 	case "kaart":
@@ -111,7 +126,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		c.svc.Index = ix
 		return c.search(ctx, rest)
 	}
-	fmt.Fprintf(stderr, "Onbekende opdracht %q.\n\n%s", cmd, usage)
+	fmt.Fprintf(stderr, "Onbekende opdracht %q.\n\n%s", cmd, usage())
 	return exitUsage, nil
 }
 
@@ -129,11 +144,11 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, bool) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(c.stdout, usage)
+				fmt.Fprint(c.stdout, usage())
 				c.exit = exitOK
 				return nil, false
 			}
-			fmt.Fprintf(c.stderr, "Ongeldige optie: %s\n\n%s", dutchFlagError(err), usage)
+			fmt.Fprintf(c.stderr, "Ongeldige optie: %s\n\n%s", dutchFlagError(err), usage())
 			c.exit = exitUsage
 			return nil, false
 		}
@@ -389,4 +404,23 @@ func (c *cli) kaart(args []string) (int, error) {
 	}
 	fmt.Fprintf(c.stdout, "%s: %d netwerken op de kaart.\nGeschreven naar %s (%d × %d pixels).\n", m.Title, len(m.Networks), *file, m.Picture.Width, m.Picture.Height)
 	return exitOK, nil
+}
+
+func (c *cli) nearby(args []string) (int, error) {
+	fs := flag.NewFlagSet("dichtbij", flag.ContinueOnError)
+	limit := fs.Int("limit", answer.DefaultNearbyLimit, "")
+	theme := fs.String("thema", "", "")
+	pos, ok := c.parse(fs, args)
+	if !ok {
+		return c.exit, nil
+	}
+	if *limit < 1 || *limit > answer.MaxNearbyLimit {
+		fmt.Fprintf(c.stderr, "--limit moet tussen 1 en %d liggen.\n", answer.MaxNearbyLimit)
+		return exitUsage, nil
+	}
+	a, err := c.svc.Nearby(strings.Join(pos, " "), *theme, *limit)
+	if err != nil {
+		return c.fail(err)
+	}
+	return c.emit(a), nil
 }

@@ -2,7 +2,6 @@ package answer
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/bondgenoot/bondgenoot/content"
@@ -36,7 +35,11 @@ type MapAnswer struct {
 // Map answers `kaart` and /kaart. Unknown filters and places are user
 // errors; maps are cached by their resolved filters.
 func (s *Service) Map(q MapQuery) (*MapAnswer, error) {
-	f := content.Filter{Theme: q.Theme, Province: q.Province, Partner: q.Partner, Municipality: q.Municipality}
+	f := content.Filter{Theme: q.Theme, Province: q.Province, Partner: q.Partner}
+	if q.Municipality != "" && q.Partner == "" && q.Province == "" {
+		return s.placeListMap(q)
+	}
+	f.Municipality = q.Municipality
 	list, err := s.Networks(f)
 	if err != nil {
 		return nil, err
@@ -44,7 +47,7 @@ func (s *Service) Map(q MapQuery) (*MapAnswer, error) {
 	var place *content.Place
 	near := strings.TrimSpace(q.Place) != ""
 	if near {
-		if place, err = s.findPlace(q.Place); err != nil {
+		if place, err = s.FindPlace(q.Place); err != nil {
 			return nil, err
 		}
 	} else if f.Municipality != "" {
@@ -63,7 +66,35 @@ func (s *Service) Map(q MapQuery) (*MapAnswer, error) {
 			title = "Netwerken " + where + " dichtbij " + place.Name
 		}
 	}
-	key := mapKey(s.Corpus, f, place, near)
+	return s.render(mapKey(s.Corpus, f, place, near), title, selected, detail, place)
+}
+
+// placeListMap is the map of the list /regio gives for a place: the
+// networks in its municipality, or else the nearest, with the place marked.
+func (s *Service) placeListMap(q MapQuery) (*MapAnswer, error) {
+	l, err := s.PlaceRegion(q.Municipality, q.Theme)
+	if err != nil {
+		return nil, err
+	}
+	var place *content.Place
+	detail := map[string]string{}
+	if a := l.Nearby; a != nil {
+		place = s.Corpus.Gazetteer().FindPlace(a.Label).Place
+		if l.Note != "" { // the nearest: say how far
+			for _, n := range a.Networks {
+				detail[n.ID] = a.Distance(n)
+			}
+		}
+	}
+	key := "regio|" + l.Title
+	if place != nil {
+		key += "|" + place.Label()
+	}
+	return s.render(key, l.Title, l.Networks, detail, place)
+}
+
+// render draws a map, or takes it from the cache.
+func (s *Service) render(key, title string, selected []*content.Network, detail map[string]string, place *content.Place) (*MapAnswer, error) {
 	pic, err := s.maps.Get(key, func() (*kaart.Picture, error) {
 		return kaart.Render(s.mapOf(title, selected, detail, place))
 	})
@@ -107,20 +138,6 @@ func mapKey(c *content.Corpus, f content.Filter, p *content.Place, near bool) st
 	return b.String()
 }
 
-// findPlace resolves a place in the gazetteer; an unknown or ambiguous name
-// is a NotFoundError with the candidates.
-func (s *Service) findPlace(q string) (*content.Place, error) {
-	res := s.Corpus.Gazetteer().FindPlace(q)
-	if res.Place != nil {
-		return res.Place, nil
-	}
-	refs := make([]Ref, 0, len(res.Candidates))
-	for _, p := range res.Candidates {
-		refs = append(refs, Ref{ID: p.Label(), Name: p.Label()})
-	}
-	return nil, &NotFoundError{What: "plaats", Query: q, Ambiguous: res.Ambiguous, Candidates: refs}
-}
-
 // nearest picks, among ns, the networks that work in p and the
 // NearestOnMap nearest others, with their distance for the legend.
 func (s *Service) nearest(p *content.Place, ns []*content.Network) ([]*content.Network, map[string]string) {
@@ -144,9 +161,9 @@ func (s *Service) nearest(p *content.Place, ns []*content.Network) ([]*content.N
 		}
 		out = append(out, nb.Network)
 		if nb.Here {
-			detail[nb.Network.ID] = "in " + p.Name
+			detail[nb.Network.ID] = "in " + p.Municipality
 		} else {
-			detail[nb.Network.ID] = fmt.Sprintf("%.0f km", math.Round(nb.DistanceKm))
+			detail[nb.Network.ID] = FormatKm(nb.DistanceKm)
 		}
 	}
 	return out, detail

@@ -144,3 +144,28 @@ func TestMapOfAPlaceList(t *testing.T) {
 		t.Errorf("the list of Gent and the map around Gent share a picture")
 	}
 }
+
+// The map of /regio Kortrijk, where no network works: the nearest, as the
+// list shows them, with their distance.
+func TestMapOfAPlaceWithoutNetworks(t *testing.T) {
+	s := service(t)
+	l, err := s.Region("Kortrijk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.Map(MapQuery{Municipality: "Kortrijk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Title != l.Title || len(m.Networks) != len(l.Networks) || m.Place == nil || m.Place.Name != "Kortrijk" {
+		t.Fatalf("got %q with %d networks, place %v; want the list %q with %d, Kortrijk marked", m.Title, len(m.Networks), m.Place, l.Title, len(l.Networks))
+	}
+	for i, n := range m.Networks {
+		if n.ID != l.Networks[i].ID {
+			t.Errorf("network %d: %s, the list has %s", i, n.ID, l.Networks[i].ID)
+		}
+		if !strings.HasSuffix(m.Distance[n.ID], " km") {
+			t.Errorf("%s: distance %q", n.ID, m.Distance[n.ID])
+		}
+	}
+}
