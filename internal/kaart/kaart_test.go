@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/bondgenoot/bondgenoot/content"
@@ -19,9 +20,11 @@ type fixtureDot struct {
 	Lat, Lon                  float64
 }
 
+var corpusOnce = sync.OnceValues(content.Default)
+
 func loadFixture(t testing.TB) []fixtureDot {
 	t.Helper()
-	c, err := content.Default()
+	c, err := corpusOnce()
 	if err != nil {
 		t.Fatal(err)
 	}
