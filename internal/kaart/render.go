@@ -222,7 +222,9 @@ type scene struct {
 	mark   *[2]float64  // the place's mark, if it is in this view
 	labels []label
 	pl     *placer
-	area   fbox // where the view is in the picture
+	area   fbox       // where the view is in the picture
+	centre [2]float64 // of the Brussels region, in the inset
+	zoom   float64    // of the inset
 }
 
 // layout is where everything goes.
@@ -246,7 +248,8 @@ type layout struct {
 // highlighted networks are in Brussels.
 const (
 	insetW, insetH = 360, 250
-	insetZoom      = 2.9
+	insetMinZoom   = 2
+	insetMaxZoom   = 5
 )
 
 const legendCols = 3
@@ -309,10 +312,23 @@ func planWith(m Map, withInset bool) *layout {
 	if withInset && nb >= 2 {
 		x0, y0 := float64(Width-pad-insetW), float64(p.legendY+4)
 		area := fbox{x0, y0, x0 + insetW, y0 + insetH}
-		cx, cy := (area.x0+area.x1)/2, (area.y0+area.y1)/2+8
+		// Centred on the dots in Brussels, not on the region.
+		// Centred on the dots in Brussels, not on the region, and
+		// enlarged as far as they fit with room for their names.
+		spread := emptyBox()
+		for i, d := range m.Dots {
+			if inBrussels[i] {
+				x, y := project(d.Lat, d.Lon)
+				spread = fbox{min(spread.x0, x), min(spread.y0, y), max(spread.x1, x), max(spread.y1, y)}
+			}
+		}
+		mx, my := (spread.x0+spread.x1)/2, (spread.y0+spread.y1)/2
+		zoom := min(insetMaxZoom, (insetW-140)/max(spread.x1-spread.x0, 1), (insetH-90)/max(spread.y1-spread.y0, 1))
+		zoom = max(zoom, insetMinZoom)
+		cx, cy := (area.x0+area.x1)/2, (area.y0+area.y1)/2+12
 		insetProject := func(lat, lon float64) (float64, float64) {
 			x, y := project(lat, lon)
-			return cx + (x-bx)*insetZoom, cy + (y-by)*insetZoom
+			return cx + (x-mx)*zoom, cy + (y-my)*zoom
 		}
 		inner := fbox{area.x0 + 3, area.y0 + 26, area.x1 - 3, area.y1 - 3}
 		p.inset = newScene(m, radius, inBrussels, insetProject, inner, nil)
@@ -320,6 +336,8 @@ func planWith(m Map, withInset bool) *layout {
 			p.inset.mark = nil
 		}
 		p.inset.area = area
+		p.inset.centre = [2]float64{cx + (bx-mx)*zoom, cy + (by-my)*zoom}
+		p.inset.zoom = zoom
 	}
 
 	// The place's name first, then the networks' names, the loneliest
@@ -838,8 +856,8 @@ func drawInset(img *image.RGBA, m Map, sc *scene) {
 	inner := fbox{a.x0 + 1.5, a.y0 + 1.5, a.x1 - 1.5, a.y1 - 1.5}
 	c.rect(inner)
 	c.fill(belgiumFill)
-	cx, cy := (a.x0+a.x1)/2, (a.y0+a.y1)/2+8
-	br := brusselsRadiusKm / 111.2 * scale * insetZoom
+	cx, cy := sc.centre[0], sc.centre[1]
+	br := brusselsRadiusKm / 111.2 * scale * sc.zoom
 	sub := img.SubImage(image.Rect(int(inner.x0), int(inner.y0), int(inner.x1), int(inner.y1))).(*image.RGBA)
 	cs := newCanvas(sub)
 	cs.circle(cx, cy, br)
