@@ -136,3 +136,24 @@ func TestHTTPDoorKaart(t *testing.T) {
 	checkNoPing(t, payload)
 	checkMapData(t, payload, parts, 6)
 }
+
+// A map that takes longer than the deferral is edited in, multipart with
+// the file.
+func TestE2EKaartDeferred(t *testing.T) {
+	h := startBot(t, func(c *Config) {
+		c.DeferAfter = time.Millisecond // a map takes longer to draw
+	}, nil)
+	m := h.command("kaart", "partner", "SAAMO")
+	if cb := h.interact(m); cbType(cb) != cbDeferredMessage {
+		t.Fatalf("callback type %d, want %d", cbType(cb), cbDeferredMessage)
+	}
+	edit := h.fake.WaitFor(5*time.Second, "the edit of @original", func(r fakediscord.Request) bool {
+		return r.Method == "PATCH" && r.Path == "/webhooks/"+h.fake.AppID+"/"+m["token"].(string)+"/messages/@original"
+	})
+	if !edit.IsMultipart() {
+		t.Fatalf("edit is %q, want multipart/form-data", edit.ContentType)
+	}
+	payload, parts := edit.Multipart(t)
+	checkNoPing(t, payload)
+	checkMapData(t, payload, parts, 9)
+}
