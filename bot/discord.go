@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -452,8 +453,15 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 	}
 	deadline := received.Add(interactionWindow)
 	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
-	err := b.discordCall(deadline, "interaction callback", log, func(opts ...discordgo.RequestOption) error {
-		_, err := b.rest.get().RequestWithBucketID(http.MethodPost, endpoint, body, endpoint, opts...)
+	// With files (a map), the callback is multipart: the JSON as
+	// payload_json and each file as a part.
+	contentType, data, err := callbackBody(body)
+	if err != nil {
+		log.Error("antwoord niet op te maken", "error", err)
+		return
+	}
+	err = b.discordCall(deadline, "interaction callback", log, func(opts ...discordgo.RequestOption) error {
+		_, err := b.rest.get().RequestRaw(http.MethodPost, endpoint, contentType, data, endpoint, 0, opts...)
 		return err
 	})
 	if err != nil {
@@ -514,6 +522,16 @@ func (b *Bot) interaction(ctx context.Context, i *discordgo.Interaction, receive
 		typ = discordgo.InteractionResponseUpdateMessage
 	}
 	return &discordgo.InteractionResponse{Type: typ, Data: responseData(rep)}
+}
+
+// callbackBody encodes the body of an interaction callback: JSON, or
+// multipart/form-data when the response has files.
+func callbackBody(body any) (contentType string, data []byte, err error) {
+	if ir, ok := body.(*discordgo.InteractionResponse); ok && ir.Data != nil && len(ir.Data.Files) > 0 {
+		return discordgo.MultipartBodyWithJSON(ir, ir.Data.Files)
+	}
+	data, err = json.Marshal(body)
+	return "application/json", data, err
 }
 
 // autocompleteBody is the response to an autocomplete: discordgo drops an
@@ -679,6 +697,7 @@ func responseData(rep *reply) *discordgo.InteractionResponseData {
 		Embeds:          rep.Embeds,
 		Components:      rep.Components,
 		AllowedMentions: noPing(),
+		Files:           rep.files(),
 	}
 	if d.Embeds == nil {
 		d.Embeds = []*discordgo.MessageEmbed{}
@@ -710,7 +729,7 @@ func (b *Bot) sendLate(i *discordgo.Interaction, update bool, rep *reply, log *s
 		err := b.discordCall(deadline, "follow-up", log, func(opts ...discordgo.RequestOption) error {
 			_, err := b.rest.get().FollowupMessageCreate(i, true, &discordgo.WebhookParams{
 				Content: d.Content, Embeds: d.Embeds, Components: d.Components,
-				AllowedMentions: d.AllowedMentions, Flags: d.Flags,
+				AllowedMentions: d.AllowedMentions, Flags: d.Flags, Files: rep.files(),
 			}, opts...)
 			return err
 		})
@@ -722,6 +741,7 @@ func (b *Bot) sendLate(i *discordgo.Interaction, update bool, rep *reply, log *s
 	err := b.discordCall(deadline, "webhook edit", log, func(opts ...discordgo.RequestOption) error {
 		_, err := b.rest.get().InteractionResponseEdit(i, &discordgo.WebhookEdit{
 			Content: &d.Content, Embeds: &d.Embeds, Components: &d.Components, AllowedMentions: d.AllowedMentions,
+			Files: rep.files(),
 		}, opts...)
 		return err
 	})
@@ -780,6 +800,7 @@ func (b *Bot) replyTo(m *discordgo.Message, rep *reply, log *slog.Logger) error 
 			Embeds:          d.Embeds,
 			Components:      d.Components,
 			AllowedMentions: d.AllowedMentions,
+			Files:           rep.files(),
 			Reference:       &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &fail},
 		}, opts...)
 		return err
