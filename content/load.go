@@ -115,17 +115,31 @@ func Load(fsys fs.FS) (*Corpus, error) {
 	return c, nil
 }
 
+// embeddedGazetteer is the embedded gazetteer, parsed once: corpora
+// without a gazetteer of their own share it (it is not changed after
+// parsing).
+var embeddedGazetteer = sync.OnceValues(func() (*Gazetteer, Problems) {
+	var probs Problems
+	data, err := embedded.ReadFile(GazetteerFile)
+	if err != nil {
+		return nil, Problems{{File: GazetteerFile, Message: "kan het bestand niet lezen"}}
+	}
+	return parseGazetteer(GazetteerFile, data, &probs), probs
+})
+
 // loadGazetteer parses the gazetteer and locates every network in it. A
 // corpus without plaatsen.tsv (a test corpus) uses the embedded one.
 func (c *Corpus) loadGazetteer(fsys fs.FS, probs *Problems) {
-	data, err := fs.ReadFile(fsys, GazetteerFile)
-	if err != nil {
-		if data, err = embedded.ReadFile(GazetteerFile); err != nil {
-			*probs = append(*probs, Problem{File: GazetteerFile, Message: "kan het bestand niet lezen"})
+	if data, err := fs.ReadFile(fsys, GazetteerFile); err == nil {
+		c.gazetteer = parseGazetteer(GazetteerFile, data, probs)
+	} else {
+		g, gprobs := embeddedGazetteer()
+		c.gazetteer = g
+		*probs = append(*probs, gprobs...)
+		if g == nil {
 			return
 		}
 	}
-	c.gazetteer = parseGazetteer(GazetteerFile, data, probs)
 	c.locations = make(map[string]*NetworkLocation, len(c.Networks))
 	for _, n := range c.Networks {
 		c.locations[n.ID] = c.gazetteer.locate(n, probs)

@@ -4,40 +4,15 @@ import (
 	"bytes"
 	"context"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/bondgenoot/bondgenoot/content"
-	"github.com/bondgenoot/bondgenoot/index"
+	"github.com/bondgenoot/bondgenoot/internal/testcorpus"
+
 	"github.com/bondgenoot/bondgenoot/internal/answer"
 )
 
-var (
-	svcOnce sync.Once
-	svc     *answer.Service
-	svcErr  error
-)
-
-func service(t testing.TB) *answer.Service {
-	t.Helper()
-	svcOnce.Do(func() {
-		c, err := content.Default()
-		if err != nil {
-			svcErr = err
-			return
-		}
-		ix, err := index.Build(c)
-		if err != nil {
-			svcErr = err
-			return
-		}
-		svc = &answer.Service{Corpus: c, Index: ix}
-	})
-	if svcErr != nil {
-		t.Fatal(svcErr)
-	}
-	return svc
-}
+// service is the answer service over the real corpus and index.
+func service(t testing.TB) *answer.Service { return testcorpus.Service(t) }
 
 func TestConsoleAnswers(t *testing.T) {
 	con := &Console{Router: testRouter(t)}
