@@ -134,6 +134,8 @@ func render(v any, vw view) *reply {
 		r = renderDailyStatus(a)
 	case chat.Notice:
 		r = &reply{Content: string(a)}
+	case chat.Report:
+		r = renderReport(a)
 	case error:
 		if !isNilPointer(a) {
 			r = renderErrorValue(a, vw)

@@ -47,7 +47,15 @@ Opdrachten:
                           de dagelijkse succesfactor van die dag (standaard vandaag)
   themas                  de thema's met hun aantal netwerken
   regios                  provincies en plaatsen met hun aantal netwerken
-  controleer              controleer alle inhoudsbestanden
+  controleer [--map MAP]  controleer alle inhoudsbestanden (van MAP, van
+                          CONTENT_DIR of de ingebouwde)
+  rapport                 wat mensen zochten en niet vonden, of antwoorden
+                          hielpen, en de gemelde fouten (laatste 90 dagen; de
+                          opslag in DATA_DIR van een gestopte bot)
+  vergeet --server ID     verwijder de instellingen van een server uit de
+                          opslag in DATA_DIR (met de bot gestopt)
+  gezond [--adres ADRES]  exitcode 0 als /healthz op HEALTH_ADDR 200 antwoordt,
+                          anders 1 met de reden
 
 Elke opdracht kent --json: dan komt het antwoord als JSON.
 `
@@ -81,19 +89,24 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "help", "-h", "--help", "hulp":
 		fmt.Fprint(stdout, usage())
 		return exitOK, nil
-	case "controleer":
-		if _, err := content.Default(); err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitNotFound, nil
-		}
-		fmt.Fprintln(stdout, "De inhoud is in orde.")
-		return exitOK, nil
 	}
-	corpus, err := content.Default()
+	// Subcommands without the corpus.
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	switch cmd {
+	case "controleer":
+		return c.check(rest)
+	case "rapport":
+		return c.report(rest)
+	case "vergeet":
+		return c.forget(rest)
+	case "gezond":
+		return c.health(ctx, rest)
+	}
+	corpus, err := loadCorpus(contentDir())
 	if err != nil {
 		return exitInternal, fmt.Errorf("de inhoud kan niet geladen worden: %w", err)
 	}
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, svc: &answer.Service{Corpus: corpus}}
+	c.svc = &answer.Service{Corpus: corpus}
 	switch cmd {
 	case "netwerken":
 		return c.networks(rest)

@@ -209,6 +209,11 @@ func DefaultCommands() []Command {
 			},
 		},
 		{
+			name: "rapport", help: "Wat mensen zochten en niet vonden, of antwoorden hielpen, en gemelde fouten", example: "/rapport",
+			permissions: PermissionManageGuild, guildOnly: true, ephemeral: true,
+			act: (*Router).report,
+		},
+		{
 			name: "help", help: "Wat ik kan, met een voorbeeld per opdracht", example: "/help",
 			run: func(context.Context, *answer.Service, Args) (any, View, error) {
 				return Help{}, View{}, nil
