@@ -409,7 +409,19 @@ func mentionAnswer(ctx context.Context, s *answer.Service, q MentionQuery) (any,
 	}
 	filtered := q.Theme != "" || q.Province != "" || q.Place != ""
 	switch {
-	case q.Near != "" && q.Partner == "" && strings.TrimSpace(q.Query) == "":
+	case q.Near != "" && q.Partner != "":
+		// "wie werkt samen met CAW in de buurt van Kortrijk": the partner's
+		// networks in that municipality, else in its province (all of them,
+		// with a note, when there are none there).
+		where := ""
+		if p := s.Corpus.Gazetteer().FindPlace(q.Near).Place; p != nil {
+			where = p.Province
+			if s.Corpus.FindPlace(p.Municipality) != "" {
+				where = p.Municipality
+			}
+		}
+		return networks(s, View{Kind: "netwerken", Arg: q.Partner, Theme: q.Theme, Province: where})
+	case q.Near != "" && strings.TrimSpace(q.Query) == "":
 		// "in de buurt van Gent", "dichtbij Kortrijk", "rond Aalst": the
 		// networks there, or the nearest.
 		return region(s, View{Kind: "regio", Arg: q.Near, Theme: q.Theme})

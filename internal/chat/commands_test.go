@@ -281,8 +281,14 @@ func TestMentionNearness(t *testing.T) {
 			t.Errorf("%q: view %+v, want a regio view for its buttons", tt.msg, vw)
 		}
 	}
+	// A partner near a place: its networks in that province when the
+	// municipality has none.
+	v, _, err := mentionAnswer(context.Background(), s, ParseMention(s.Corpus, "1", "<@1> wie werkt samen met SAAMO in de buurt van Genk?"))
+	if l, ok := v.(*answer.NetworkList); err != nil || !ok || l.Title != "Netwerken met SAAMO in Limburg" || len(l.Networks) == 0 {
+		t.Errorf("SAAMO near Genk: %v %+v", err, v)
+	}
 	// An ambiguous place asks which one.
-	_, _, err := mentionAnswer(context.Background(), s, ParseMention(s.Corpus, "1", "<@1> iets in de buurt van Halle?"))
+	_, _, err = mentionAnswer(context.Background(), s, ParseMention(s.Corpus, "1", "<@1> iets in de buurt van Halle?"))
 	if err == nil || !strings.Contains(answer.UserMessage(err), "Halle (Vlaams-Brabant)") {
 		t.Errorf("Halle: %v, want the question which Halle", err)
 	}
