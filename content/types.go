@@ -32,8 +32,9 @@ type Network struct {
 	File string `json:"-"`
 
 	// lines of fields in File, for problems found across files.
-	nameLine, idLine int
-	aliasLines       []int
+	nameLine, idLine  int
+	aliasLines        []int
+	municipalityLines []int
 }
 
 // Contact is a contact person or address the guide prints for a network:

@@ -21,6 +21,7 @@ import (
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
 	"github.com/bondgenoot/bondgenoot/internal/metrics"
+	"github.com/bondgenoot/bondgenoot/internal/stats"
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
@@ -59,6 +60,7 @@ const (
 	KindComponent                    // a button press or a select-menu choice
 	KindAutocomplete                 // a keystroke in an option with suggestions
 	KindMention                      // a message that mentions the bot
+	KindModal                        // a submitted modal (the form of "Meld een fout")
 )
 
 // Request is one thing a user asked, in terms of the bot and not of a
@@ -72,7 +74,7 @@ type Request struct {
 	Args    Args   // option values by name
 	Focused string // KindAutocomplete: the option being typed
 
-	CustomID string   // KindComponent: the component's custom_id
+	CustomID string   // KindComponent, KindModal: the component's or modal's custom_id
 	Values   []string // KindComponent: the chosen select values
 	// MessageOwner is the user whose reply the pressed component is on
 	// (KindComponent): who used the command, or who wrote the message a
@@ -81,6 +83,11 @@ type Request struct {
 	// presser sees.
 	MessageOwner     string
 	MessageEphemeral bool
+	// MessageID is the message whose button was pressed (KindComponent),
+	// for counting a "Nuttig?" press once per person and message.
+	MessageID string
+	// Fields are a submitted modal's text inputs by custom_id (KindModal).
+	Fields map[string]string
 
 	Text  string // KindMention: the message as typed
 	BotID string // KindMention: the bot's user id, to strip its mention
@@ -135,6 +142,14 @@ type Response struct {
 	Silent bool
 	// Outcome says how it went (OutcomeOK, …).
 	Outcome string
+
+	// Feedback: show the "Nuttig?" buttons under the answer (feedback.go).
+	Feedback bool
+	// ReportAbout is the card a "Meld een fout" button under the answer is
+	// about ("netwerk:duosprong"); empty: no such button.
+	ReportAbout string
+	// Modal, when set, is the whole first response: a form to fill in.
+	Modal *Modal
 }
 
 // Handler answers a request. Errors go to the error edge, which turns them
@@ -166,6 +181,10 @@ type Config struct {
 	// (zero: 5, negative: no limit); button presses may be twice as many.
 	CommandLimit   int
 	CooldownWindow time.Duration // zero: 10 s
+
+	// Stats counts searches, "Nuttig?" presses and error reports for
+	// /rapport (feedback.go); nil: none, and no such buttons.
+	Stats *stats.Store
 }
 
 // Router answers requests from any door.
@@ -179,6 +198,7 @@ type Router struct {
 	deferAfter time.Duration
 	catalog    atomic.Pointer[catalog] // derived from the current corpus
 	catalogMu  sync.Mutex
+	background pending // stats writes in flight (feedback.go)
 }
 
 // New returns a Router.
@@ -285,17 +305,31 @@ func (r *Router) Handle(ctx context.Context, req *Request) *Response {
 	return &Response{Deferred: true, Update: UpdatesMessage(req), Private: DefersPrivately(req)}
 }
 
+// ownsMessage reports whether the message a component is on is the
+// presser's: the reply to their own command or mention, or one only they
+// see.
+func ownsMessage(req *Request) bool {
+	return req.MessageEphemeral || req.MessageOwner != "" && req.MessageOwner == req.UserID
+}
+
 // UpdatesMessage reports whether the answer to a button press or menu
 // choice replaces the message it was made on: only on the user's own
 // message (or one only they see). A press on someone else's public reply,
 // or on one nobody owns, never changes it: the presser gets a copy only
-// they see. "Deel in dit kanaal" and the daily post's buttons answer with a
-// new message.
+// they see. "Deel in dit kanaal", a map and the daily post's buttons
+// answer with a new message.
 func UpdatesMessage(req *Request) bool {
-	if req == nil || req.Kind != KindComponent || OpensPrivately(req.CustomID) || Shares(req.CustomID) {
+	if req == nil || req.Kind != KindComponent || OpensPrivately(req.CustomID) || Shares(req.CustomID) || OpensNewMessage(req.CustomID) {
 		return false
 	}
-	return req.MessageEphemeral || req.MessageOwner != "" && req.MessageOwner == req.UserID
+	return ownsMessage(req)
+}
+
+// postsPublicly reports whether a press answers with a new message for
+// everyone: "Deel in dit kanaal", or a map asked from the user's own
+// message.
+func postsPublicly(req *Request) bool {
+	return Shares(req.CustomID) || OpensNewMessage(req.CustomID) && !OpensPrivately(req.CustomID) && ownsMessage(req)
 }
 
 // DefersPrivately reports whether the answer to req, when it comes late,
@@ -303,7 +337,7 @@ func UpdatesMessage(req *Request) bool {
 func DefersPrivately(req *Request) bool {
 	switch req.Kind {
 	case KindComponent:
-		return !UpdatesMessage(req) && !Shares(req.CustomID)
+		return !UpdatesMessage(req) && !postsPublicly(req)
 	case KindCommand:
 		return privateArg(req.Args)
 	}
@@ -369,7 +403,7 @@ func (r *Router) cooldownMiddleware(next Handler) Handler {
 		switch req.Kind {
 		case KindCommand, KindMention:
 			c = r.cmdCool
-		case KindComponent:
+		case KindComponent, KindModal:
 			c = r.clickCool
 		default:
 			return next(ctx, req)
@@ -427,7 +461,7 @@ func (r *Router) metricsMiddleware(next Handler) Handler {
 		switch req.Kind {
 		case KindAutocomplete:
 			m.Autocomplete()
-		case KindCommand, KindComponent:
+		case KindCommand, KindComponent, KindModal:
 			m.Command(r.metricName(req), resp.Outcome, time.Since(req.Received))
 		}
 		return resp, err
@@ -448,6 +482,8 @@ func (r *Router) metricName(req *Request) string {
 			return "button:" + vw.Kind
 		}
 		return "button"
+	case KindModal:
+		return "modal:fout"
 	}
 	return "unknown"
 }
@@ -467,7 +503,7 @@ func (r *Router) reqLog(req *Request) *slog.Logger {
 		if req.Sub != "" {
 			args = append(args, "sub", req.Sub)
 		}
-	case KindComponent:
+	case KindComponent, KindModal:
 		args = append(args, "custom_id", req.CustomID)
 	case KindMention:
 		args = append(args, "kind", "mention")
@@ -486,6 +522,8 @@ func (r *Router) route(ctx context.Context, req *Request) (*Response, error) {
 		return r.autocomplete(req), nil
 	case KindMention:
 		return r.mention(ctx, req)
+	case KindModal:
+		return r.modal(ctx, req)
 	}
 	return nil, fmt.Errorf("request kind %d", req.Kind)
 }
@@ -503,12 +541,15 @@ func (r *Router) command(ctx context.Context, req *Request) (*Response, error) {
 	if !cmd.ephemeral && (privateArg(in.Args) || cmd.message) {
 		private = true
 	}
-	return &Response{Value: v, View: vw, Private: private, Shareable: private && !cmd.ephemeral && shareable(vw)}, nil
+	if cmd.name == "zoek" {
+		r.countSearch(v)
+	}
+	return r.withFeedback(&Response{Value: v, View: vw, Private: private, Shareable: private && !cmd.ephemeral && shareable(vw)}), nil
 }
 
 // shareable reports whether a view can be posted again for everyone.
 func shareable(vw View) bool {
-	return vw.Kind != "" && vw.Kind != "random" && vw.Kind != "open" && !(cardKind(vw.Kind) && vw.Arg == "")
+	return vw.Kind != "" && vw.Kind != "random" && vw.Kind != "open" && vw.Kind != "nuttig" && vw.Kind != "fout" && !(cardKind(vw.Kind) && vw.Arg == "")
 }
 
 func (r *Router) component(ctx context.Context, req *Request) (*Response, error) {
@@ -517,16 +558,20 @@ func (r *Router) component(ctx context.Context, req *Request) (*Response, error)
 		r.log.Info("onleesbare knop", "custom_id", req.CustomID, "error", err)
 		return nil, staleButton()
 	}
+	// Anyone may vote or report an error on any message.
+	if resp, ok, err := r.feedbackComponent(ctx, req, vw); ok {
+		return resp, err
+	}
 	// Only the owner's press changes the message; anyone else gets a copy
-	// only they see, and "Deel in dit kanaal" posts a new message.
+	// only they see; "Deel in dit kanaal" (and a map from one's own list)
+	// posts a new message.
 	update := UpdatesMessage(req)
-	share := Shares(req.CustomID)
-	priv := !update && !share
+	priv := !update && !postsPublicly(req)
 	v, vw, err := redo(ctx, r.Service(), vw)
 	if err != nil {
 		return &Response{View: vw}, err
 	}
-	return &Response{Value: v, View: vw, Private: priv, Update: update, Shareable: priv && shareable(vw)}, nil
+	return r.withFeedback(&Response{Value: v, View: vw, Private: priv, Update: update, Shareable: priv && shareable(vw)}), nil
 }
 
 func (r *Router) autocomplete(req *Request) *Response {
@@ -546,7 +591,10 @@ func (r *Router) mention(ctx context.Context, req *Request) (*Response, error) {
 	if err != nil {
 		return &Response{View: vw}, err
 	}
-	return &Response{Value: v, View: vw}, nil
+	if vw.Kind == "zoek" {
+		r.countSearch(v)
+	}
+	return r.withFeedback(&Response{Value: v, View: vw}), nil
 }
 
 // cleanArgs returns the option values cleaned of control and invisible

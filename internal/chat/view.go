@@ -21,6 +21,12 @@ import (
 //	"netwerk"   the card of the network with id Arg
 //	"factor"    the success factor with id Arg
 //	"random"    a random success factor
+//	"nuttig"    a "Nuttig?" press on a search answer: Arg "ja" or "nee"
+//	"fout"      "Meld een fout" about the card Arg ("netwerk:duosprong"):
+//	            the button opens the form, the form's submit stores it
+//	"kaart"     a map of the networks that match partner Arg, theme Theme and
+//	            province or place Province; with Page 1, Province is a place
+//	            and the map shows the networks nearest to it
 //	"hoofdstuk" the chapter (passage) of the guide with id Arg
 //
 // Page is the page of a search or a list, and the quote shown on a
@@ -49,14 +55,19 @@ const (
 
 // viewKindNames and viewKindLetters list the kinds and the one letter that
 // stands for each in a custom_id, in the same order.
-const viewKindLetters = "ztrpnwfago"
+const viewKindLetters = "ztrpnwfahmkgo"
 
 func viewKindNames() []string {
-	return []string{"zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random", "hoofdstuk", "open"}
+	return []string{"zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random", "nuttig", "fout", "kaart", "hoofdstuk", "open"}
 }
 
 // openLetter is the kind letter of a card with the list it came from.
 const openLetter = 'o'
+
+// listKind reports whether a view of kind is a list a card can go back to.
+func listKind(kind string) bool {
+	return kind == "zoek" || kind == "thema" || kind == "regio" || kind == "partner" || kind == "netwerken"
+}
 
 // cardKind reports whether a view of kind opens a card that can carry the
 // list it came from.
@@ -107,6 +118,13 @@ const (
 // button.
 func Shares(customID string) bool {
 	return len(customID) > 0 && customID[0] == RoleShare
+}
+
+// OpensNewMessage reports whether a custom_id is that of a button whose
+// answer is a new message instead of a change to the message it is on: a
+// map, shown beside the list it was asked from.
+func OpensNewMessage(customID string) bool {
+	return len(customID) > 1 && customID[1] == kindLetter("kaart")
 }
 
 // opensPrivately reports whether a custom_id is that of a button that opens
@@ -167,7 +185,7 @@ func EncodeViewAs(role byte, v View) string {
 // list itself) or when the whole does not fit in 100 bytes uncut.
 func encodeOpen(role byte, v View) (string, bool) {
 	b := *v.Back
-	if !cardKind(v.Kind) || strings.Contains(v.Arg, viewSep) || v.Arg == "" || b.Back != nil || cardKind(b.Kind) || kindLetter(b.Kind) == 0 || b.Kind == "random" {
+	if !cardKind(v.Kind) || strings.Contains(v.Arg, viewSep) || v.Arg == "" || b.Back != nil || !listKind(b.Kind) {
 		return "", false
 	}
 	clean := func(s string) string {
@@ -199,7 +217,7 @@ func decodeOpen(back View, rest string) (View, error) {
 		return View{}, errBadView
 	}
 	kind, bkind := viewKindNames()[ck], viewKindNames()[bk]
-	if !cardKind(kind) || cardKind(bkind) || bkind == "open" || bkind == "random" {
+	if !cardKind(kind) || !listKind(bkind) {
 		return View{}, errBadView
 	}
 	back.Kind, back.Arg = bkind, list[1:]
