@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -40,6 +42,9 @@ type Config struct {
 	DailyZone      string // DAILY_ZONE: the zone of post times; default Europe/Brussels
 
 	DeferAfter time.Duration // DEFER_AFTER: how long a command computes before it is deferred; zero: 1.5 s
+
+	GuideURL        string // GIDS_URL: the guide's PDF, for "Open de gids op p. N"; empty: no such button
+	GuidePageOffset int    // GIDS_PAGE_OFFSET: PDF page minus printed page; default 0
 
 	HealthAddr string        // HEALTH_ADDR; empty: no /healthz and /metrics
 	Watchdog   time.Duration // WATCHDOG_TIMEOUT; zero: the bot's default, negative: off
@@ -94,6 +99,21 @@ func ConfigFromEnv(getenv func(string) string) Config {
 			c.DeferAfter = 2500 * time.Millisecond
 		default:
 			c.DeferAfter = d
+		}
+	}
+	if raw := env("GIDS_URL"); raw != "" {
+		if u, err := url.Parse(raw); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(raw, " <>\"") {
+			c.Warnings = append(c.Warnings, fmt.Sprintf("GIDS_URL %q is geen webadres (https://…); de knop naar de gids blijft weg", raw))
+		} else {
+			c.GuideURL = raw
+		}
+	}
+	if raw := env("GIDS_PAGE_OFFSET"); raw != "" {
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < -100 || n > 500 {
+			c.Warnings = append(c.Warnings, fmt.Sprintf("onbruikbare GIDS_PAGE_OFFSET %q, 0 wordt gebruikt; schrijf een geheel getal, bv. 2", raw))
+		} else {
+			c.GuidePageOffset = n
 		}
 	}
 	raw := getenv("WATCHDOG_TIMEOUT")
@@ -241,6 +261,8 @@ func (m *Main) Run(ctx context.Context) error {
 		DailyZone:      cfg.DailyZone,
 
 		DeferAfter:      cfg.DeferAfter,
+		GuideURL:        cfg.GuideURL,
+		GuidePageOffset: cfg.GuidePageOffset,
 		Metrics:         mt,
 		WatchdogTimeout: cfg.Watchdog,
 

@@ -77,6 +77,7 @@ func TestConfigFromEnv(t *testing.T) {
 		"DISCORD_PUBLIC_KEY": "ab", "HTTP_ADDR": ":8080", "GATEWAY": "uit", "LOG_LEVEL": "debug", "DATA_DIR": "/d",
 		"DAILY_CHANNEL_ID": "3", "DAILY_TIME": "10:00", "DAILY_ZONE": "Europe/Brussels", "HEALTH_ADDR": ":9090",
 		"WATCHDOG_TIMEOUT": "90s", "DEFER_AFTER": "200ms",
+		"GIDS_URL": "https://voorbeeld.invalid/gids.pdf", "GIDS_PAGE_OFFSET": "2",
 	}
 	got := ConfigFromEnv(func(k string) string { return env[k] })
 	want := Config{
@@ -84,6 +85,7 @@ func TestConfigFromEnv(t *testing.T) {
 		PublicKey: "ab", HTTPAddr: ":8080", NoGateway: true, DataDir: "/d",
 		DailyChannelID: "3", DailyTime: "10:00", DailyZone: "Europe/Brussels",
 		DeferAfter: 200 * time.Millisecond, HealthAddr: ":9090", Watchdog: 90 * time.Second,
+		GuideURL: "https://voorbeeld.invalid/gids.pdf", GuidePageOffset: 2,
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ConfigFromEnv =\n%+v\nwant\n%+v", got, want)
@@ -98,6 +100,11 @@ func TestConfigFromEnv(t *testing.T) {
 		{"WATCHDOG_TIMEOUT", "soms", true},
 		{"DEFER_AFTER", "5s", true},
 		{"DEFER_AFTER", "-1s", true},
+		{"GIDS_URL", "gids.pdf", true},
+		{"GIDS_URL", "javascript:alert(1)", true},
+		{"GIDS_URL", "https://voorbeeld.invalid/gids.pdf", false},
+		{"GIDS_PAGE_OFFSET", "twee", true},
+		{"GIDS_PAGE_OFFSET", "-3", false},
 	} {
 		c := ConfigFromEnv(func(k string) string {
 			if k == tt.key {
