@@ -147,7 +147,7 @@ const (
 // How much of the guide's text one answer shows; the rest is a pointer away.
 const (
 	listSummaryRunes  = 180  // a network's summary in a list
-	snippetRunes      = 300  // a search hit's snippet
+	snippetRunes      = 200  // a search hit's snippet
 	factorTextRunes   = 1500 // a factor's core idea
 	exampleRunes      = 650  // one example of a factor
 	quoteRunes        = 600  // the quote of a factor

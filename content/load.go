@@ -404,7 +404,7 @@ func summarize(paras []string) string {
 	if strings.HasPrefix(p, "- ") && len(paras) > 1 {
 		p = paras[1]
 	}
-	return text.Truncate(p, 350, "")
+	return text.Sentences(p, 350)
 }
 
 func (c *Corpus) loadFactor(file string, data []byte, probs *Problems) {

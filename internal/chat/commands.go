@@ -262,7 +262,7 @@ func DefaultCommands() []Command {
 		{
 			name: MessageSearchCommand, help: "Zoek in de gids naar de tekst van dit bericht", example: "Apps → " + MessageSearchCommand,
 			message: true,
-			run:     runMessageSearch,
+			act:     (*Router).messageSearch,
 		},
 	}
 }
@@ -287,18 +287,21 @@ func runSearch(ctx context.Context, s *answer.Service, a Args) (any, View, error
 	return search(ctx, s, View{Kind: "zoek", Arg: a["term"], Theme: a["thema"], Province: a["provincie"]})
 }
 
-// runMessageSearch searches the guide for the text of a message (the
-// message command "Zoek in de gids").
-func runMessageSearch(ctx context.Context, s *answer.Service, a Args) (any, View, error) {
-	q := strings.Join(strings.Fields(stripMentions(a[MessageTextOption])), " ")
-	q = cutRunes(q, maxOptionRunes)
+// messageSearch answers the message command "Zoek in de gids": the text
+// of the message is read as a mention is (partners, themes and places
+// become filters; the rest is searched).
+func (r *Router) messageSearch(ctx context.Context, in Invocation) (any, View, error) {
+	q := cutRunes(strings.Join(strings.Fields(stripMentions(in.Args[MessageTextOption])), " "), maxOptionRunes)
+	empty := &answer.UserError{Message: "In dit bericht staat geen tekst om mee te zoeken. Kies een bericht met tekst, of gebruik /zoek."}
 	if q == "" {
-		return nil, View{}, &answer.UserError{Message: "In dit bericht staat geen tekst om mee te zoeken. Kies een bericht met tekst, of gebruik /zoek."}
+		return nil, View{}, empty
 	}
-	if v, vw, ok, err := exactCard(s, q); ok {
-		return v, vw, err
+	s := r.Service()
+	v, vw, err := mentionAnswer(ctx, s, r.catalogFor(s.Corpus).parseMention("", q))
+	if _, help := v.(Help); help && err == nil {
+		return nil, View{}, empty
 	}
-	return search(ctx, s, View{Kind: "zoek", Arg: q})
+	return v, vw, err
 }
 
 // cutRunes cuts s to at most n runes, at a word when there is one.

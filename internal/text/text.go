@@ -191,3 +191,20 @@ func HardCut(s string, limit int) string {
 	}
 	return string([]rune(s)[:limit-1]) + "…"
 }
+
+// Sentences shortens s to at most limit runes by whole sentences, without
+// an ellipsis: it ends where a sentence ends. When not even the first
+// sentence fits, it is Truncate (cut at a word, ending in "…").
+func Sentences(s string, limit int) string {
+	s = strings.TrimSpace(s)
+	r := []rune(s)
+	if len(r) <= limit {
+		return s
+	}
+	// One rune more, so that a sentence ending exactly at the limit is
+	// seen with the space after it.
+	if i := lastSentenceEnd(string(r[:limit+1])); i > 0 {
+		return strings.TrimSpace(string(r[:limit+1])[:i])
+	}
+	return Truncate(s, limit, "")
+}

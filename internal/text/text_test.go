@@ -100,3 +100,23 @@ func TestClean(t *testing.T) {
 		}
 	}
 }
+
+func TestSentences(t *testing.T) {
+	for _, tt := range []struct {
+		s     string
+		limit int
+		want  string
+	}{
+		{"Kort.", 80, "Kort."},
+		{"Een eerste zin. Een tweede zin die te lang is.", 30, "Een eerste zin."},
+		{"Een eerste zin. Tweede!", 23, "Een eerste zin. Tweede!"},
+		{"Een eerste zin. Tweede! Derde", 23, "Een eerste zin. Tweede!"},
+		{"Zin één? Zin twee.", 12, "Zin één?"},
+		{"Een heel lange eerste zin zonder einde in zicht", 20, "Een heel lange…"},
+		{"Versie 1.5 is uit. Meer", 12, "Versie 1.5…"},
+	} {
+		if got := Sentences(tt.s, tt.limit); got != tt.want {
+			t.Errorf("Sentences(%q, %d) = %q, want %q", tt.s, tt.limit, got, tt.want)
+		}
+	}
+}
