@@ -1003,7 +1003,7 @@ func renderPartner(a *answer.PartnerAnswer, vw view) *reply {
 		}
 		extra := ""
 		if len(spelled) > 0 {
-			extra = "als " + strings.Join(spelled, ", ")
+			extra = "genoemd als " + strings.Join(spelled, ", ")
 		}
 		n := &content.Network{ID: m.ID, Name: m.Name, Place: m.Place, Province: m.Province, Page: m.Page, Themes: m.Themes, Summary: m.Summary}
 		entries = append(entries, networkEntry(from+i+1, n, extra))

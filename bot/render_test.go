@@ -546,7 +546,7 @@ func TestRenderPartner(t *testing.T) {
 	if !strings.Contains(e.Description, "Ook geschreven als: Saamo, SAAMO Limburg") {
 		t.Errorf("description = %q, want the aliases", e.Description)
 	}
-	if !strings.Contains(e.Description, "als “SAAMO Limburg vzw”") {
+	if !strings.Contains(e.Description, "genoemd als “SAAMO Limburg vzw”") {
 		t.Errorf("no entry shows the spelling “SAAMO Limburg vzw”: %q", e.Description)
 	}
 }

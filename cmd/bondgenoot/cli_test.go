@@ -198,7 +198,7 @@ func TestJSONListsAreNeverNull(t *testing.T) {
 		args []string
 		keys []string
 	}{
-		{[]string{"netwerk", "vrijtijdsbesteding-voor-iedereen", "--json"}, []string{"aliases", "websites", "products"}},
+		{[]string{"netwerk", "vrijtijdsbesteding-voor-iedereen", "--json"}, []string{"aliases", "websites", "products", "contacts"}},
 		{[]string{"succesfactor", "nabijheid-en-flexibiliteit", "--json"}, []string{"examples", "quotes"}},
 	} {
 		r := mustRun(t, exitOK, tt.args...)
@@ -218,7 +218,7 @@ func TestNetworkJSON(t *testing.T) {
 	decode(t, r.stdout, &obj)
 	requireKeys(t, "network", []map[string]json.RawMessage{obj}, "id", "name", "aliases", "place",
 		"municipalities", "province", "page", "themes", "summary", "description", "partners_text",
-		"partners", "websites", "products", "factors", "related")
+		"partners", "websites", "products", "contacts", "factors", "related")
 	var card struct {
 		ID       string `json:"id"`
 		Name     string `json:"name"`
@@ -636,5 +636,20 @@ func TestSubcommandHelp(t *testing.T) {
 	r := runCLI(t, "netwerk", "--help")
 	if r.code != exitOK || strings.Contains(r.stderr, "help requested") {
 		t.Errorf("run(netwerk --help) = %d, stderr %q; want 0 and the usage", r.code, r.stderr)
+	}
+}
+
+// The contact details the guide prints are in netwerk --json as contacts.
+func TestNetworkJSONContacts(t *testing.T) {
+	r := mustRun(t, exitOK, "netwerk", "schoolpoortwerking-de-buurt", "--json")
+	var card struct {
+		Contacts []struct {
+			Name  string `json:"name"`
+			Email string `json:"email"`
+		} `json:"contacts"`
+	}
+	decode(t, r.stdout, &card)
+	if len(card.Contacts) != 1 || card.Contacts[0].Name != "Heleen Huysentruyt" || card.Contacts[0].Email != "heleen@schakel.org" {
+		t.Errorf("contacts = %+v, want Heleen Huysentruyt, heleen@schakel.org", card.Contacts)
 	}
 }
