@@ -25,6 +25,12 @@ type Settings struct {
 	LastErrorAt time.Time `json:"last_error_at"`
 	// Failures counts failed ticks since the last post, to space retries.
 	Failures int `json:"failures,omitempty"`
+	// RetryAt is when the scheduler tries again after a failure (only
+	// while Failures > 0), for /dagelijks status.
+	RetryAt time.Time `json:"retry_at,omitzero"`
+	// RetryAfter is the wait Discord last asked for when it was longer than
+	// the scheduler honours (MaxRetryAfter); zero otherwise.
+	RetryAfter time.Duration `json:"retry_after,omitempty"`
 	// Source says who chose channel and time: SourceCommand (an admin, with
 	// /dagelijks) or SourceEnv (the environment, which may change them at a
 	// restart).
