@@ -1,6 +1,7 @@
 package daily
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -136,10 +137,16 @@ func checkFile(path string) error {
 	default:
 		m = m0
 	}
-	if want := int64(m.pgid) * int64(m.pageSize); size < want {
+	want := int64(m.pgid) * int64(m.pageSize)
+	if size < want {
 		return fmt.Errorf("het bestand is %d bytes, maar volgens zijn metapagina hoort het minstens %d bytes te zijn (%d pagina's van %d bytes): het is afgekapt", size, want, m.pgid, m.pageSize)
 	}
-	return nil
+	// The store is small (kilobytes): read the pages in use and check them.
+	data := make([]byte, want)
+	if _, err := f.ReadAt(data, 0); err != nil {
+		return err
+	}
+	return checkPages(data, m)
 }
 
 // guard runs fn with memory faults turned into panics, and any panic into
@@ -159,4 +166,194 @@ func guard(fn func() error) (err error) {
 		err = fmt.Errorf("beschadigde inhoud: %v", r)
 	}()
 	return fn()
+}
+
+// Page flags and sizes of bbolt's file format.
+const (
+	boltBranchPage   = 0x01
+	boltLeafPage     = 0x02
+	boltFreelistPage = 0x10
+	boltBucketLeaf   = 0x01 // leaf element flag: the value is a bucket
+	boltElementSize  = 16   // branch and leaf elements alike
+	boltBucketHeader = 16   // root page id, sequence
+)
+
+// pageChecker checks the b+trees of a bbolt file from its bytes, with the
+// bounds checks of Go slices: every page in use must lie below the
+// high-water mark, name itself, be a branch or leaf page reached once, and
+// hold its keys and values inside itself, in order. bbolt reads these
+// structures through unsafe pointers and asserts in goroutines of its own
+// (tx.Check), where a damaged page is a crash that no recover can catch;
+// after this check they are sound.
+type pageChecker struct {
+	data []byte
+	ps   int
+	hwm  uint64
+	seen map[uint64]bool
+}
+
+// checkPages checks the pages of data that meta m uses: its freelist and
+// every bucket, nested ones included.
+func checkPages(data []byte, m boltMeta) error {
+	c := &pageChecker{data: data, ps: int(m.pageSize), hwm: m.pgid, seen: map[uint64]bool{}}
+	if m.freelist != boltNoFreelist {
+		if err := c.freelist(m.freelist); err != nil {
+			return err
+		}
+	}
+	return c.tree(m.root, nil, nil, 0)
+}
+
+// page returns the bytes of page id with its overflow pages.
+func (c *pageChecker) page(id uint64) ([]byte, error) {
+	e := binary.NativeEndian
+	if id < 2 || id >= c.hwm {
+		return nil, fmt.Errorf("pagina %d ligt buiten het bestand (hoogste %d)", id, c.hwm)
+	}
+	off := int(id) * c.ps
+	if off+boltPageHeader > len(c.data) {
+		return nil, fmt.Errorf("pagina %d ligt buiten het bestand", id)
+	}
+	if got := e.Uint64(c.data[off:]); got != id {
+		return nil, fmt.Errorf("pagina %d noemt zich %d", id, got)
+	}
+	overflow := uint64(e.Uint32(c.data[off+12:]))
+	if id+overflow >= c.hwm {
+		return nil, fmt.Errorf("pagina %d loopt door tot voorbij het bestand", id)
+	}
+	for i := id; i <= id+overflow; i++ {
+		if c.seen[i] {
+			return nil, fmt.Errorf("pagina %d wordt twee keer gebruikt", i)
+		}
+		c.seen[i] = true
+	}
+	return c.data[off : off+int(overflow+1)*c.ps], nil
+}
+
+func (c *pageChecker) freelist(id uint64) error {
+	e := binary.NativeEndian
+	p, err := c.page(id)
+	if err != nil {
+		return fmt.Errorf("vrije lijst: %w", err)
+	}
+	if e.Uint16(p[8:])&boltFreelistPage == 0 {
+		return fmt.Errorf("vrije lijst: pagina %d is geen vrije lijst", id)
+	}
+	start, count := boltPageHeader, uint64(e.Uint16(p[10:]))
+	if count == 0xFFFF {
+		if len(p) < start+8 {
+			return errors.New("vrije lijst: te kort")
+		}
+		count = e.Uint64(p[start:])
+		start += 8
+	}
+	if count > uint64(len(p)-start)/8 {
+		return fmt.Errorf("vrije lijst: %d pagina's passen niet in pagina %d", count, id)
+	}
+	for i := range count {
+		if free := e.Uint64(p[start+int(i)*8:]); free < 2 || free >= c.hwm {
+			return fmt.Errorf("vrije lijst: pagina %d ligt buiten het bestand", free)
+		}
+	}
+	return nil
+}
+
+// tree checks the b+tree at page id; its keys must lie in [lo, hi) (nil:
+// open).
+func (c *pageChecker) tree(id uint64, lo, hi []byte, depth int) error {
+	if depth > 64 {
+		return errors.New("de boom is te diep: een lus")
+	}
+	p, err := c.page(id)
+	if err != nil {
+		return err
+	}
+	return c.node(p, lo, hi, depth)
+}
+
+// node checks one branch or leaf page (p starts at its header).
+func (c *pageChecker) node(p []byte, lo, hi []byte, depth int) error {
+	e := binary.NativeEndian
+	if len(p) < boltPageHeader {
+		return errors.New("pagina te kort")
+	}
+	id, flags, count := e.Uint64(p), e.Uint16(p[8:]), int(e.Uint16(p[10:]))
+	if boltPageHeader+count*boltElementSize > len(p) {
+		return fmt.Errorf("pagina %d: %d elementen passen er niet in", id, count)
+	}
+	elem := func(i int) []byte { return p[boltPageHeader+i*boltElementSize:] }
+	slice := func(i int, pos, n uint32) ([]byte, error) {
+		start := boltPageHeader + i*boltElementSize + int(pos)
+		if int(pos) < 0 || start+int(n) > len(p) || start+int(n) < start {
+			return nil, fmt.Errorf("pagina %d: element %d wijst buiten de pagina", id, i)
+		}
+		return p[start : start+int(n)], nil
+	}
+	var prev []byte
+	inRange := func(i int, k []byte) error {
+		switch {
+		case prev != nil && bytes.Compare(prev, k) >= 0:
+			return fmt.Errorf("pagina %d: sleutels niet op volgorde bij element %d", id, i)
+		case lo != nil && bytes.Compare(k, lo) < 0, hi != nil && bytes.Compare(k, hi) >= 0:
+			return fmt.Errorf("pagina %d: sleutel %d hoort niet op deze pagina", id, i)
+		}
+		prev = k
+		return nil
+	}
+	switch {
+	case flags&boltBranchPage != 0:
+		if count == 0 {
+			return fmt.Errorf("pagina %d: lege tak", id)
+		}
+		keys := make([][]byte, count)
+		for i := range count {
+			el := elem(i)
+			k, err := slice(i, e.Uint32(el), e.Uint32(el[4:]))
+			if err != nil {
+				return err
+			}
+			if err := inRange(i, k); err != nil {
+				return err
+			}
+			keys[i] = k
+		}
+		for i := range count {
+			next := hi
+			if i+1 < count {
+				next = keys[i+1]
+			}
+			if err := c.tree(e.Uint64(elem(i)[8:]), keys[i], next, depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	case flags&boltLeafPage != 0:
+		for i := range count {
+			el := elem(i)
+			kv, err := slice(i, e.Uint32(el[4:]), e.Uint32(el[8:])+e.Uint32(el[12:]))
+			if err != nil {
+				return err
+			}
+			k, v := kv[:e.Uint32(el[8:])], kv[e.Uint32(el[8:]):]
+			if err := inRange(i, k); err != nil {
+				return err
+			}
+			if e.Uint32(el)&boltBucketLeaf == 0 {
+				continue
+			}
+			if len(v) < boltBucketHeader {
+				return fmt.Errorf("pagina %d: bucket %q te kort", id, k)
+			}
+			if root := e.Uint64(v); root != 0 {
+				err = c.tree(root, nil, nil, depth+1)
+			} else {
+				err = c.node(v[boltBucketHeader:], nil, nil, depth+1) // inline bucket
+			}
+			if err != nil {
+				return fmt.Errorf("bucket %q: %w", k, err)
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("pagina %d is geen tak of blad (vlaggen %#x)", id, flags)
 }
