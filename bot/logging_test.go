@@ -49,8 +49,9 @@ func TestRedactorShortSecret(t *testing.T) {
 func TestRouteDiscordgoLogs(t *testing.T) {
 	var buf bytes.Buffer
 	log := slog.New(newRedactor(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}), testToken))
+	prev := discordgoLog.Load()
 	routeDiscordgoLogs(log)
-	t.Cleanup(func() { discordgo.Logger = nil })
+	t.Cleanup(func() { routeDiscordgoLogs(prev) })
 	discordgo.Logger(discordgo.LogError, 1, "error sending %s", "Bot "+testToken)
 	discordgo.Logger(discordgo.LogWarning, 1, "warning %d", 7)
 	discordgo.Logger(discordgo.LogInformational, 1, "informational")

@@ -19,6 +19,7 @@ import (
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/index"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/chat"
 )
 
 // updateGolden rewrites the golden files: go test ./bot -run Golden -update
@@ -97,7 +98,7 @@ func TestRenderGolden(t *testing.T) {
 		})
 	}
 	t.Run("help", func(t *testing.T) {
-		r := renderHelp()
+		r := renderHelp(testRouter(t).Specs(nil), service(t).Corpus)
 		for _, p := range replyProblems(r) {
 			t.Errorf("limit: %s", p)
 		}
@@ -358,9 +359,9 @@ func TestRenderSearch(t *testing.T) {
 	if got := mustDecode(t, sels[0].CustomID); got.Page != 1 || got.Arg != "brugfiguer" {
 		t.Errorf("select custom_id decodes to %+v, want this page", got)
 	}
-	v, err := viewFromComponent(sels[1].CustomID, []string{sels[1].Options[0].Value})
+	v, err := chat.ViewFromComponent(sels[1].CustomID, []string{sels[1].Options[0].Value})
 	if err != nil || v.Province != "Limburg" {
-		t.Errorf("viewFromComponent(province select) = %+v, %v; want Limburg", v, err)
+		t.Errorf("chat.ViewFromComponent(province select) = %+v, %v; want Limburg", v, err)
 	}
 }
 
@@ -579,7 +580,7 @@ func TestRenderErrors(t *testing.T) {
 }
 
 func TestRenderHelp(t *testing.T) {
-	r := renderHelp()
+	r := renderHelp(testRouter(t).Specs(nil), service(t).Corpus)
 	e := embedOf(t, r)
 	all := e.Description
 	for _, f := range e.Fields {
@@ -591,9 +592,9 @@ func TestRenderHelp(t *testing.T) {
 			t.Errorf("help lacks %q", want)
 		}
 	}
-	for _, c := range commands {
-		if !strings.Contains(all, "/"+c.name) {
-			t.Errorf("help does not mention command /%s", c.name)
+	for _, c := range testRouter(t).Specs(nil) {
+		if !strings.Contains(all, "/"+c.Name) {
+			t.Errorf("help does not mention command /%s", c.Name)
 		}
 	}
 }
