@@ -6,54 +6,55 @@ import (
 	"unicode/utf8"
 )
 
-// markdownSyntax are the characters that Discord may read as syntax in
-// text that is rendered as markdown: emphasis and code (* _ ~ `), spoilers
-// (|), masked links ([ ] ( )), mentions, channels, emoji and timestamps
-// (< > @ :), headings (#), quotes (>), raw links and invites (: /) and the
-// escape itself (\). EscapeMarkdown writes each with a backslash before
-// it, which Discord shows as the character alone.
-const markdownSyntax = "\\*_~`|[]()<>#@:/"
+// markdownSyntax are the characters that Discord may read as syntax
+// wherever they stand in text that is rendered as markdown: emphasis and
+// code (* _ ~ `), spoilers (|), masked links ([ ]), mentions, channels,
+// emoji and timestamps (< >), headings (#), quotes (>) and the escape itself
+// (\). EscapeMarkdown writes each with a backslash before it, which Discord
+// shows as the character alone. Others are escaped only where they make
+// syntax (see EscapeMarkdown), so that ordinary text stays as it is.
+const markdownSyntax = "\\*_~`|[]<>#"
 
 // EscapeMarkdown makes a piece of user input safe to echo in text that
 // Discord renders as markdown (message content, embed descriptions and
 // field values): it shows as typed, and can never become a link (masked
-// "[x](url)" or a raw "https://…" or invite, which needs an unbroken "://"
-// or "/"), a mention ("<@id>", "<#id>", "<@&id>", "@everyone", "@here"), a
-// heading, a list, a quote block or formatting that runs on past it.
-// Control and format characters (bidi overrides, zero-width characters)
-// are dropped, except newlines and tabs, as is invalid UTF-8.
+// "[x](url)", a raw "https://…" or an invite "discord.gg/…"), a mention
+// ("<@id>", "<#id>", "<@&id>", "@everyone", "@here"), a heading, a list, a
+// quote block, subtext, or formatting that runs on past it. Control and
+// format characters (bidi overrides, zero-width characters) are dropped,
+// except newlines and tabs, as is invalid UTF-8.
 //
-// Only Discord's markdown escapes are used, so nothing extra shows: "\:"
-// and "\/" show as ":" and "/", and "https\://x" is no link because
-// Discord's link detection needs "://" in one piece. "@everyone" and
-// "@here" get a zero-width space after the "@", as Discord's own clients
-// do, so that even without the markdown they are no mention.
+// Only Discord's markdown escapes are used, so nothing extra shows: a
+// backslash before a punctuation character shows the character alone.
+// Besides markdownSyntax, always escaped, it escapes a ":" before "//"
+// ("https\://x" is no link: Discord's link detection needs "://" in one
+// piece), a "/" right after another character (invites need "gg/" in one
+// piece), and "-", "+" or the "." or ")" after a number at the start of a
+// line before a space (lists). "@everyone" and "@here" get a zero-width
+// space after the "@", as Discord's own clients do, so that they are no
+// mention even where markdown is not read.
 func EscapeMarkdown(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4 + 4)
 	lineStart := true // only spaces and tabs since the start of the line
 	digits := false   // and then only digits
+	prev := ' '       // the last rune written, space at the start
+	s = visible(s)
 	for i, r := range s {
-		if r == utf8.RuneError && isInvalidAt(s, i) {
-			continue
-		}
-		if r != '\n' && r != '\t' && invisible(r) {
-			continue
-		}
+		rest := s[i+utf8.RuneLen(r):]
 		switch {
-		case strings.ContainsRune(markdownSyntax, r):
+		case strings.ContainsRune(markdownSyntax, r),
+			r == ':' && strings.HasPrefix(rest, "//"),
+			r == '/' && !unicode.IsSpace(prev),
+			(lineStart && (r == '-' || r == '+') || digits && (r == '.' || r == ')')) && spaceNext(rest):
 			b.WriteByte('\\')
 			b.WriteRune(r)
-			if r == '@' && mentionWord(s[i+1:]) {
-				b.WriteString("\u200b")
-			}
-		case lineStart && (r == '-' || r == '+'), digits && (r == '.' || r == ')'):
-			// A list ("- x", "+ x", "1. x") or subtext ("-# x").
-			b.WriteByte('\\')
-			b.WriteRune(r)
+		case r == '@' && mentionWord(rest):
+			b.WriteString("@\u200b")
 		default:
 			b.WriteRune(r)
 		}
+		prev = r
 		switch {
 		case r == '\n':
 			lineStart, digits = true, false
@@ -65,6 +66,35 @@ func EscapeMarkdown(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// visible is s without invalid UTF-8 and invisible characters, but with
+// its newlines and tabs.
+func visible(s string) string {
+	clean := true
+	for i, r := range s {
+		if r != '\n' && r != '\t' && invisible(r) || r == utf8.RuneError && isInvalidAt(s, i) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range s {
+		if r != '\n' && r != '\t' && invisible(r) || r == utf8.RuneError && isInvalidAt(s, i) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// spaceNext reports whether s starts with a space or tab, or is empty.
+func spaceNext(s string) bool {
+	return s == "" || s[0] == ' ' || s[0] == '\t'
 }
 
 // mentionWord reports whether s starts with "everyone" or "here" (in any
