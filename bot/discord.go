@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
@@ -103,6 +104,7 @@ type Bot struct {
 	wd      *watchdog // nil: no watchdog
 	rest    restPool  // sessions for interaction responses (ratelimit.go)
 	http    *httpDoor // nil: no HTTP interactions endpoint
+	gw      gatewayState
 
 	readyOnce sync.Once
 	ready     chan struct{}
@@ -147,7 +149,9 @@ func New(cfg Config, svc *answer.Service) (*Bot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("discord-sessie: %w", err)
 	}
-	s.LogLevel = discordgoLevel(log)
+	// At least warnings: a close of the gateway is only told in them
+	// (noteGatewayClose); the logger drops what LOG_LEVEL does not want.
+	s.LogLevel = max(discordgoLevel(log), discordgo.LogWarning)
 	s.Debug = false // its debug output goes to the standard logger, with the token
 	s.StateEnabled = false
 	s.Client = &http.Client{Timeout: handlerTimeout, Transport: api}
@@ -165,6 +169,8 @@ func New(cfg Config, svc *answer.Service) (*Bot, error) {
 		metrics: cfg.Metrics,
 	}
 	b.rest.main = s
+	b.gw.fatalCh = make(chan struct{})
+	s.Dialer = b.gatewayDialer() // refuses after a fatal close, and past the session start limit
 	if err := b.initDaily(base.With("component", "daily")); err != nil {
 		return nil, err
 	}
@@ -240,6 +246,18 @@ func (b *Bot) Run(ctx context.Context) error {
 	if b.cfg.NoGateway {
 		return b.runWithoutGateway(ctx)
 	}
+	// A close with a code after which reconnecting cannot help (4004,
+	// 4010–4014) ends Run with a *GatewayError (gateway.go).
+	registerGateway(b, true)
+	defer registerGateway(b, false)
+	fatal := b.gw.fatalCh
+	// Discord allows a number of IDENTIFYs a day: none left, wait.
+	if err := b.checkStartLimit(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return b.redactErr(fmt.Errorf("verbinden met Discord: %w", err))
+	}
 	// The watchdog ends Run with a *WatchdogError when the gateway stays
 	// down, stuck or silent too long, from here on.
 	stuck, stopWatchdog := b.startWatchdog(ctx)
@@ -250,8 +268,22 @@ func (b *Bot) Run(ctx context.Context) error {
 	select {
 	case err := <-opened:
 		if err != nil {
+			var ce *websocket.CloseError
+			if errors.As(err, &ce) {
+				b.gatewayClosed(ce)
+			}
+			if gerr := b.fatalGateway(); gerr != nil {
+				return gerr
+			}
 			return b.redactErr(fmt.Errorf("verbinden met Discord: %w", err))
 		}
+	case <-fatal:
+		go func() {
+			if <-opened == nil {
+				_ = b.session.Close()
+			}
+		}()
+		return b.fatalGateway()
 	case err := <-stuck:
 		go func() {
 			if <-opened == nil {
@@ -277,6 +309,8 @@ func (b *Bot) Run(ctx context.Context) error {
 		return nil
 	case err := <-stuck:
 		return err
+	case <-fatal:
+		return b.fatalGateway()
 	case <-timer.C:
 		return errors.New("Discord stuurde geen READY")
 	}
@@ -293,6 +327,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	case <-ctx.Done():
 	case err := <-stuck:
 		return err
+	case <-fatal:
+		return b.fatalGateway()
 	}
 	b.log.Info("afsluiten")
 	return nil
