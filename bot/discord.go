@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -778,20 +779,45 @@ func mentions(m *discordgo.Message, botID string) bool {
 func (b *Bot) replyTo(m *discordgo.Message, rep *reply, log *slog.Logger) error {
 	d := responseData(rep)
 	fail := false
+	// A nonce with enforce_nonce: a retry of a reply that did arrive
+	// (after a 5xx or a network error) is not posted twice.
+	msg := mentionMessage{
+		Content:         d.Content,
+		Embeds:          d.Embeds,
+		Components:      d.Components,
+		AllowedMentions: d.AllowedMentions,
+		Reference:       &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &fail},
+		Nonce:           messageNonce("vermelding/" + m.ID),
+		EnforceNonce:    true,
+	}
+	endpoint := discordgo.EndpointChannelMessages(m.ChannelID)
 	err := b.discordCall(lateDeadline(), "mention reply", log, func(opts ...discordgo.RequestOption) error {
-		_, err := b.session.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
-			Content:         d.Content,
-			Embeds:          d.Embeds,
-			Components:      d.Components,
-			AllowedMentions: d.AllowedMentions,
-			Reference:       &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &fail},
-		}, opts...)
+		_, err := b.session.RequestWithBucketID(http.MethodPost, endpoint, msg, endpoint, opts...)
 		return err
 	})
 	if err != nil {
 		log.Warn("antwoord op vermelding niet verstuurd", "error", err)
 	}
 	return err
+}
+
+// mentionMessage is the body of a reply to a mention. discordgo's
+// MessageSend has no nonce or enforce_nonce, hence our own.
+type mentionMessage struct {
+	Content         string                            `json:"content,omitempty"`
+	Embeds          []*discordgo.MessageEmbed         `json:"embeds,omitempty"`
+	Components      []discordgo.MessageComponent      `json:"components,omitempty"`
+	AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
+	Reference       *discordgo.MessageReference       `json:"message_reference"`
+	Nonce           string                            `json:"nonce"`
+	EnforceNonce    bool                              `json:"enforce_nonce"`
+}
+
+// messageNonce is a nonce for key: at most 25 characters, the same for the
+// same key.
+func messageNonce(key string) string {
+	sum := sha256.Sum256([]byte("bondgenoot/" + key))
+	return hex.EncodeToString(sum[:])[:25]
 }
 
 // listen opens a TCP listener on addr.
