@@ -39,6 +39,10 @@ func (e *RetryAfterError) Error() string { return fmt.Sprintf("rate limited, ret
 // tried again at the next minute (spaced further when it keeps failing).
 const MaxRetryAfter = time.Minute
 
+// DefaultAttemptWait bounds how long a tick waits for its attempts: a
+// little more than one request may take (the Poster bounds each).
+const DefaultAttemptWait = 15 * time.Second
+
 // Scheduler posts the daily post of every enabled server once a day, at or
 // after its local post time, and never a day late. Each server's post runs
 // on its own: a wait, a retry or a failure of one never delays another.
@@ -61,6 +65,9 @@ type Scheduler struct {
 	// Observe, when set, is told of every post sent (true) or given up for
 	// this tick (false), for metrics.
 	Observe func(sent bool)
+	// AttemptWait is how long (real time) a tick waits for its attempts
+	// before it goes on; 0 means DefaultAttemptWait.
+	AttemptWait time.Duration
 
 	mu       sync.Mutex
 	tries    map[string]*try // servers with a round of attempts under way
@@ -206,7 +213,7 @@ func (s *Scheduler) Tick(ctx context.Context) error {
 		return err
 	}
 	var wg sync.WaitGroup
-	defer wg.Wait()
+	defer s.waitAttempts(&wg)
 	for _, set := range sets {
 		if ctx.Err() != nil {
 			return nil
@@ -229,6 +236,25 @@ func (s *Scheduler) Tick(ctx context.Context) error {
 		}()
 	}
 	return nil
+}
+
+// waitAttempts waits for the attempts of a tick, but at most AttemptWait
+// (real time): an attempt that hangs goes on by itself (its server stays
+// claimed until it ends) and holds up no other server's post.
+func (s *Scheduler) waitAttempts(wg *sync.WaitGroup) {
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	limit := s.AttemptWait
+	if limit <= 0 {
+		limit = DefaultAttemptWait
+	}
+	t := time.NewTimer(limit)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+		s.log().Warn("een poging van de dagelijkse post duurt lang; de planner gaat verder zonder te wachten", "waited", limit)
+	}
 }
 
 // claim returns the round of a server's post when an attempt is to be made

@@ -239,3 +239,41 @@ func TestDutchDuration(t *testing.T) {
 		}
 	}
 }
+
+// An attempt that hangs (a request that does not return) holds up no other
+// server: the tick goes on after AttemptWait, the other server's post goes
+// out, and the hanging server is not tried twice at once.
+func TestSchedulerHangingAttemptHoldsUpNoOther(t *testing.T) {
+	r := newRig(t, "2026-12-01 08:00")
+	r.enable(t, "A", "cA", "09:00")
+	r.enable(t, "B", "cB", "09:01")
+	release := make(chan struct{})
+	var mu sync.Mutex
+	calls := map[string]int{}
+	r.sched.AttemptWait = 50 * time.Millisecond
+	r.sched.Poster = posterByChannel(func(channel string) error {
+		mu.Lock()
+		calls[channel]++
+		mu.Unlock()
+		if channel == "cA" {
+			<-release
+		}
+		return nil
+	})
+	defer close(release)
+	for _, when := range []string{"2026-12-01 09:00", "2026-12-01 09:01", "2026-12-01 09:02"} {
+		r.clock.Set(at(when))
+		start := time.Now()
+		if err := r.sched.Tick(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if took := time.Since(start); took > 5*time.Second {
+			t.Fatalf("tick at %s took %v", when, took)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if calls["cB"] != 1 || calls["cA"] != 1 {
+		t.Errorf("attempts %v, want one for B and one (still hanging) for A", calls)
+	}
+}
