@@ -16,6 +16,7 @@ import (
 
 // The slash-command definitions respect Discord's rules.
 func TestApplicationCommandsLimits(t *testing.T) {
+	t.Parallel()
 	name := regexp.MustCompile(`^[-_\p{Ll}\p{N}]{1,32}$`)
 	commands := testRouter(t).Specs(service(t).Corpus)
 	defs := applicationCommands(commands)
@@ -34,14 +35,15 @@ func TestApplicationCommandsLimits(t *testing.T) {
 		if (*d.NameLocalizations)[discordgo.Dutch] != d.Name || (*d.DescriptionLocalizations)[discordgo.Dutch] != d.Description {
 			t.Errorf("/%s: nl localisation missing", d.Name)
 		}
-		// Only /dagelijks is for server managers (Manage Server), and only
-		// on a server; every other command is for everyone, also in DMs.
-		if d.Name == "dagelijks" {
+		// Only /dagelijks and /rapport are for server managers (Manage
+		// Server), and only on a server; every other command is for
+		// everyone, also in DMs.
+		if d.Name == "dagelijks" || d.Name == "rapport" {
 			if d.DefaultMemberPermissions == nil || *d.DefaultMemberPermissions != discordgo.PermissionManageGuild {
-				t.Errorf("/dagelijks: default_member_permissions %v, want Manage Server", d.DefaultMemberPermissions)
+				t.Errorf("/%s: default_member_permissions %v, want Manage Server", d.Name, d.DefaultMemberPermissions)
 			}
 			if d.Contexts == nil || len(*d.Contexts) != 1 || (*d.Contexts)[0] != discordgo.InteractionContextGuild {
-				t.Errorf("/dagelijks: contexts %v, want the server only", d.Contexts)
+				t.Errorf("/%s: contexts %v, want the server only", d.Name, d.Contexts)
 			}
 		} else if d.DefaultMemberPermissions != nil {
 			t.Errorf("/%s: restricted to members with permissions; every command is for everyone", d.Name)
@@ -116,6 +118,7 @@ func checkOptionDefs(t *testing.T, name *regexp.Regexp, where string, opts []*di
 // A partner with a region where it has no network renders the note that
 // says so.
 func TestMentionPartnerInRegionWithoutNetworksRendersNote(t *testing.T) {
+	t.Parallel()
 	resp := testRouter(t).Handle(context.Background(), &chat.Request{Kind: chat.KindMention, BotID: "1", UserID: "2", Text: "<@1> wie werkt samen met CAW in Limburg?"})
 	rep := render(resp.Value, resp.View)
 	if !strings.Contains(rep.Embeds[0].Description, "Geen enkel netwerk in Limburg") {

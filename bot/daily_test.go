@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -164,6 +162,7 @@ func postsTo(f *fakediscord.Discord, channel string) int {
 // status and voorbeeld show what they should; invalid times change
 // nothing; a deleted channel switches the schedule off and status says why.
 func TestDailyE2E(t *testing.T) {
+	t.Parallel()
 	loc := brussels(t)
 	day := func(d, h, m, s int) time.Time { return time.Date(2026, 3, d, h, m, s, 0, loc) }
 	clk := newSleepClock(day(2, 8, 0, 0)) // Monday 2 March 2026, 08:00
@@ -186,7 +185,7 @@ func TestDailyE2E(t *testing.T) {
 		for _, c := range cmds {
 			if c["name"] == "dagelijks" {
 				def = c
-			} else if c["default_member_permissions"] != nil {
+			} else if c["default_member_permissions"] != nil && c["name"] != "rapport" {
 				t.Errorf("/%s carries default_member_permissions %v", c["name"], c["default_member_permissions"])
 			}
 		}
@@ -356,6 +355,7 @@ func TestDailyE2E(t *testing.T) {
 // TestDailyRetryAfter: a 429 with retry_after makes the scheduler wait
 // exactly that long (on its clock) and post once.
 func TestDailyRetryAfter(t *testing.T) {
+	t.Parallel()
 	loc := brussels(t)
 	clk := newSleepClock(time.Date(2026, 10, 25, 8, 0, 0, 0, loc))
 	st := openStore(t, filepath.Join(t.TempDir(), "bondgenoot.db"))
@@ -394,6 +394,7 @@ func TestDailyRetryAfter(t *testing.T) {
 // enforce_nonce, so a repeat (after a crash before the post was recorded)
 // does not post twice.
 func TestDailyNonce(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, nil, nil)
 	p := daily.PostFor(service(t).Corpus, dailyGuild, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
 	key := dailyGuild + "/2026-12-01"
@@ -433,6 +434,7 @@ func TestDailyNonce(t *testing.T) {
 // understands, with exactly one request each: discordgo neither retries
 // nor waits.
 func TestPostDailyErrors(t *testing.T) {
+	t.Parallel()
 	type answer struct {
 		status int
 		body   string
@@ -442,17 +444,17 @@ func TestPostDailyErrors(t *testing.T) {
 		next  answer
 		calls atomic.Int32
 	)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		calls.Add(1)
-		mu.Lock()
-		a := next
-		mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(a.status)
-		_, _ = w.Write([]byte(a.body))
-	}))
+	srv := fakediscord.New(t, testToken)
+	srv.Set(func(f *fakediscord.Discord) {
+		f.Respond = func(fakediscord.Request) (int, string, bool) {
+			calls.Add(1)
+			mu.Lock()
+			defer mu.Unlock()
+			return next.status, next.body, true
+		}
+	})
 	defer srv.Close()
-	b, err := New(Config{Token: testToken, APIURL: srv.URL}, service(t))
+	b, err := New(Config{Token: testToken, APIURL: srv.URL()}, service(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -506,6 +508,7 @@ func TestPostDailyErrors(t *testing.T) {
 // TestDailyFromEnvironment: DAILY_CHANNEL_ID and DAILY_TIME post without
 // any command; status shows them and /dagelijks uit overrides them.
 func TestDailyFromEnvironment(t *testing.T) {
+	t.Parallel()
 	loc := brussels(t)
 	clk := newSleepClock(time.Date(2026, 6, 1, 7, 0, 0, 0, loc))
 	st := openStore(t, filepath.Join(t.TempDir(), "bondgenoot.db"))
@@ -527,6 +530,7 @@ func TestDailyFromEnvironment(t *testing.T) {
 // TestDailyConfigErrors: bad daily settings stop New with a message that
 // names the variable.
 func TestDailyConfigErrors(t *testing.T) {
+	t.Parallel()
 	st := openStore(t, filepath.Join(t.TempDir(), "bondgenoot.db"))
 	for _, tt := range []struct {
 		cfg  Config
@@ -548,6 +552,7 @@ func TestDailyConfigErrors(t *testing.T) {
 // TestDailyOutsideServers: /dagelijks in a DM, or on a bot without a store,
 // answers with a Dutch message only the user sees.
 func TestDailyOutsideServers(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, nil, nil)
 	m := h.payload("interaction_help_dm.json")
 	m["data"].(map[string]any)["name"] = "dagelijks"
@@ -563,6 +568,7 @@ func TestDailyOutsideServers(t *testing.T) {
 
 // The daily post's embed, as a golden file.
 func TestDailyPostGolden(t *testing.T) {
+	t.Parallel()
 	p := daily.PostFor(service(t).Corpus, dailyGuild, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
 	r := finish(renderDailyPost(p))
 	for _, prob := range replyProblems(r) {
@@ -574,6 +580,7 @@ func TestDailyPostGolden(t *testing.T) {
 // Every post of a year, for a few servers, fits Discord's limits and has
 // its button.
 func TestDailyPostLimits(t *testing.T) {
+	t.Parallel()
 	c := service(t).Corpus
 	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, server := range []string{"", dailyGuild, chat.EnvServer} {
@@ -620,6 +627,7 @@ func TestDailyPostLimits(t *testing.T) {
 
 // The console answers /dagelijks voorbeeld with today's post as text.
 func TestConsoleDaily(t *testing.T) {
+	t.Parallel()
 	con := &chat.Console{Router: testRouter(t)}
 	for line, want := range map[string]string{
 		"/dagelijks voorbeeld": "Succesfactor van de dag",
@@ -634,6 +642,7 @@ func TestConsoleDaily(t *testing.T) {
 }
 
 func TestWhenDutch(t *testing.T) {
+	t.Parallel()
 	loc := brussels(t)
 	now := time.Date(2026, 12, 31, 22, 0, 0, 0, loc)
 	for _, tt := range []struct {

@@ -22,6 +22,7 @@ import (
 	"github.com/bondgenoot/bondgenoot/internal/chat"
 	"github.com/bondgenoot/bondgenoot/internal/daily"
 	"github.com/bondgenoot/bondgenoot/internal/metrics"
+	"github.com/bondgenoot/bondgenoot/internal/stats"
 )
 
 // Defaults of Config.
@@ -56,6 +57,13 @@ type Config struct {
 	// Router answers the requests; nil: one is made from svc and the
 	// fields below.
 	Router *chat.Router
+	// Service, when set, is asked for the content on every request
+	// instead of New's svc, so that content can be reloaded (SIGHUP).
+	Service func() *answer.Service
+	// Stats counts searches, "Nuttig?" presses and error reports for
+	// /rapport; nil: none, and no such buttons. The caller opens it in
+	// Store's file.
+	Stats *stats.Store
 	// Commands is the command table of that router; nil: the default.
 	Commands []chat.Command
 	// DeferAfter is how long the bot computes before it tells Discord it
@@ -177,8 +185,13 @@ func New(cfg Config, svc *answer.Service) (*Bot, error) {
 	}
 	b.router = cfg.Router
 	if b.router == nil {
+		service := cfg.Service
+		if service == nil {
+			service = func() *answer.Service { return svc }
+		}
 		b.router, err = chat.New(chat.Config{
-			Service:        func() *answer.Service { return svc },
+			Service:        service,
+			Stats:          cfg.Stats,
 			Commands:       cfg.Commands,
 			Daily:          b.daily.shared,
 			Logger:         base.With("component", "chat"),
@@ -218,6 +231,7 @@ func New(cfg Config, svc *answer.Service) (*Bot, error) {
 	s.AddHandler(b.onReady)
 	s.AddHandler(b.onInteraction)
 	s.AddHandler(b.onMessage)
+	s.AddHandler(b.onGuildDelete)
 	b.addHealthHandlers(s)
 	return b, nil
 }
@@ -393,6 +407,7 @@ func (b *Bot) Close() error {
 	case <-time.After(shutdownWait):
 		b.log.Warn("afsluiten zonder te wachten op lopende antwoorden")
 	}
+	b.router.Wait() // counts on their way to the store
 	if b.cfg.NoGateway {
 		return nil
 	}
@@ -505,10 +520,14 @@ func (b *Bot) interaction(ctx context.Context, i *discordgo.Interaction, receive
 	req.Received, req.ID = received, i.ID
 	start := time.Now()
 	if req.Kind != chat.KindAutocomplete {
+		// A deferred button press or menu choice edits the message it is
+		// on (unless it opens privately); whatever the answer, that
+		// message must never be deleted.
+		update := req.Kind == chat.KindComponent && !chat.OpensPrivately(req.CustomID)
 		req.Later = func(resp *chat.Response) {
 			b.active.Add(1)
 			defer b.active.Done()
-			b.sendLate(i, req.Kind == chat.KindComponent && resp.Update, b.renderResponse(resp, log), log)
+			b.sendLate(i, update, b.renderResponse(resp, log), log)
 		}
 	}
 	resp := b.router.Handle(ctx, req)
@@ -516,6 +535,8 @@ func (b *Bot) interaction(ctx context.Context, i *discordgo.Interaction, receive
 	switch {
 	case req.Kind == chat.KindAutocomplete:
 		return autocompleteBody(resp.Choices)
+	case resp.Modal != nil:
+		return modalBody(resp.Modal)
 	case resp.Deferred:
 		log.Info("antwoord uitgesteld")
 		typ := discordgo.InteractionResponseDeferredChannelMessageWithSource
@@ -599,6 +620,16 @@ func decodeInteraction(i *discordgo.Interaction) *chat.Request {
 		}
 		req.Kind = chat.KindComponent
 		req.CustomID, req.Values = data.CustomID, data.Values
+		if i.Message != nil {
+			req.MessageID = i.Message.ID
+		}
+	case discordgo.InteractionModalSubmit:
+		data, ok := i.Data.(discordgo.ModalSubmitInteractionData)
+		if !ok {
+			return nil
+		}
+		req.Kind = chat.KindModal
+		req.CustomID, req.Fields = data.CustomID, modalFields(data)
 	default:
 		return nil
 	}
@@ -655,6 +686,7 @@ func (b *Bot) renderResponse(resp *chat.Response, log *slog.Logger) (rep *reply)
 		rep = renderErrorValue(v, resp.View)
 	default:
 		rep = render(v, resp.View)
+		addFeedback(rep, resp)
 	}
 	if rep == nil {
 		log.Error("render gaf niets", "type", fmt.Sprintf("%T", resp.Value))

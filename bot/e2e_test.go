@@ -5,16 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
-
-	"github.com/gorilla/websocket"
 
 	"github.com/bondgenoot/bondgenoot/internal/answer"
 	"github.com/bondgenoot/bondgenoot/internal/chat"
@@ -34,6 +30,7 @@ const (
 // sends back for every command, an autocomplete, button presses, a select,
 // mentions, hostile input and a panic in a handler.
 func TestE2E(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) {
 		c.Commands = append(chat.DefaultCommands(),
 			chat.NewCommand("paniek", "", func(context.Context, *answer.Service, chat.Args) (any, view, error) {
@@ -75,7 +72,7 @@ func TestE2E(t *testing.T) {
 				t.Errorf("/%s: nl name %v", c["name"], loc["nl"])
 			}
 		}
-		if got, want := strings.Join(names, " "), "zoek netwerk thema regio partner succesfactor dagelijks help"; got != want {
+		if got, want := strings.Join(names, " "), "zoek netwerk thema regio partner succesfactor dagelijks rapport help"; got != want {
 			t.Errorf("registered %q, want %q", got, want)
 		}
 		var id struct {
@@ -500,6 +497,7 @@ func checkComponents(t testing.TB, d map[string]any) {
 // TestE2EGlobalRegistrationAndAppIDFromReady registers globally without a
 // guild and takes the application id from READY.
 func TestE2EGlobalRegistrationAndAppIDFromReady(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) { c.GuildID = "" }, nil)
 	n := h.fake.Count(func(r fakediscord.Request) bool { return r.Method == "PUT" })
 	if n != 1 {
@@ -514,6 +512,7 @@ func TestE2EGlobalRegistrationAndAppIDFromReady(t *testing.T) {
 
 // TestE2EAppIDFromConfig uses DISCORD_APP_ID over the id in READY.
 func TestE2EAppIDFromConfig(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) { c.AppID = "123456789" }, nil)
 	if h.fake.Count(func(r fakediscord.Request) bool {
 		return r.Method == "PUT" && strings.HasPrefix(r.Path, "/applications/123456789/guilds/")
@@ -526,6 +525,7 @@ func TestE2EAppIDFromConfig(t *testing.T) {
 // an error after deferring replaces the "thinking" message with an
 // ephemeral follow-up.
 func TestE2EDeferred(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) {
 		c.DeferAfter = 30 * time.Millisecond
 		c.Commands = append(chat.DefaultCommands(),
@@ -575,6 +575,7 @@ func TestE2EDeferred(t *testing.T) {
 // TestE2EDeferredButton: a button press that is slower than DeferAfter is
 // answered with a deferred update, then the message is edited.
 func TestE2EDeferredButton(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) { c.DeferAfter = time.Nanosecond }, nil)
 	cb := h.interact(h.command("zoek", "term", "school"))
 	if cbType(cb) != cbDeferredMessage {
@@ -603,6 +604,7 @@ func TestE2EDeferredButton(t *testing.T) {
 // TestE2EShutdown: cancelling Run's context closes the gateway connection
 // and Run returns nil.
 func TestE2EShutdown(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, nil, nil)
 	if !h.fake.Connected() {
 		t.Fatal("not connected")
@@ -620,6 +622,7 @@ func TestE2EShutdown(t *testing.T) {
 // TestRunBadToken: Discord refusing the token ends Run with an error that
 // does not contain the token.
 func TestRunBadToken(t *testing.T) {
+	t.Parallel()
 	fake := fakediscord.New(t, "another-token-entirely-0123456789")
 	defer fake.Close()
 	logs := &syncBuffer{}
@@ -641,24 +644,11 @@ func TestRunBadToken(t *testing.T) {
 // TestRunStopsWhileConnecting: a shutdown while the gateway is silent (no
 // HELLO) still ends Run at once.
 func TestRunStopsWhileConnecting(t *testing.T) {
-	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/api/v10/gateway") {
-			w.Header().Set("Content-Type", "application/json")
-			_, _ = w.Write([]byte(`{"url": "ws://` + r.Host + `/ws"}`))
-			return
-		}
-		up := websocket.Upgrader{}
-		conn, err := up.Upgrade(w, r, nil)
-		if err != nil {
-			return
-		}
-		defer conn.Close()
-		<-release // never says HELLO
-	}))
+	t.Parallel()
+	srv := fakediscord.New(t, testToken)
+	srv.Set(func(f *fakediscord.Discord) { f.Silent = true }) // never says HELLO
 	defer srv.Close()
-	defer close(release)
-	b, err := New(Config{Token: testToken, APIURL: srv.URL}, service(t))
+	b, err := New(Config{Token: testToken, APIURL: srv.URL()}, service(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -130,7 +130,7 @@ func (d *httpDoor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	received := time.Now()
-	if !verify(d.key, r.Header.Get("X-Signature-Ed25519"), r.Header.Get("X-Signature-Timestamp"), body, d.bot.cfg.Now()) {
+	if !verify(d.key, r.Header.Get("X-Signature-Ed25519"), r.Header.Get("X-Signature-Timestamp"), body, received) {
 		http.Error(w, "ongeldige handtekening", http.StatusUnauthorized)
 		return
 	}

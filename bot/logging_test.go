@@ -12,6 +12,7 @@ import (
 )
 
 func TestRedactor(t *testing.T) {
+	t.Parallel()
 	for _, json := range []bool{false, true} {
 		var buf bytes.Buffer
 		var h slog.Handler = slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug})
@@ -37,6 +38,7 @@ func TestRedactor(t *testing.T) {
 }
 
 func TestRedactorShortSecret(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	h := slog.NewTextHandler(&buf, nil)
 	if newRedactor(h, "x") != slog.Handler(h) {

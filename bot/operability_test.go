@@ -55,6 +55,7 @@ func isCallback(id string) func(fakediscord.Request) bool {
 // over the fake Discord: /healthz follows the gateway connection and
 // /metrics counts what the bot did.
 func TestE2EHealthAndMetrics(t *testing.T) {
+	t.Parallel()
 	m := metrics.New()
 	h := startBotOn(t, fastGateway(t), func(c *Config) {
 		c.Metrics = m
@@ -156,6 +157,7 @@ func TestE2EHealthAndMetrics(t *testing.T) {
 }
 
 func TestIndexHealth(t *testing.T) {
+	t.Parallel()
 	b := &Bot{svc: &answer.Service{}}
 	if ok, why := b.IndexHealth(); ok || why == "" {
 		t.Errorf("IndexHealth without an index = %v %q", ok, why)
@@ -171,6 +173,7 @@ func TestIndexHealth(t *testing.T) {
 // Discord's 3-second window (or the deadline of a later request), and
 // otherwise gives up at once and logs it.
 func TestE2ERateLimits(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) {
 		c.Metrics = metrics.New()
 		c.Commands = append(chat.DefaultCommands(), chat.NewCommand("traag", "", func(ctx context.Context, s *answer.Service, _ chat.Args) (any, view, error) {
@@ -291,6 +294,7 @@ func bucketCount(s *discordgo.Session) int {
 // with the number of interactions: responses go through sessions that are
 // replaced every restRotateEvery requests.
 func TestRateLimitBucketsBounded(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) { c.CommandLimit = -1 }, nil)
 	before := bucketCount(h.bot.session)
 	for range 30 {

@@ -134,6 +134,8 @@ func render(v any, vw view) *reply {
 		r = renderDailyStatus(a)
 	case chat.Notice:
 		r = &reply{Content: string(a)}
+	case chat.Report:
+		r = renderReport(a)
 	case error:
 		if !isNilPointer(a) {
 			r = renderErrorValue(a, vw)
@@ -180,6 +182,9 @@ func renderErrorValue(err error, vw view) *reply {
 				opts = append(opts, viewChoice{c.Name, view{Kind: "factor", Arg: c.ID}})
 			case strings.Contains(nf.What, "partner") && c.Name != "":
 				opts = append(opts, viewChoice{c.Name, view{Kind: "partner", Arg: c.Name}})
+			case nf.What == "plaats" && c.Name != "":
+				// "Halle (Vlaams-Brabant)" finds exactly that place.
+				opts = append(opts, viewChoice{c.Name, view{Kind: "regio", Arg: c.Name, Theme: vw.Theme}})
 			}
 		}
 	case errors.As(err, &fe):
@@ -682,10 +687,30 @@ func renderNetworkList(l *answer.NetworkList, vw view) *reply {
 	e.Footer = &discordgo.MessageEmbedFooter{Text: pageFooter(page, pages)}
 	var opts []discordgo.SelectMenuOption
 	for i, n := range l.Networks[from:to] {
-		e.Fields = append(e.Fields, networkField(from+i+1, n, ""))
+		e.Fields = append(e.Fields, networkField(from+i+1, n, nearbyLine(l, n)))
 		opts = append(opts, networkOption(n.Name, n.Place, n.ID))
 	}
-	return listReply(e, vw, page, pages, opts)
+	r := listReply(e, vw, page, pages, opts)
+	if l.Province != "" {
+		// No network in the place itself: the way to its province's list.
+		if row := buttonRow([]viewChoice{{"Alle netwerken in " + l.Province, view{Kind: "regio", Arg: l.Province}}}); row != nil {
+			r.Components = append(r.Components, *row)
+		}
+	}
+	return r
+}
+
+// nearbyLine says how far a network in a list about a place is: "13 km van
+// Kortrijk", "Voor heel Limburg"; "" for one in the place's municipality.
+func nearbyLine(l *answer.NetworkList, n *content.Network) string {
+	d := l.Distance(n)
+	switch {
+	case d == "":
+		return ""
+	case strings.HasPrefix(d, "heel "):
+		return "Voor " + d
+	}
+	return d + " van " + l.Nearby.Place.Name
 }
 
 // renderPartner renders one page of the networks that name an organisation.
@@ -807,7 +832,7 @@ func renderFactorCard(a *answer.FactorCard) *reply {
 	f := a.Factor
 	more := fmt.Sprintf("(lees verder in de gids, p. %d)", f.Page)
 	e := newEmbed()
-	e.Author = &discordgo.MessageEmbedAuthor{Name: fmt.Sprintf("Succesfactor %d van 13", f.Order)}
+	e.Author = &discordgo.MessageEmbedAuthor{Name: fmt.Sprintf("Succesfactor %d van %d", f.Order, a.Of)}
 	e.Title = cutMD(md(f.Title), maxTitle)
 	e.Description = mdCut(f.Text, factorTextRunes, more)
 	e.Footer = &discordgo.MessageEmbedFooter{Text: sourceFooter(f.Page)}
@@ -852,7 +877,7 @@ func renderFactorCard(a *answer.FactorCard) *reply {
 	return &reply{Embeds: []*discordgo.MessageEmbed{e}, Components: comps}
 }
 
-// renderFactorList renders the 13 success factors with a select to open one.
+// renderFactorList renders the success factors with a select to open one.
 func renderFactorList(a *answer.FactorList) *reply {
 	e := newEmbed()
 	e.Title = fmt.Sprintf("De %d succesfactoren", len(a.Factors))

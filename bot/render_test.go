@@ -54,6 +54,7 @@ func rtMust[T any](v T, err error) T {
 }
 
 func TestRenderGolden(t *testing.T) {
+	t.Parallel()
 	s := service(t)
 	ctx := context.Background()
 	search := func(q, theme, province string, page int) *answer.SearchPage {
@@ -77,6 +78,9 @@ func TestRenderGolden(t *testing.T) {
 		{"thema-onderwijs-pagina-3", rtMust(s.Theme("onderwijs")), view{Kind: "thema", Arg: "onderwijs", Page: 2}},
 		{"regio-limburg", rtMust(s.Region("Limburg")), view{Kind: "regio", Arg: "Limburg"}},
 		{"regio-gent", rtMust(s.Region("Gent")), view{Kind: "regio", Arg: "Gent"}},
+		{"regio-kortrijk", rtMust(s.Region("Kortrijk")), view{Kind: "regio", Arg: "Kortrijk"}},
+		{"regio-genk", rtMust(s.Region("Genk")), view{Kind: "regio", Arg: "Genk"}},
+		{"fout-regio-tielt", rtErr(s.Region("Tielt")), view{Kind: "regio", Arg: "Tielt"}},
 		{"netwerken-vrije-tijd-gent", rtMust(s.Networks(content.Filter{Theme: "vrije tijd", Municipality: "Gent"})), view{Kind: "netwerken", Theme: "vrije tijd", Province: "Gent"}},
 		{"partner-saamo", rtMust(s.Partner("SAAMO")), view{Kind: "partner", Arg: "SAAMO"}},
 		{"partner-huis-van-het-kind-pagina-2", rtMust(s.Partner("Huis van het Kind")), view{Kind: "partner", Arg: "Huis van het Kind", Page: 1}},
@@ -200,6 +204,7 @@ func mustDecode(t *testing.T, id string) view {
 }
 
 func TestRenderNetworkCard(t *testing.T) {
+	t.Parallel()
 	s := service(t)
 	r := render(rtMust(s.Network("Duosprong")), view{Kind: "netwerk", Arg: "duosprong"})
 	e := embedOf(t, r)
@@ -260,6 +265,7 @@ func fieldNames(e *discordgo.MessageEmbed) []string {
 }
 
 func TestRenderNetworkCardCutsLongParts(t *testing.T) {
+	t.Parallel()
 	n := &content.Network{
 		ID: "lang", Name: strings.Repeat("Heel lange naam ", 30), Place: "Gent", Province: "Oost-Vlaanderen", Page: 12,
 		Themes:      []string{"onderwijs"},
@@ -292,6 +298,7 @@ func TestRenderNetworkCardCutsLongParts(t *testing.T) {
 }
 
 func TestRenderSearch(t *testing.T) {
+	t.Parallel()
 	page := &answer.SearchPage{
 		Result: &index.Result{
 			Query: "brugfiguer", Total: 12, Suggestion: "brugfiguur",
@@ -366,6 +373,7 @@ func TestRenderSearch(t *testing.T) {
 }
 
 func TestRenderSearchFiltered(t *testing.T) {
+	t.Parallel()
 	page := &answer.SearchPage{
 		Result: &index.Result{Query: "armoede", Total: 3, Hits: []index.Hit{{Kind: index.KindNetwork, ID: "x", Title: "X", Place: "Gent", Province: "Oost-Vlaanderen", Page: 1}},
 			Facets: index.Facets{Themes: map[string]int{"onderwijs": 3}, Provinces: map[string]int{"Oost-Vlaanderen": 3}}},
@@ -392,6 +400,7 @@ func TestRenderSearchFiltered(t *testing.T) {
 }
 
 func TestRenderSearchNothingFound(t *testing.T) {
+	t.Parallel()
 	page := &answer.SearchPage{Result: &index.Result{Query: "zzqxv", Hits: []index.Hit{}, Facets: index.Facets{}}, PageSize: 5}
 	r := render(page, view{Kind: "zoek", Arg: "zzqxv"})
 	e := embedOf(t, r)
@@ -404,6 +413,7 @@ func TestRenderSearchNothingFound(t *testing.T) {
 }
 
 func TestRenderListsPage(t *testing.T) {
+	t.Parallel()
 	s := service(t)
 	l := rtMust(s.Theme("onderwijs"))
 	total := len(l.Networks)
@@ -456,6 +466,7 @@ func TestRenderListsPage(t *testing.T) {
 }
 
 func TestRenderPartner(t *testing.T) {
+	t.Parallel()
 	s := service(t)
 	r := render(rtMust(s.Partner("saamo")), view{Kind: "partner", Arg: "saamo"})
 	e := embedOf(t, r)
@@ -478,6 +489,7 @@ func TestRenderPartner(t *testing.T) {
 }
 
 func TestRenderFactor(t *testing.T) {
+	t.Parallel()
 	s := service(t)
 	r := render(rtMust(s.Factor("laagdrempeligheid")), view{Kind: "factor", Arg: "laagdrempeligheid"})
 	e := embedOf(t, r)
@@ -526,6 +538,7 @@ func tail(s string, n int) string {
 }
 
 func TestRenderErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		v         any
@@ -580,6 +593,7 @@ func TestRenderErrors(t *testing.T) {
 }
 
 func TestRenderHelp(t *testing.T) {
+	t.Parallel()
 	r := renderHelp(testRouter(t).Specs(nil), service(t).Corpus)
 	e := embedOf(t, r)
 	all := e.Description
@@ -600,6 +614,7 @@ func TestRenderHelp(t *testing.T) {
 }
 
 func TestMarkdownEscaping(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"gewoon", "gewoon"},
 		{"**vet** _schuin_ ~~door~~ `code` ||spoiler||", `\*\*vet\*\* \_schuin\_ \~\~door\~\~ \` + "`" + `code\` + "`" + ` \|\|spoiler\|\|`},
@@ -628,6 +643,7 @@ func TestMarkdownEscaping(t *testing.T) {
 }
 
 func TestJoinFit(t *testing.T) {
+	t.Parallel()
 	items := []string{"een", "twee", "drie", "vier"}
 	tailf := func(rest int) string { return "+" + itoa(rest) }
 	tests := []struct {
@@ -651,6 +667,7 @@ func TestJoinFit(t *testing.T) {
 }
 
 func TestWebsiteURL(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"www.beringen.be/duosprong", "https://www.beringen.be/duosprong"},
 		{"https://hulppuntcsr.be/", "https://hulppuntcsr.be/"},

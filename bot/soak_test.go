@@ -285,6 +285,7 @@ func percentile(l []time.Duration, q float64) time.Duration {
 }
 
 func TestSoak(t *testing.T) {
+	t.Parallel()
 	dur := soakDuration(t)
 	loc := brussels(t)
 	started := time.Now()

@@ -29,6 +29,7 @@ func (s *fakeSession) probe() (bool, time.Time) {
 
 // TestWatchdogVerdict walks the watchdog's rules with an injected clock.
 func TestWatchdogVerdict(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock()
 	sess := &fakeSession{}
 	const timeout = time.Minute
@@ -127,6 +128,7 @@ func fastGateway(t testing.TB) *fakediscord.Discord {
 // failure (discordgo resumes). The bot comes back each time within the
 // watchdog's timeout, answers, and Run keeps running.
 func TestE2EWatchdogRecovers(t *testing.T) {
+	t.Parallel()
 	const timeout = 3 * time.Second
 	h := startBotOn(t, fastGateway(t), func(c *Config) { c.WatchdogTimeout = timeout }, nil)
 	user := 0
@@ -175,6 +177,7 @@ func TestE2EWatchdogRecovers(t *testing.T) {
 // supervisor restarts the bot), whether discordgo keeps failing to connect
 // or hangs in its reconnect (discordgo #513).
 func TestE2EWatchdogGivesUp(t *testing.T) {
+	t.Parallel()
 	const timeout = time.Second
 	for _, tt := range []struct {
 		name  string

@@ -64,7 +64,16 @@ type Discord struct {
 	StartLimit SessionStartLimit
 	limits     []*limitRule // 429 answers to give
 	faults     []*faultRule // 5xx answers and dropped connections to give
-	channels   channelState // deleted channels and message nonces (the daily post)
+	// Stall makes REST requests (and the gateway URL) wait until the
+	// request is given up or the fake closes: a Discord that never answers.
+	Stall bool
+	// Silent makes the gateway accept connections and never say HELLO.
+	Silent bool
+	// Respond, when set, answers REST requests before the fake does: it
+	// returns the status and JSON body, and false to let the fake answer.
+	Respond  func(Request) (status int, body string, ok bool)
+	gone     chan struct{} // closed by Close
+	channels channelState  // deleted channels and message nonces (the daily post)
 }
 
 // SessionStartLimit is what GET /gateway/bot says of the IDENTIFYs left.
@@ -144,6 +153,7 @@ func New(t testing.TB, token string) *Discord {
 		BotID:     "900000000000000001",
 		SessionID: "fake-session-1",
 		changed:   make(chan struct{}),
+		gone:      make(chan struct{}),
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/gateway/", f.gateway)
@@ -201,6 +211,28 @@ func (f *Discord) fakeMessage(channelID string, body []byte) map[string]any {
 func (f *Discord) rest(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	req := f.record(r, body)
+	f.mu.Lock()
+	stall := f.Stall
+	f.mu.Unlock()
+	if stall {
+		select {
+		case <-r.Context().Done():
+		case <-f.gone:
+		}
+		http.Error(w, "gone", http.StatusServiceUnavailable)
+		return
+	}
+	f.mu.Lock()
+	respond := f.Respond
+	f.mu.Unlock()
+	if respond != nil {
+		if status, body, ok := respond(req); ok {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(status)
+			_, _ = io.WriteString(w, body)
+			return
+		}
+	}
 	if req.Auth != "Bot "+f.Token {
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"message": "401: Unauthorized", "code": 0})
 		return
@@ -301,7 +333,7 @@ func (f *Discord) rest(w http.ResponseWriter, r *http.Request) {
 // deadlocks discordgo's Open (its issue #513), or not at all.
 func (f *Discord) gateway(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
-	refuse, hb := f.Refuse, f.Heartbeat
+	refuse, hb, silent := f.Refuse, f.Heartbeat, f.Silent
 	f.mu.Unlock()
 	if refuse {
 		http.Error(w, "gateway unavailable", http.StatusServiceUnavailable)
@@ -326,6 +358,13 @@ func (f *Discord) gateway(w http.ResponseWriter, r *http.Request) {
 		}
 		f.mu.Unlock()
 	}()
+	if silent {
+		select {
+		case <-f.gone:
+		case <-r.Context().Done():
+		}
+		return
+	}
 	if err := conn.WriteJSON(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": hb.Milliseconds()}}); err != nil {
 		return
 	}
@@ -503,6 +542,9 @@ func (f *Discord) Connected() bool {
 func (f *Discord) Close() {
 	f.mu.Lock()
 	conn := f.conn
+	if !f.closed {
+		close(f.gone)
+	}
 	f.closed = true
 	f.mu.Unlock()
 	if conn != nil {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,7 +27,7 @@ const (
 	exitInternal = 3 // the corpus or index could not be loaded
 )
 
-const usage = `Gebruik: bondgenoot [opdracht] [opties]
+const usageTemplate = `Gebruik: bondgenoot [opdracht] [opties]
 
 Zonder opdracht start de Discord-bot (of, zonder DISCORD_TOKEN, een console).
 
@@ -35,18 +36,38 @@ Opdrachten:
                           netwerken die aan alle filters voldoen
   netwerk NAAM            de fiche van één netwerk
   partner ORGANISATIE     de netwerken die met die organisatie samenwerken
-  succesfactor [NAAM]     één succesfactor, of de lijst van alle 13
+  succesfactor [NAAM]     één succesfactor, of de lijst van alle {{factors}}
   zoek [--limit N] [--thema T] [--provincie P] VRAAG
                           zoeken in de hele gids; VRAAG "-" leest een vraag per
                           regel van standaardinvoer
+  dichtbij [--limit N] [--thema T] PLAATS
+                          de netwerken het dichtst bij een gemeente of
+                          deelgemeente van Vlaanderen of Brussel
   dagelijks [--datum JJJJ-MM-DD] [--server ID]
                           de dagelijkse succesfactor van die dag (standaard vandaag)
   themas                  de thema's met hun aantal netwerken
   regios                  provincies en plaatsen met hun aantal netwerken
-  controleer              controleer alle inhoudsbestanden
+  controleer [--map MAP]  controleer alle inhoudsbestanden (van MAP, van
+                          CONTENT_DIR of de ingebouwde)
+  rapport                 wat mensen zochten en niet vonden, of antwoorden
+                          hielpen, en de gemelde fouten (laatste 90 dagen; de
+                          opslag in DATA_DIR van een gestopte bot)
+  vergeet --server ID     verwijder de instellingen van een server uit de
+                          opslag in DATA_DIR (met de bot gestopt)
+  gezond [--adres ADRES]  exitcode 0 als /healthz op HEALTH_ADDR 200 antwoordt,
+                          anders 1 met de reden
 
 Elke opdracht kent --json: dan komt het antwoord als JSON.
 `
+
+// usage is the command line's help, with the corpus's counts.
+func usage() string {
+	factors := "succesfactoren"
+	if c, err := content.Default(); err == nil {
+		factors = strconv.Itoa(len(c.Factors))
+	}
+	return strings.ReplaceAll(usageTemplate, "{{factors}}", factors)
+}
 
 // cli runs one subcommand against the corpus.
 type cli struct {
@@ -66,21 +87,26 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "help", "-h", "--help", "hulp":
-		fmt.Fprint(stdout, usage)
-		return exitOK, nil
-	case "controleer":
-		if _, err := content.Default(); err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitNotFound, nil
-		}
-		fmt.Fprintln(stdout, "De inhoud is in orde.")
+		fmt.Fprint(stdout, usage())
 		return exitOK, nil
 	}
-	corpus, err := content.Default()
+	// Subcommands without the corpus.
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	switch cmd {
+	case "controleer":
+		return c.check(rest)
+	case "rapport":
+		return c.report(rest)
+	case "vergeet":
+		return c.forget(rest)
+	case "gezond":
+		return c.health(ctx, rest)
+	}
+	corpus, err := loadCorpus(contentDir())
 	if err != nil {
 		return exitInternal, fmt.Errorf("de inhoud kan niet geladen worden: %w", err)
 	}
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, svc: &answer.Service{Corpus: corpus}}
+	c.svc = &answer.Service{Corpus: corpus}
 	switch cmd {
 	case "netwerken":
 		return c.networks(rest)
@@ -94,6 +120,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return c.simple(rest, func() any { return c.svc.ThemeCounts() })
 	case "regios", "regio's":
 		return c.simple(rest, func() any { return c.svc.RegionCounts() })
+	case "dichtbij":
+		return c.nearby(rest)
 	case "dagelijks":
 		return c.daily(rest)
 	case "zoek":
@@ -105,7 +133,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		c.svc.Index = ix
 		return c.search(ctx, rest)
 	}
-	fmt.Fprintf(stderr, "Onbekende opdracht %q.\n\n%s", cmd, usage)
+	fmt.Fprintf(stderr, "Onbekende opdracht %q.\n\n%s", cmd, usage())
 	return exitUsage, nil
 }
 
@@ -123,11 +151,11 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, bool) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(c.stdout, usage)
+				fmt.Fprint(c.stdout, usage())
 				c.exit = exitOK
 				return nil, false
 			}
-			fmt.Fprintf(c.stderr, "Ongeldige optie: %s\n\n%s", dutchFlagError(err), usage)
+			fmt.Fprintf(c.stderr, "Ongeldige optie: %s\n\n%s", dutchFlagError(err), usage())
 			c.exit = exitUsage
 			return nil, false
 		}
@@ -345,4 +373,23 @@ func (c *cli) daily(args []string) (int, error) {
 		}
 	}
 	return c.emit(daily.PostFor(c.svc.Corpus, *server, day)), nil
+}
+
+func (c *cli) nearby(args []string) (int, error) {
+	fs := flag.NewFlagSet("dichtbij", flag.ContinueOnError)
+	limit := fs.Int("limit", answer.DefaultNearbyLimit, "")
+	theme := fs.String("thema", "", "")
+	pos, ok := c.parse(fs, args)
+	if !ok {
+		return c.exit, nil
+	}
+	if *limit < 1 || *limit > answer.MaxNearbyLimit {
+		fmt.Fprintf(c.stderr, "--limit moet tussen 1 en %d liggen.\n", answer.MaxNearbyLimit)
+		return exitUsage, nil
+	}
+	a, err := c.svc.Nearby(strings.Join(pos, " "), *theme, *limit)
+	if err != nil {
+		return c.fail(err)
+	}
+	return c.emit(a), nil
 }

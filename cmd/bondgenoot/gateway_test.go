@@ -27,17 +27,17 @@ func TestRunBotFatalCloseCodes(t *testing.T) {
 		{4013, "Invalid intent(s).", []string{"4013", "intents"}},
 	} {
 		t.Run(tc.reason, func(t *testing.T) {
-			token := setBotEnv(t, "")
-			fake := fakediscord.New(t, strings.TrimPrefix(token, "Bot "))
+			fake := fakediscord.New(t, storeToken)
 			t.Cleanup(fake.Close)
 			fake.Set(func(f *fakediscord.Discord) { f.CloseCode, f.CloseReason = tc.code, tc.reason })
-			t.Setenv("DISCORD_API_URL", fake.URL())
-			t.Setenv("WATCHDOG_TIMEOUT", "1m")
+			cfg := botConfig(t, fake.URL())
+			cfg.Watchdog = time.Minute
+			token := cfg.Token
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
 			var out, errb bytes.Buffer
 			start := time.Now()
-			code, err := run(ctx, nil, strings.NewReader(""), &out, &errb)
+			code, err := runMain(ctx, cfg, strings.NewReader(""), &out, &errb)
 			took := time.Since(start)
 			if code != exitGatewayFatal || err == nil {
 				t.Fatalf("run() = %d, %v; want %d and an error", code, err, exitGatewayFatal)

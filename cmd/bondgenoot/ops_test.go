@@ -5,12 +5,13 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
 )
 
 func TestWatchdogTimeout(t *testing.T) {
@@ -47,33 +48,27 @@ func (l *lockedBuffer) String() string {
 	return l.b.String()
 }
 
-// slowDiscord is a REST server that never answers: the bot stays
+// slowDiscord is the fake Discord when it never answers: the bot stays
 // "connecting" for as long as the test needs.
-func slowDiscord(t *testing.T) *httptest.Server {
-	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-		http.Error(w, "gone", http.StatusServiceUnavailable)
-	}))
-	t.Cleanup(func() { close(release); srv.Close() })
-	return srv
+func slowDiscord(t *testing.T) *fakediscord.Discord {
+	f := fakediscord.New(t, "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.health-token-0123456789abcdefghij")
+	f.Set(func(f *fakediscord.Discord) { f.Stall = true })
+	t.Cleanup(f.Close)
+	return f
 }
 
 // With HEALTH_ADDR the bot serves /healthz and /metrics; while it is not
 // connected to the gateway, /healthz says so with 503.
 func TestRunBotHealthAddr(t *testing.T) {
 	srv := slowDiscord(t)
-	t.Chdir(t.TempDir())
-	t.Setenv("DISCORD_TOKEN", "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.health-token-0123456789abcdefghij")
-	t.Setenv("DISCORD_API_URL", srv.URL)
-	t.Setenv("DISCORD_APP_ID", "")
-	t.Setenv("DISCORD_GUILD_ID", "")
-	t.Setenv("LOG_LEVEL", "info")
-	t.Setenv("HEALTH_ADDR", "127.0.0.1:0")
-	t.Setenv("WATCHDOG_TIMEOUT", "10m")
+	cfg := Config{
+		Token:      "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.health-token-0123456789abcdefghij",
+		APIURL:     srv.URL(),
+		LogLevel:   "info",
+		HealthAddr: "127.0.0.1:0",
+		Watchdog:   10 * time.Minute,
+		DataDir:    t.TempDir(),
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	errb := &lockedBuffer{}
@@ -83,7 +78,7 @@ func TestRunBotHealthAddr(t *testing.T) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		code, err := run(ctx, nil, strings.NewReader(""), io.Discard, errb)
+		code, err := runMain(ctx, cfg, strings.NewReader(""), io.Discard, errb)
 		done <- result{code, err}
 	}()
 	addrRE := regexp.MustCompile(`health and metrics listening.* addr=(\S+)`)
@@ -126,13 +121,15 @@ func TestRunBotHealthAddr(t *testing.T) {
 // A HEALTH_ADDR that cannot be used stops the bot with a clear error.
 func TestRunBotBadHealthAddr(t *testing.T) {
 	srv := slowDiscord(t)
-	t.Chdir(t.TempDir())
-	t.Setenv("DISCORD_TOKEN", "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.health-token-0123456789abcdefghij")
-	t.Setenv("DISCORD_API_URL", srv.URL)
-	t.Setenv("HEALTH_ADDR", "127.0.0.1:geenpoort")
+	cfg := Config{
+		Token:      "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.health-token-0123456789abcdefghij",
+		APIURL:     srv.URL(),
+		HealthAddr: "127.0.0.1:geenpoort",
+		DataDir:    t.TempDir(),
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	code, err := run(ctx, nil, strings.NewReader(""), io.Discard, io.Discard)
+	code, err := runMain(ctx, cfg, strings.NewReader(""), io.Discard, io.Discard)
 	if code != exitUsage || err == nil || !strings.Contains(err.Error(), "HEALTH_ADDR") {
 		t.Fatalf("run() = %d, %v; want %d and an error about HEALTH_ADDR", code, err, exitUsage)
 	}

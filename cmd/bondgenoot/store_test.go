@@ -23,7 +23,8 @@ func TestRunBotEmptyOrTruncatedStore(t *testing.T) {
 	for _, tc := range []string{"empty", "half"} {
 		t.Run(tc, func(t *testing.T) {
 			srv, calls := discordStub(t)
-			token := setBotEnv(t, srv.URL)
+			cfg := botConfig(t, srv.URL())
+			token := cfg.Token
 			file := filepath.Join("data", "bondgenoot.db")
 			var data []byte
 			if tc == "half" {
@@ -68,7 +69,7 @@ func TestRunBotEmptyOrTruncatedStore(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 			defer cancel()
 			var out, errb bytes.Buffer
-			code, err := run(ctx, nil, strings.NewReader(""), &out, &errb)
+			code, err := runMain(ctx, cfg, strings.NewReader(""), &out, &errb)
 			if code != exitInternal || err == nil {
 				t.Fatalf("run() = %d, %v; want %d and an error", code, err, exitInternal)
 			}

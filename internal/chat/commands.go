@@ -165,8 +165,8 @@ func DefaultCommands() []Command {
 			},
 		},
 		{
-			name: "regio", help: "De netwerken in een provincie of gemeente", example: "/regio Limburg",
-			options: []Option{{name: "plaats-of-provincie", help: "Een provincie of gemeente, bijvoorbeeld Limburg of Gent", required: true, autocomplete: true}},
+			name: "regio", help: "De netwerken in een provincie of gemeente, of de dichtstbijzijnde", example: "/regio Limburg",
+			options: []Option{{name: "plaats-of-provincie", help: "Een provincie, gemeente of deelgemeente, bijvoorbeeld Limburg, Kortrijk of Laken", required: true, autocomplete: true}},
 			run: func(_ context.Context, s *answer.Service, a Args) (any, View, error) {
 				return region(s, View{Kind: "regio", Arg: a["plaats-of-provincie"]})
 			},
@@ -207,6 +207,11 @@ func DefaultCommands() []Command {
 					act: (*Router).DailyPreview, run: consoleDailyPreview,
 				},
 			},
+		},
+		{
+			name: "rapport", help: "Wat mensen zochten en niet vonden, of antwoorden hielpen, en gemelde fouten", example: "/rapport",
+			permissions: PermissionManageGuild, guildOnly: true, ephemeral: true,
+			act: (*Router).report,
 		},
 		{
 			name: "help", help: "Wat ik kan, met een voorbeeld per opdracht", example: "/help",
@@ -263,7 +268,7 @@ func region(s *answer.Service, vw View) (any, View, error) {
 	if strings.TrimSpace(vw.Arg) == "" {
 		return s.RegionCounts(), vw, nil
 	}
-	l, err := s.Region(vw.Arg)
+	l, err := s.PlaceRegion(vw.Arg, vw.Theme)
 	return listAnswer(l, vw, err)
 }
 
@@ -349,6 +354,7 @@ func staleButton() error {
 }
 
 // mentionAnswer answers an @mention from what parseMention found in it:
+// a place asked about by nearness lists the networks there or the nearest;
 // a partner alone is a partner look-up; a partner with filters, or theme,
 // province and place words without anything else, list the matching
 // networks; other words are a search (with the theme and province as
@@ -360,6 +366,10 @@ func mentionAnswer(ctx context.Context, s *answer.Service, q MentionQuery) (any,
 	}
 	filtered := q.Theme != "" || q.Province != "" || q.Place != ""
 	switch {
+	case q.Near != "" && q.Partner == "" && strings.TrimSpace(q.Query) == "":
+		// "in de buurt van Gent", "dichtbij Kortrijk", "rond Aalst": the
+		// networks there, or the nearest.
+		return region(s, View{Kind: "regio", Arg: q.Near, Theme: q.Theme})
 	case q.Partner != "" && !filtered:
 		return partner(s, View{Kind: "partner", Arg: q.Partner})
 	case q.Partner != "" || (filtered && strings.TrimSpace(q.Query) == ""):

@@ -67,8 +67,8 @@ func TestCommandExamples(t *testing.T) {
 	s := service(t)
 	con := &Console{Router: testRouter(t)}
 	for _, c := range DefaultCommands() {
-		if len(c.subcommands) > 0 {
-			continue // Discord-only handlers; see TestConsoleDaily and the e2e tests
+		if len(c.subcommands) > 0 || c.run == nil {
+			continue // Discord-only handlers; see TestConsoleDaily, feedback_test.go and the e2e tests
 		}
 		_, arg, _ := strings.Cut(c.example, " ")
 		a := Args{}
@@ -179,5 +179,53 @@ func TestMentionPartnerInRegionWithoutNetworksWidens(t *testing.T) {
 	}
 	if len(l.Networks) != 9 || !strings.Contains(l.Note, "Geen enkel netwerk in Limburg werkt samen met CAW") {
 		t.Errorf("got %d networks, note %q; want the 9 CAW networks and a note about Limburg", len(l.Networks), l.Note)
+	}
+}
+
+// Mentions about nearness answer the networks there, or the nearest, never
+// a search that puts a school called De Buurt first.
+func TestMentionNearness(t *testing.T) {
+	s := service(t)
+	tests := []struct {
+		msg, title, note, first string
+		count                   int
+	}{
+		{"<@1> netwerken in de buurt van Gent", "Netwerken in Gent", "", "", 4},
+		{"<@1> iets in de buurt van Aalst?", "Netwerken in Aalst", "", "springwijs", 1},
+		{"<@1> dichtbij Kortrijk", "Netwerken dichtbij Kortrijk", "Geen netwerk in Kortrijk. Dichtstbij: Perspectief (Waregem, 13 km)", "perspectief", 5},
+		{"<@1> rond Borgloon", "Netwerken in Borgloon (gemeente Tongeren-Borgloon)", "", "jongeren-aan-zet", 2},
+		{"<@1> in Kortrijk", "Netwerken dichtbij Kortrijk", "Geen netwerk in Kortrijk.", "perspectief", 5},
+		{"<@1> netwerken rond onderwijs in de buurt van Kortrijk", "Netwerken rond onderwijs dichtbij Kortrijk", "Geen netwerk rond onderwijs in Kortrijk.", "", 5},
+	}
+	for _, tt := range tests {
+		v, vw, err := mentionAnswer(context.Background(), s, ParseMention(s.Corpus, "1", tt.msg))
+		if err != nil {
+			t.Errorf("%q: %v", tt.msg, err)
+			continue
+		}
+		l, ok := v.(*answer.NetworkList)
+		if !ok {
+			t.Errorf("%q answers %T, want a list of networks", tt.msg, v)
+			continue
+		}
+		if l.Title != tt.title || !strings.HasPrefix(l.Note, tt.note) || len(l.Networks) != tt.count {
+			t.Errorf("%q: %q, note %q, %d networks; want %q, %q…, %d", tt.msg, l.Title, l.Note, len(l.Networks), tt.title, tt.note, tt.count)
+		}
+		if tt.first != "" && (len(l.Networks) == 0 || l.Networks[0].ID != tt.first) {
+			t.Errorf("%q: first %v, want %s", tt.msg, l.Networks, tt.first)
+		}
+		for _, n := range l.Networks {
+			if n.ID == "schoolpoortwerking-de-buurt" {
+				t.Errorf("%q lists the school De Buurt", tt.msg)
+			}
+		}
+		if vw.Kind != "regio" {
+			t.Errorf("%q: view %+v, want a regio view for its buttons", tt.msg, vw)
+		}
+	}
+	// An ambiguous place asks which one.
+	_, _, err := mentionAnswer(context.Background(), s, ParseMention(s.Corpus, "1", "<@1> iets in de buurt van Halle?"))
+	if err == nil || !strings.Contains(answer.UserMessage(err), "Halle (Vlaams-Brabant)") {
+		t.Errorf("Halle: %v, want the question which Halle", err)
 	}
 }

@@ -20,6 +20,8 @@ import (
 //   - Query set: a search. Theme and Province (only when the message
 //     introduced them: "rond onderwijs", "in Limburg") filter it; a place
 //     cannot filter a search, so its words stay in Query as well.
+//   - Near set (and no Partner or Query): the networks in that place of
+//     the gazetteer, or the nearest ones.
 //   - Nothing set: the message held only the mention (or only filler words);
 //     answer with the help.
 type MentionQuery struct {
@@ -28,6 +30,10 @@ type MentionQuery struct {
 	Province string // canonical province
 	Place    string // place/municipality
 	Query    string // the rest, for a search when no partner/theme/place applies
+	// Near is a place of the gazetteer asked about by nearness ("in de buurt
+	// van Gent", "dichtbij Kortrijk", "rond Aalst", or "in" a place without a
+	// network of the guide): the networks there, or the nearest.
+	Near string
 }
 
 // Limits that keep parsing cheap whatever is typed.
@@ -56,6 +62,28 @@ func mentionTriggers() [][]string {
 	}
 }
 
+// nearPhrases ask for what is near a place, as folded words, longest
+// first: "in de buurt van Gent", "dichtbij Kortrijk", "rond Aalst".
+func nearPhrases() [][]string {
+	return [][]string{
+		{"in", "de", "buurt", "van"},
+		{"in", "de", "omgeving", "van"},
+		{"in", "de", "regio", "van"},
+		{"in", "de", "streek", "van"},
+		{"in", "de", "omstreken", "van"},
+		{"buurt", "van"},
+		{"omgeving", "van"},
+		{"omstreken", "van"},
+		{"dicht", "bij"},
+		{"vlak", "bij"},
+		{"dichtbij"},
+		{"vlakbij"},
+		{"nabij"},
+		{"rondom"},
+		{"rond"},
+	}
+}
+
 // Words that introduce a filter.
 const (
 	placeWords = " in uit te rond binnen "
@@ -72,7 +100,8 @@ const fillerWords = " wie wat welke welk waar hoe zijn is er zit zitten de het e
 	"ik wil graag weten kan kun kunt je jij jullie u aub alsjeblieft alstublieft bedankt dank " +
 	"hallo hoi hey dag goeiedag goedendag bot bondgenoot netwerken netwerk bondgenotennetwerken " +
 	"bondgenotennetwerk lokale lokaal bondgenoten thema themas provincie regio gemeente stad " +
-	"actief werken werkt bestaan bestaat er zijn nog andere ook daar hier "
+	"actief werken werkt bestaan bestaat er zijn nog andere ook daar hier " +
+	"iets zoiets ergens ken kent weet woon woont wonen mijn buurt omgeving dichtbij nabij vlakbij dicht "
 
 // searchWords start a message that is a search: "zoek brugfiguur".
 const searchWords = " zoek zoeken zoekt vind vinden "
@@ -132,6 +161,8 @@ func ParseMention(c *content.Corpus, botID, message string) MentionQuery {
 		// No organisation after the trigger: the filters or the help.
 	}
 
+	// A place asked about by nearness: "in de buurt van Gent".
+	m.nearFilter(toks, &q)
 	// Filters that a word introduces: "in Limburg", "rond vrije tijd".
 	m.introducedFilters(toks, &q)
 
@@ -168,8 +199,59 @@ func ParseMention(c *content.Corpus, botID, message string) MentionQuery {
 	if q.Place != "" {
 		words = append(words, q.Place)
 	}
+	if q.Near != "" {
+		words = append(words, q.Near)
+	}
 	q.Query = strings.Join(words, " ")
 	return q
+}
+
+// nearFilter finds the first nearness phrase followed by a place or a
+// province ("in de buurt van Gent", "dichtbij de stad Brugge", "rond
+// Aalst"), sets Near (or Province) and marks the words used. After "rond" a
+// theme goes first: "rond vrije tijd" is left to the theme filter.
+func (m *matcher) nearFilter(toks []token, q *MentionQuery) {
+	for i := 0; i < len(toks); i++ {
+		for _, ph := range nearPhrases() {
+			end := i
+			for k := 0; k < len(ph) && end < len(toks) && !toks[end].used && toks[end].key == ph[k]; k++ {
+				end++
+			}
+			if end-i != len(ph) {
+				continue
+			}
+			j := end
+			for j < len(toks) && !toks[j].used && inList(skipAfterPrep, toks[j].key) && j-end < 3 {
+				j++
+			}
+			if j >= len(toks) {
+				continue
+			}
+			isRond := ph[0] == "rond" || ph[0] == "rondom"
+			n := longest(toks, j, func(w string) bool {
+				if isRond && m.theme(w) != "" {
+					return false
+				}
+				p, pl, near := m.region(w)
+				return p != "" || pl != "" || near != ""
+			})
+			if n == 0 {
+				continue
+			}
+			words := joinRaw(toks[j : j+n])
+			p, pl, near := m.region(words)
+			switch {
+			case p != "":
+				q.Province = p
+			case near != "":
+				q.Near = near
+			default:
+				q.Near = pl
+			}
+			markUsed(toks, i, j+n)
+			return
+		}
+	}
 }
 
 // mentionTokens strips mentions and punctuation and splits the message into
@@ -314,15 +396,32 @@ func joinRaw(toks []token) string {
 	return strings.Join(words, " ")
 }
 
-// region resolves words to a province or a place.
-func (m *matcher) region(words string) (province, place string) {
+// region resolves words to a province, a place of the guide's networks, or
+// else a place of the gazetteer (near: its name, or the words as typed when
+// they name several places, so that the answer asks which).
+func (m *matcher) region(words string) (province, place, near string) {
 	if words == "" {
-		return "", ""
+		return "", "", ""
 	}
 	if p, ok := content.FindProvince(words); ok {
-		return p, ""
+		return p, "", ""
 	}
-	return "", m.c.FindPlace(words)
+	if pl := m.c.FindPlace(words); pl != "" {
+		return "", pl, ""
+	}
+	if g := m.c.Gazetteer(); g != nil {
+		ps := g.Named(words)
+		if len(ps) == 0 {
+			return "", "", ""
+		}
+		for _, p := range ps[1:] {
+			if p.Name != ps[0].Name {
+				return "", "", words
+			}
+		}
+		return "", "", ps[0].Name
+	}
+	return "", "", ""
 }
 
 // theme resolves words to a canonical theme.
@@ -370,9 +469,9 @@ func (m *matcher) introducedFilters(toks []token, q *MentionQuery) {
 		if j >= len(toks) {
 			continue
 		}
-		if isPlace && q.Province == "" && q.Place == "" {
-			if n := longest(toks, j, func(w string) bool { p, pl := m.region(w); return p != "" || pl != "" }); n > 0 {
-				q.Province, q.Place = m.region(joinRaw(toks[j : j+n]))
+		if isPlace && q.Province == "" && q.Place == "" && q.Near == "" {
+			if n := longest(toks, j, func(w string) bool { p, pl, near := m.region(w); return p != "" || pl != "" || near != "" }); n > 0 {
+				q.Province, q.Place, q.Near = m.region(joinRaw(toks[j : j+n]))
 				markUsed(toks, i, j+n)
 				i = j + n - 1
 				continue
@@ -408,8 +507,8 @@ func (m *matcher) bareFilters(rest []token, q *MentionQuery) bool {
 			i += n
 			continue
 		}
-		if n := longest(rest, i, func(w string) bool { p, pl := m.region(w); return p != "" || pl != "" }); n > 0 && found.Province == "" && found.Place == "" {
-			found.Province, found.Place = m.region(joinRaw(rest[i : i+n]))
+		if n := longest(rest, i, func(w string) bool { p, pl, near := m.region(w); return p != "" || pl != "" || near != "" }); n > 0 && found.Province == "" && found.Place == "" && found.Near == "" {
+			found.Province, found.Place, found.Near = m.region(joinRaw(rest[i : i+n]))
 			i += n
 			continue
 		}

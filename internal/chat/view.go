@@ -21,6 +21,9 @@ import (
 //	"netwerk"   the card of the network with id Arg
 //	"factor"    the success factor with id Arg
 //	"random"    a random success factor
+//	"nuttig"    a "Nuttig?" press on a search answer: Arg "ja" or "nee"
+//	"fout"      "Meld een fout" about the card Arg ("netwerk:duosprong"):
+//	            the button opens the form, the form's submit stores it
 //
 // Page is the page of a search or a list.
 type View struct {
@@ -42,10 +45,10 @@ const (
 
 // viewKindNames and viewKindLetters list the kinds and the one letter that
 // stands for each in a custom_id, in the same order.
-const viewKindLetters = "ztrpnwfa"
+const viewKindLetters = "ztrpnwfahm"
 
 func viewKindNames() []string {
-	return []string{"zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random"}
+	return []string{"zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random", "nuttig", "fout"}
 }
 
 // kindLetter returns the letter of a kind, or 0.

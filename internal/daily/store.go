@@ -154,10 +154,6 @@ func walk(name []byte, b *bolt.Bucket, settings bool) error {
 	return nil
 }
 
-// DB returns the bbolt database of the store, for other buckets in the same
-// file (the servers bucket belongs to the Store). It is open until Close.
-func (s *Store) DB() *bolt.DB { return s.db }
-
 // Path returns the file of the store.
 func (s *Store) Path() string { return s.path }
 
