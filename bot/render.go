@@ -1036,13 +1036,19 @@ func md(s string) string {
 // markup (text.EscapeMarkdown). md is for the guide's own text.
 func um(s string) string { return text.EscapeMarkdown(s) }
 
-// umCut is um within limit runes, never ending in a lone backslash.
+// umCut is um within limit runes, cut at a word (like mdCut), never
+// ending in a lone backslash.
 func umCut(s string, limit int) string {
-	out := um(s)
-	if runes(out) <= limit {
+	room := limit
+	for range 8 {
+		out := um(cut(s, room, ""))
+		if over := runes(out) - limit; over > 0 {
+			room -= over
+			continue
+		}
 		return out
 	}
-	return cutMD(um(text.HardCut(s, limit)), limit)
+	return cutMD(um(cut(s, limit/3, "")), limit)
 }
 
 // joinFit joins items with sep within limit runes; when they do not all fit,

@@ -9,12 +9,15 @@ import (
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/index"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/chat"
 	"github.com/bondgenoot/bondgenoot/internal/daily"
+	"github.com/bondgenoot/bondgenoot/internal/stats"
 )
 
 // echoAnswers are answers that quote user input s, the way the service
 // and the core make them: errors that name what was not found, a search
-// for s, a partner answer and a list for an organisation named s.
+// for s, a partner answer and a list for an organisation named s, and a
+// /rapport with s as a search and as a report.
 func echoAnswers(s string) []any {
 	_, _, clockErr := daily.ParseClock(s)
 	net := &content.Network{ID: "duosprong", Name: "Duosprong", Place: "Gent", Province: "Oost-Vlaanderen", Page: 12}
@@ -27,6 +30,9 @@ func echoAnswers(s string) []any {
 		&answer.SearchPage{Result: &index.Result{Query: s, Notice: "Ik zocht alleen naar: " + s}, Theme: s, Province: s, PageSize: 5},
 		&answer.PartnerAnswer{Query: s, Organisation: s, Networks: []answer.PartnerNetwork{{Ref: answer.Ref{ID: "duosprong", Name: "Duosprong", Place: "Gent", Page: 12}, Province: "Oost-Vlaanderen"}}},
 		&answer.NetworkList{Title: "Netwerken met " + s, Note: "Geen enkel netwerk in Gent werkt samen met " + s + ".", Networks: []*content.Network{net}},
+		chat.Report{Report: stats.Report{Since: "2026-11-01", Searches: 3,
+			NoResults: []stats.QueryCount{{Query: s, Count: 2}},
+			Reports:   []stats.ErrorReport{{About: s, Text: s, Date: "2026-12-01"}}}},
 	}
 }
 
