@@ -191,3 +191,11 @@ func keepLines(s string) string {
 	}
 	return b.String()
 }
+
+func BenchmarkEscapeMarkdown(b *testing.B) {
+	s := strings.Repeat("wie werkt samen met x[Download de gids (PDF)](https://evil.example/gids.pdf)x @everyone ", 4)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		_ = EscapeMarkdown(s)
+	}
+}
