@@ -85,8 +85,10 @@ func registerGateway(b *Bot, on bool) {
 // discordgo log line: "error reading from gateway %s websocket, %s" (the
 // URL and the error) when a connection closes, "error reconnecting to
 // gateway, %s" when a new one is refused. With a URL it goes to the bot
-// that dialled that address; without, to every bot that is not connected
-// (in a process with one bot, as in production, that one).
+// that dialled that address. Without, it goes to the bot whose connection
+// was closed last, within the last seconds: discordgo closes a connection
+// that failed in Open right before it logs why (in a process with one bot,
+// as in production, that is the one).
 func noteGatewayClose(args []any) {
 	var ce *websocket.CloseError
 	addr := ""
@@ -104,16 +106,31 @@ func noteGatewayClose(args []any) {
 		return
 	}
 	gateways.mu.Lock()
-	var to []*Bot
+	var all []*Bot
 	for b := range gateways.bots {
-		to = append(to, b)
+		all = append(all, b)
 	}
 	gateways.mu.Unlock()
-	for _, b := range to {
-		if addr != "" && !b.gw.dialled(addr) || addr == "" && len(to) > 1 && b.wd != nil && b.wd.isConnected() {
-			continue
+	if addr != "" {
+		for _, b := range all {
+			if b.gw.dialled(addr) {
+				b.gatewayClosed(ce)
+			}
 		}
-		b.gatewayClosed(ce)
+		return
+	}
+	var last *Bot
+	var lastAt time.Time
+	for _, b := range all {
+		if at := b.gw.lastClosed(); time.Since(at) < 3*time.Second && at.After(lastAt) {
+			last, lastAt = b, at
+		}
+	}
+	if last == nil && len(all) == 1 {
+		last = all[0]
+	}
+	if last != nil {
+		last.gatewayClosed(ce)
 	}
 }
 
@@ -141,6 +158,27 @@ type gatewayState struct {
 	left       int       // session starts left, counted down per dial
 	resetAt    time.Time // when Discord resets them
 	refused    bool      // a dial was refused for the limit (logged once)
+
+	closedAt time.Time // when a gateway connection was last closed
+}
+
+// lastClosed is when a gateway connection of the bot was last closed.
+func (g *gatewayState) lastClosed() time.Time {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.closedAt
+}
+
+// trackedConn is a gateway connection that notes when it is closed.
+type trackedConn struct {
+	net.Conn
+	once    sync.Once
+	onClose func()
+}
+
+func (c *trackedConn) Close() error {
+	c.once.Do(c.onClose)
+	return c.Conn.Close()
 }
 
 func (g *gatewayState) dialled(addr string) bool {
@@ -224,7 +262,15 @@ func (b *Bot) dialGateway(ctx context.Context, network, addr string) (net.Conn, 
 	b.gw.addrs[addr] = true
 	b.gw.mu.Unlock()
 	var d net.Dialer
-	return d.DialContext(ctx, network, addr)
+	conn, err := d.DialContext(ctx, network, addr)
+	if err != nil {
+		return nil, err
+	}
+	return &trackedConn{Conn: conn, onClose: func() {
+		b.gw.mu.Lock()
+		b.gw.closedAt = time.Now()
+		b.gw.mu.Unlock()
+	}}, nil
 }
 
 // gatewayDialer is the websocket dialer of the bot's session.

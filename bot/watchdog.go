@@ -131,13 +131,6 @@ func (w *watchdog) startLimit(resetAt time.Time) {
 	w.mu.Unlock()
 }
 
-// isConnected reports whether a dispatch came after the last disconnect.
-func (w *watchdog) isConnected() bool {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.up.After(w.down)
-}
-
 // closeDiagnosis says how Discord has been closing the connection since
 // since, or "" when it has not.
 func (w *watchdog) closeDiagnosis(since time.Time) string {
