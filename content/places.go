@@ -148,7 +148,7 @@ func parseGazetteer(file string, data []byte, probs *Problems) *Gazetteer {
 		p.Lat, err1 = strconv.ParseFloat(cols[4], 64)
 		p.Lon, err2 = strconv.ParseFloat(cols[5], 64)
 		// Flanders and Brussels lie within these bounds.
-		if err1 != nil || err2 != nil || p.Lat < 50.6 || p.Lat > 51.6 || p.Lon < 2.5 || p.Lon > 6.0 {
+		if err1 != nil || err2 != nil || !(p.Lat >= 50.6 && p.Lat <= 51.6 && p.Lon >= 2.5 && p.Lon <= 6.0) {
 			d.problem(num, "coördinaten %q, %q liggen niet in Vlaanderen of Brussel", cols[4], cols[5])
 			ok = false
 		}

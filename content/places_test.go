@@ -311,6 +311,7 @@ func TestParseGazetteerProblems(t *testing.T) {
 		{"kind", head + good + "Drongen\tdorp\tGent\tOost-Vlaanderen\t51.05\t3.66\t\n", "plaatsen.tsv:4: onbekende soort"},
 		{"province", head + good + "Drongen\tdeelgemeente\tGent\tHenegouwen\t51.05\t3.66\t\n", "plaatsen.tsv:4: onbekende provincie"},
 		{"coordinates", head + good + "Drongen\tdeelgemeente\tGent\tOost-Vlaanderen\t48.8\t2.3\t\n", "plaatsen.tsv:4: coördinaten"},
+		{"not a number", head + good + "Drongen\tdeelgemeente\tGent\tOost-Vlaanderen\tNaN\t3.66\t\n", "plaatsen.tsv:4: coördinaten"},
 		{"municipality", head + good + "Drongen\tdeelgemeente\tGentt\tOost-Vlaanderen\t51.05\t3.66\t\n", "plaatsen.tsv:4: gemeente \"Gentt\" staat niet"},
 		{"duplicate", head + good + good, "plaatsen.tsv:4: Gent in Gent staat ook op regel 3"},
 		{"header", "naam\tsoort\n" + good, "plaatsen.tsv:1: de eerste regel"},
@@ -355,11 +356,12 @@ func BenchmarkGazetteerLoad(b *testing.B) {
 
 func BenchmarkFindPlace(b *testing.B) {
 	g := gazetteer(b)
-	queries := []string{"Kortrijk", "halle", "St-Niklaas", "Laeken", "Kortrik", "Tongeren-Borgloon", "Halle (Vlaams-Brabant)"}
-	for b.Loop() {
-		for _, q := range queries {
-			g.FindPlace(q)
-		}
+	for _, q := range []string{"Kortrijk", "St-Niklaas", "Laeken", "halle", "Halle (Vlaams-Brabant)", "Kortrik", "Parijs"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				g.FindPlace(q)
+			}
+		})
 	}
 }
 
@@ -397,4 +399,27 @@ func TestNamed(t *testing.T) {
 			t.Errorf("Named(%q) = %v, want %d places", tt.words, labels(got), tt.want)
 		}
 	}
+}
+
+// FuzzParseGazetteer feeds arbitrary gazetteer files to the parser and the
+// look-ups: no panic, and a parsed gazetteer finds its own places back.
+func FuzzParseGazetteer(f *testing.F) {
+	head := "naam\tsoort\tgemeente\tprovincie\tlat\tlon\taliassen\n"
+	f.Add([]byte(head + "Gent\tgemeente\tGent\tOost-Vlaanderen\t51.05\t3.72\tGhent; Gand\n"))
+	f.Add([]byte("# x\n" + head + "Gent\tgemeente\tGent\tOost-Vlaanderen\t51.05\t3.72\t\nDrongen\tdeelgemeente\tGent\tOost-Vlaanderen\t51.05\t3.66\t;;\n"))
+	f.Add([]byte(head + "St.\tgemeente\tSt.\tLimburg\tNaN\t+Inf\t(\n"))
+	f.Add([]byte("\ufeff" + head + "\xff\tgemeente\t\xff\tBrussel\t50.8\t4.3\t\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := content.ParseGazetteer("plaatsen.tsv", data)
+		if err != nil {
+			return
+		}
+		for _, p := range g.Places {
+			if r := g.FindPlace(p.Label()); r.Place != p {
+				t.Fatalf("FindPlace(%q) does not find it back", p.Label())
+			}
+			g.FindPlace(p.Name + "x")
+			g.CompletePlaces(p.Name, 5)
+		}
+	})
 }

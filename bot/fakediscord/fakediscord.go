@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -129,6 +131,82 @@ type Request struct {
 	Auth   string
 	Body   []byte
 	At     time.Time
+	// ContentType is the request's Content-Type header: application/json,
+	// or multipart/form-data for a message with files.
+	ContentType string
+}
+
+// Part is a file of a multipart request.
+type Part struct {
+	Name, Filename, ContentType string
+	Data                        []byte
+}
+
+// Multipart splits a multipart/form-data request like Discord does: the
+// JSON of its payload_json part, and the files. It fails the test for a
+// request that is not multipart.
+func (r Request) Multipart(t testing.TB) (map[string]any, []Part) {
+	t.Helper()
+	payload, parts, err := parseMultipart(r.ContentType, r.Body)
+	if err != nil {
+		t.Fatalf("%s %s: %v", r.Method, r.Path, err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(payload, &m); err != nil {
+		t.Fatalf("%s %s: payload_json is no JSON object: %v\n%s", r.Method, r.Path, err, payload)
+	}
+	return m, parts
+}
+
+// IsMultipart reports whether the request is multipart/form-data.
+func (r Request) IsMultipart() bool {
+	mt, _, err := mime.ParseMediaType(r.ContentType)
+	return err == nil && mt == "multipart/form-data"
+}
+
+// parseMultipart returns the payload_json part and the file parts.
+func parseMultipart(contentType string, body []byte) ([]byte, []Part, error) {
+	mt, params, err := mime.ParseMediaType(contentType)
+	if err != nil || mt != "multipart/form-data" {
+		return nil, nil, fmt.Errorf("content type %q is not multipart/form-data", contentType)
+	}
+	mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+	var payload []byte
+	var parts []Part
+	for {
+		p, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("multipart: %w", err)
+		}
+		data, err := io.ReadAll(p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("multipart part: %w", err)
+		}
+		if p.FormName() == "payload_json" {
+			payload = data
+			continue
+		}
+		parts = append(parts, Part{Name: p.FormName(), Filename: p.FileName(), ContentType: p.Header.Get("Content-Type"), Data: data})
+	}
+	if payload == nil {
+		return nil, nil, errors.New("multipart without payload_json")
+	}
+	return payload, parts, nil
+}
+
+// jsonOf is the JSON of a request body: the body, or its payload_json.
+func jsonOf(r Request) []byte {
+	if r.IsMultipart() {
+		payload, _, err := parseMultipart(r.ContentType, r.Body)
+		if err != nil {
+			return nil
+		}
+		return payload
+	}
+	return r.Body
 }
 
 // json decodes the request body into a generic value.
@@ -174,6 +252,7 @@ func (f *Discord) record(r *http.Request, body []byte) Request {
 	req := Request{
 		Method: r.Method, Path: strings.TrimPrefix(r.URL.Path, APIPrefix), Query: r.URL.RawQuery,
 		Auth: r.Header.Get("Authorization"), Body: body, At: time.Now(),
+		ContentType: r.Header.Get("Content-Type"),
 	}
 	f.mu.Lock()
 	if f.OnRequest != nil {
@@ -302,17 +381,17 @@ func (f *Discord) rest(w http.ResponseWriter, r *http.Request) {
 		}
 		writeJSON(w, 200, cmds)
 	case route("POST", "interactions", "*", "*", "callback"):
-		if !json.Valid(body) {
+		if !json.Valid(jsonOf(req)) {
 			writeJSON(w, 400, map[string]any{"message": "Invalid JSON", "code": 50109})
 			return
 		}
 		w.WriteHeader(http.StatusNoContent)
 	case route("PATCH", "webhooks", "*", "*", "messages", "*"):
-		writeJSON(w, 200, f.fakeMessage("channel", body))
+		writeJSON(w, 200, f.fakeMessage("channel", jsonOf(req)))
 	case route("DELETE", "webhooks", "*", "*", "messages", "*"):
 		w.WriteHeader(http.StatusNoContent)
 	case route("POST", "webhooks", "*", "*"):
-		writeJSON(w, 200, f.fakeMessage("channel", body))
+		writeJSON(w, 200, f.fakeMessage("channel", jsonOf(req)))
 	case route("POST", "channels", "*", "messages"):
 		f.channelMessage(w, req, p[1])
 	default:

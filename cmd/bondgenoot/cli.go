@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,6 +46,9 @@ Opdrachten:
                           deelgemeente van Vlaanderen of Brussel
   dagelijks [--datum JJJJ-MM-DD] [--server ID]
                           de dagelijkse succesfactor van die dag (standaard vandaag)
+  kaart [--thema T] [--provincie P] [--partner O] [--plaats PLAATS] --png BESTAND
+                          een kaart van de netwerken als PNG-bestand; met
+                          --plaats de plaats en de netwerken dichtbij
   themas                  de thema's met hun aantal netwerken
   regios                  provincies en plaatsen met hun aantal netwerken
   controleer [--map MAP]  controleer alle inhoudsbestanden (van MAP, van
@@ -124,6 +128,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return c.nearby(rest)
 	case "dagelijks":
 		return c.daily(rest)
+	case "kaart":
+		return c.kaart(rest)
 	case "zoek":
 		ix, err := index.Build(corpus)
 		if err != nil {
@@ -373,6 +379,44 @@ func (c *cli) daily(args []string) (int, error) {
 		}
 	}
 	return c.emit(daily.PostFor(c.svc.Corpus, *server, day)), nil
+}
+
+// mapJSON is the output of `kaart --json`.
+type mapJSON struct {
+	File     string `json:"file"`
+	Width    int    `json:"width"`
+	Height   int    `json:"height"`
+	Networks int    `json:"networks"`
+}
+
+func (c *cli) kaart(args []string) (int, error) {
+	fs := flag.NewFlagSet("kaart", flag.ContinueOnError)
+	var q answer.MapQuery
+	fs.StringVar(&q.Theme, "thema", "", "")
+	fs.StringVar(&q.Province, "provincie", "", "")
+	fs.StringVar(&q.Partner, "partner", "", "")
+	fs.StringVar(&q.Place, "plaats", "", "")
+	file := fs.String("png", "", "")
+	pos, ok := c.parse(fs, args)
+	if !ok {
+		return c.exit, nil
+	}
+	if len(pos) > 0 || *file == "" {
+		fmt.Fprintln(c.stderr, "kaart verwacht filters en --png BESTAND, bijvoorbeeld: kaart --thema \"vrije tijd\" --png kaart.png")
+		return exitUsage, nil
+	}
+	m, err := c.svc.Map(q)
+	if err != nil {
+		return c.fail(err)
+	}
+	if err := os.WriteFile(*file, m.Picture.PNG, 0o644); err != nil {
+		return c.fail(&answer.UserError{Message: fmt.Sprintf("Kan de kaart niet schrijven naar %q.", *file)})
+	}
+	if c.json {
+		return c.emit(mapJSON{File: *file, Width: m.Picture.Width, Height: m.Picture.Height, Networks: len(m.Networks)}), nil
+	}
+	fmt.Fprintf(c.stdout, "%s: %d netwerken op de kaart.\nGeschreven naar %s (%d × %d pixels).\n", m.Title, len(m.Networks), *file, m.Picture.Width, m.Picture.Height)
+	return exitOK, nil
 }
 
 func (c *cli) nearby(args []string) (int, error) {

@@ -121,6 +121,10 @@ func TestBinaryHTTPInteractions(t *testing.T) {
 	fake.WaitFor(20*time.Second, "the bulk overwrite of the commands", func(r fakediscord.Request) bool {
 		return r.Method == "PUT" && strings.HasSuffix(r.Path, "/guilds/1200000000000000001/commands")
 	})
+	// The process's output reaches the buffer through a pipe: wait for it.
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(logs.String(), "vermeldingen") && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
 	if !strings.Contains(logs.String(), "vermeldingen") {
 		t.Errorf("the start does not say that mentions are off:\n%s", logs.String())
 	}

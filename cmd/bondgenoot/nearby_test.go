@@ -85,7 +85,7 @@ func TestNearbyText(t *testing.T) {
 		t.Errorf("first line = %q, want %q", lines[2], want)
 	}
 	r = mustRun(t, exitOK, "dichtbij", "Borgloon")
-	if !strings.Contains(r.stdout, "in Borgloon (gemeente Tongeren-Borgloon)") || !strings.Contains(r.stdout, ": in Tongeren-Borgloon") {
+	if !strings.Contains(r.stdout, "1 netwerk werkt in de gemeente Tongeren-Borgloon, waar Borgloon bij hoort. Voor heel Limburg: EDU-Sherpa.") || !strings.Contains(r.stdout, ": in Tongeren-Borgloon") {
 		t.Errorf("Borgloon text:\n%s", r.stdout)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/index"
+	"github.com/bondgenoot/bondgenoot/internal/kaart"
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
@@ -19,6 +20,8 @@ import (
 type Service struct {
 	Corpus *content.Corpus
 	Index  *index.Index
+
+	maps kaart.Cache // rendered maps by their filters
 }
 
 // Ref is a short reference to a network or factor.

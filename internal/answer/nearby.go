@@ -177,7 +177,12 @@ func (a *NearbyAnswer) Headline() string {
 		if a.LocalCount > 1 {
 			n = "netwerken werken"
 		}
-		return fmt.Sprintf("%d %s%s in %s.%s", a.LocalCount, n, theme, a.Where(), wide)
+		if a.Place.Municipality != a.Place.Name {
+			// Haren: the networks work in its municipality, not
+			// necessarily in Haren itself.
+			return fmt.Sprintf("%d %s%s in de gemeente %s, waar %s bij hoort.%s", a.LocalCount, n, theme, a.Place.Municipality, a.Place.Name, wide)
+		}
+		return fmt.Sprintf("%d %s%s in %s.%s", a.LocalCount, n, theme, a.Place.Name, wide)
 	}
 	var near []string
 	more := false

@@ -160,34 +160,13 @@ type ranked struct {
 func rank(items []suggestion, typed string) []ranked {
 	q := text.Normalize(typed)
 	qc := strings.ReplaceAll(q, " ", "")
-	var out []ranked
-	for _, it := range items {
-		if utf8.RuneCountInString(it.value) > maxChoiceValue || it.value == "" {
-			continue // a value Discord would refuse
-		}
-		best, bestDist, bestKey := tierNone, 0, ""
-		if qc == "" {
-			best = tierExact
-		}
-		for i, k := range it.keys {
-			t, d := matchNorm(q, qc, normKey(it.normKeys, i, k))
-			if t < best || t == best && d < bestDist {
-				best, bestDist, bestKey = t, d, k
-			}
-		}
-		for i, k := range it.extra {
-			t, d := matchNorm(q, qc, normKey(it.normExtra, i, k))
-			if t != tierNone && t < tierSubstring {
-				t = tierSubstring
-			}
-			if t < best {
-				best, bestDist, bestKey = t, d, ""
-			}
-		}
-		if best == tierNone {
-			continue
-		}
-		out = append(out, ranked{name: choiceName(it.label, bestKey), value: it.value, tier: best, dist: bestDist, order: it.order})
+	// First without typo matching: when that gives more than Discord
+	// shows, typos would rank after all of them anyway (and with every
+	// place of the gazetteer in a list, typo matching is the slow part).
+	out, misses := rankPass(items, nil, q, qc, false)
+	if len(out) < maxChoices && len(misses) > 0 {
+		more, _ := rankPass(items, misses, q, qc, true)
+		out = append(out, more...)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -211,14 +190,60 @@ func normKey(norm []string, i int, key string) string {
 	return text.Normalize(key)
 }
 
+// rankPass ranks items (only those at the indexes only, when not nil)
+// against the typed text (normalised q, compact qc), with or without typo
+// matching, and returns the matches and the indexes of the misses.
+func rankPass(items []suggestion, only []int, q, qc string, fuzzy bool) (out []ranked, misses []int) {
+	n := len(items)
+	if only != nil {
+		n = len(only)
+	}
+	for j := range n {
+		idx := j
+		if only != nil {
+			idx = only[j]
+		}
+		it := &items[idx]
+		if utf8.RuneCountInString(it.value) > maxChoiceValue || it.value == "" {
+			continue // a value Discord would refuse
+		}
+		best, bestDist, bestKey := tierNone, 0, ""
+		if qc == "" {
+			best = tierExact
+		}
+		for i, k := range it.keys {
+			t, d := matchNorm(q, qc, normKey(it.normKeys, i, k), fuzzy)
+			if t < best || t == best && d < bestDist {
+				best, bestDist, bestKey = t, d, k
+			}
+		}
+		for i, k := range it.extra {
+			t, d := matchNorm(q, qc, normKey(it.normExtra, i, k), fuzzy)
+			if t != tierNone && t < tierSubstring {
+				t = tierSubstring
+			}
+			if t < best {
+				best, bestDist, bestKey = t, d, ""
+			}
+		}
+		if best == tierNone {
+			misses = append(misses, idx)
+			continue
+		}
+		out = append(out, ranked{name: choiceName(it.label, bestKey), value: it.value, tier: best, dist: bestDist, order: it.order})
+	}
+	return out, misses
+}
+
 // matchTier says how well the typed text (normalised q, compact qc) matches
 // a key, and for fuzzy matches the distance.
 func matchTier(q, qc, key string) (tier, dist int) {
-	return matchNorm(q, qc, text.Normalize(key))
+	return matchNorm(q, qc, text.Normalize(key), true)
 }
 
-// matchNorm is matchTier for a key already normalised (kn).
-func matchNorm(q, qc, kn string) (tier, dist int) {
+// matchNorm is matchTier for a key already normalised (kn); without fuzzy,
+// it does not look for typos.
+func matchNorm(q, qc, kn string, fuzzy bool) (tier, dist int) {
 	if qc == "" {
 		return tierExact, 0
 	}
@@ -234,7 +259,7 @@ func matchNorm(q, qc, kn string) (tier, dist int) {
 		return tierSubstring, 0
 	}
 	n := len([]rune(qc))
-	if n < 3 {
+	if n < 3 || !fuzzy {
 		return tierNone, 0
 	}
 	allowed := 1

@@ -56,6 +56,10 @@ func TestChoices(t *testing.T) {
 		{"regio", "plaats-of-provincie", "gen", "Gent", "Gent (Oost-Vlaanderen) — 4 netwerken", -1},
 		{"regio", "plaats-of-provincie", "west vl", "West-Vlaanderen", "", -1},
 		{"regio", "plaats-of-provincie", "sint niklaas", "Sint-Niklaas", "", -1},
+		// kaart: its options complete like those of the lists.
+		{"kaart", "thema", "vrije", "vrije tijd", "", -1},
+		{"kaart", "partner", "saa", "SAAMO", "SAAMO — 9 netwerken", -1},
+		{"kaart", "plaats", "gen", "Gent", "Gent (Oost-Vlaanderen) — 4 netwerken", -1},
 		// thema, also for zoek.
 		{"thema", "thema", "", "onderwijs", "onderwijs — 27 netwerken", 16},
 		{"thema", "thema", "school", "onderwijs", "school → onderwijs — 27 netwerken", -1},

@@ -179,6 +179,25 @@ func DefaultCommands() []Command {
 			},
 		},
 		{
+			name: "kaart", help: "Een kaart met de netwerken: per thema, provincie of partner, of rond een plaats", example: "/kaart vrije tijd",
+			options: []Option{
+				{name: "thema", help: "Alleen netwerken rond dit thema", autocomplete: true},
+				{name: "provincie", help: "Alleen netwerken in deze provincie", choices: provinceChoices},
+				{name: "partner", help: "Alleen netwerken die met deze organisatie samenwerken", autocomplete: true},
+				{name: "plaats", help: "Een gemeente: toont ze met de netwerken die er het dichtst bij liggen", autocomplete: true},
+			},
+			run: func(_ context.Context, s *answer.Service, a Args) (any, View, error) {
+				vw := View{Kind: "kaart", Arg: a["partner"], Theme: a["thema"], Province: a["provincie"]}
+				if p := strings.TrimSpace(a["plaats"]); p != "" {
+					if vw.Province != "" {
+						return nil, vw, &answer.UserError{Message: "Kies een provincie of een plaats, niet allebei."}
+					}
+					vw.Province, vw.Page = p, 1
+				}
+				return mapOf(s, vw)
+			},
+		},
+		{
 			name: "succesfactor", help: "Een succesfactor met voorbeelden (zonder naam: een willekeurige)", example: "/succesfactor laagdrempeligheid",
 			options: []Option{{name: "naam", help: "Naam van de succesfactor; laat leeg voor een willekeurige", autocomplete: true}},
 			run: func(_ context.Context, s *answer.Service, a Args) (any, View, error) {
@@ -295,6 +314,28 @@ func networks(s *answer.Service, vw View) (any, View, error) {
 	return listAnswer(l, vw, err)
 }
 
+// mapOf answers a map view (see View): Arg a partner, Theme a theme,
+// Province a province or a place whose networks are shown, or with Page 1 a
+// place to show the nearest networks around.
+func mapOf(s *answer.Service, vw View) (any, View, error) {
+	q := answer.MapQuery{Partner: vw.Arg, Theme: vw.Theme}
+	switch {
+	case vw.Page == 1:
+		q.Place = vw.Province
+	case vw.Province != "":
+		if _, ok := content.FindProvince(vw.Province); ok {
+			q.Province = vw.Province
+		} else {
+			q.Municipality = vw.Province
+		}
+	}
+	m, err := s.Map(q)
+	if err != nil {
+		return nil, vw, err
+	}
+	return m, vw, nil
+}
+
 func listAnswer(l *answer.NetworkList, vw View, err error) (any, View, error) {
 	if err != nil {
 		return nil, vw, err
@@ -343,6 +384,8 @@ func redo(ctx context.Context, s *answer.Service, vw View) (any, View, error) {
 		return factor(s, vw)
 	case "random":
 		return randomFactor(s)
+	case "kaart":
+		return mapOf(s, vw)
 	}
 	return nil, vw, staleButton()
 }
@@ -366,7 +409,19 @@ func mentionAnswer(ctx context.Context, s *answer.Service, q MentionQuery) (any,
 	}
 	filtered := q.Theme != "" || q.Province != "" || q.Place != ""
 	switch {
-	case q.Near != "" && q.Partner == "" && strings.TrimSpace(q.Query) == "":
+	case q.Near != "" && q.Partner != "":
+		// "wie werkt samen met CAW in de buurt van Kortrijk": the partner's
+		// networks in that municipality, else in its province (all of them,
+		// with a note, when there are none there).
+		where := ""
+		if p := s.Corpus.Gazetteer().FindPlace(q.Near).Place; p != nil {
+			where = p.Province
+			if s.Corpus.FindPlace(p.Municipality) != "" {
+				where = p.Municipality
+			}
+		}
+		return networks(s, View{Kind: "netwerken", Arg: q.Partner, Theme: q.Theme, Province: where})
+	case q.Near != "" && strings.TrimSpace(q.Query) == "":
 		// "in de buurt van Gent", "dichtbij Kortrijk", "rond Aalst": the
 		// networks there, or the nearest.
 		return region(s, View{Kind: "regio", Arg: q.Near, Theme: q.Theme})

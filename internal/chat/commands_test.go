@@ -18,6 +18,7 @@ func TestCommandOptions(t *testing.T) {
 		"partner":      "organisatie!~",
 		"succesfactor": "naam~",
 		"help":         "",
+		"kaart":        "thema~ provincie partner~ plaats~",
 		// Subcommands in brackets; # marks a channel option.
 		"dagelijks": "[aan: kanaal!# tijd] [uit: ] [status: ] [voorbeeld: ]",
 	}
@@ -110,6 +111,11 @@ func TestRedo(t *testing.T) {
 		{View{Kind: "netwerk", Arg: "duosprong"}, "Duosprong"},
 		{View{Kind: "factor", Arg: "laagdrempeligheid"}, "Laagdrempeligheid"},
 		{View{Kind: "random"}, "Succesfactor"},
+		{View{Kind: "kaart", Theme: "vrijetijd"}, "Kaart: Netwerken rond vrije tijd (14)"},
+		{View{Kind: "kaart", Province: "Limburg"}, "Kaart: Netwerken in Limburg (6)"},
+		{View{Kind: "kaart", Province: "Gent"}, "Kaart: Netwerken in Gent (4)"},
+		{View{Kind: "kaart", Arg: "SAAMO", Theme: "onderwijs"}, "Kaart: Netwerken rond onderwijs met SAAMO"},
+		{View{Kind: "kaart", Province: "Kortrijk", Page: 1}, "Kaart: Netwerken dichtbij Kortrijk (5)"},
 	} {
 		v, vw, err := redo(ctx, s, tt.vw)
 		if err != nil {
@@ -182,6 +188,58 @@ func TestMentionPartnerInRegionWithoutNetworksWidens(t *testing.T) {
 	}
 }
 
+// "Toon op kaart" answers with a new message beside the list; other
+// buttons change the message they are on.
+func TestMapButtonOpensNewMessage(t *testing.T) {
+	r := testRouter(t)
+	tests := []struct {
+		vw     View
+		update bool
+	}{
+		{View{Kind: "kaart", Theme: "onderwijs"}, false},
+		{View{Kind: "thema", Arg: "onderwijs", Page: 1}, true},
+	}
+	for _, tc := range tests {
+		resp := r.Handle(context.Background(), &Request{Kind: KindComponent, CustomID: EncodeView(tc.vw), UserID: "u1"})
+		if resp.Update != tc.update {
+			t.Errorf("%+v: Update = %v, want %v", tc.vw, resp.Update, tc.update)
+		}
+		if _, isMap := resp.Value.(*answer.MapAnswer); isMap != (tc.vw.Kind == "kaart") {
+			t.Errorf("%+v: answer %T", tc.vw, resp.Value)
+		}
+	}
+}
+
+func TestKaartCommand(t *testing.T) {
+	s := service(t)
+	run := lookupCommand(DefaultCommands(), "kaart").run
+	tests := []struct {
+		args Args
+		want string // in the text, or in the error
+		err  bool
+	}{
+		{Args{"thema": "gezin"}, "Kaart: Netwerken rond gezin", false},
+		{Args{"plaats": "Genk", "thema": "onderwijs"}, "Netwerken rond onderwijs dichtbij Genk", false},
+		{Args{"partner": "SAAMO"}, "Kaart: Netwerken met SAAMO (9)", false},
+		{Args{"provincie": "Limburg", "plaats": "Genk"}, "niet allebei", true},
+		{Args{"plaats": "Halle"}, "Halle (Vlaams-Brabant)", true},
+		{Args{"thema": "sport"}, `thema "sport"`, true},
+	}
+	for _, tc := range tests {
+		v, vw, err := run(context.Background(), s, tc.args)
+		got := answer.Text(v)
+		if err != nil {
+			got = answer.UserMessage(err)
+		}
+		if (err != nil) != tc.err || !strings.Contains(got, tc.want) {
+			t.Errorf("/kaart %v = %q (error %v), want %q", tc.args, got, err, tc.want)
+		}
+		if vw.Kind != "kaart" {
+			t.Errorf("/kaart %v: view %+v", tc.args, vw)
+		}
+	}
+}
+
 // Mentions about nearness answer the networks there, or the nearest, never
 // a search that puts a school called De Buurt first.
 func TestMentionNearness(t *testing.T) {
@@ -223,8 +281,14 @@ func TestMentionNearness(t *testing.T) {
 			t.Errorf("%q: view %+v, want a regio view for its buttons", tt.msg, vw)
 		}
 	}
+	// A partner near a place: its networks in that province when the
+	// municipality has none.
+	v, _, err := mentionAnswer(context.Background(), s, ParseMention(s.Corpus, "1", "<@1> wie werkt samen met SAAMO in de buurt van Genk?"))
+	if l, ok := v.(*answer.NetworkList); err != nil || !ok || l.Title != "Netwerken met SAAMO in Limburg" || len(l.Networks) == 0 {
+		t.Errorf("SAAMO near Genk: %v %+v", err, v)
+	}
 	// An ambiguous place asks which one.
-	_, _, err := mentionAnswer(context.Background(), s, ParseMention(s.Corpus, "1", "<@1> iets in de buurt van Halle?"))
+	_, _, err = mentionAnswer(context.Background(), s, ParseMention(s.Corpus, "1", "<@1> iets in de buurt van Halle?"))
 	if err == nil || !strings.Contains(answer.UserMessage(err), "Halle (Vlaams-Brabant)") {
 		t.Errorf("Halle: %v, want the question which Halle", err)
 	}

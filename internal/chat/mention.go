@@ -141,6 +141,7 @@ func ParseMention(c *content.Corpus, botID, message string) MentionQuery {
 			// Filters anywhere else narrow the look-up ("in Limburg wie
 			// werkt samen met CAW"); other words are ignored.
 			q.Partner = partner
+			m.nearFilter(toks, &q)
 			m.introducedFilters(toks, &q)
 			// Place or theme words right after the name narrow it too
 			// ("Brede School Beringen"); anything else is ignored.
@@ -174,7 +175,8 @@ func ParseMention(c *content.Corpus, botID, message string) MentionQuery {
 	}
 	meaningful := 0
 	for _, t := range rest {
-		if !inList(fillerWords, t.key) {
+		// "ik zoek iets dichtbij Leuven": with a place, "zoek" asks for it.
+		if !inList(fillerWords, t.key) && !(q.Near != "" && inList(searchWords, t.key)) {
 			meaningful++
 		}
 	}
@@ -206,6 +208,24 @@ func ParseMention(c *content.Corpus, botID, message string) MentionQuery {
 	return q
 }
 
+// commonWords are names of sub-municipalities that are also ordinary words
+// (of five letters or more; shorter names of sub-municipalities are never
+// read as a place without a nearness phrase).
+const commonWords = " mater outer bevel "
+
+// likelyPlace reports whether words naming places ps mean a place even
+// without a nearness phrase: a (former) municipality always, a
+// sub-municipality when its name is no short or common word.
+func likelyPlace(ps []*content.Place, words string) bool {
+	for _, p := range ps {
+		if p.Kind != content.KindSubMunicipality {
+			return true
+		}
+	}
+	key := text.Compact(words)
+	return len(key) >= 5 && !inList(commonWords, key)
+}
+
 // nearFilter finds the first nearness phrase followed by a place or a
 // province ("in de buurt van Gent", "dichtbij de stad Brugge", "rond
 // Aalst"), sets Near (or Province) and marks the words used. After "rond" a
@@ -232,14 +252,14 @@ func (m *matcher) nearFilter(toks []token, q *MentionQuery) {
 				if isRond && m.theme(w) != "" {
 					return false
 				}
-				p, pl, near := m.region(w)
+				p, pl, near := m.region(w, false)
 				return p != "" || pl != "" || near != ""
 			})
 			if n == 0 {
 				continue
 			}
 			words := joinRaw(toks[j : j+n])
-			p, pl, near := m.region(words)
+			p, pl, near := m.region(words, false)
 			switch {
 			case p != "":
 				q.Province = p
@@ -398,8 +418,11 @@ func joinRaw(toks []token) string {
 
 // region resolves words to a province, a place of the guide's networks, or
 // else a place of the gazetteer (near: its name, or the words as typed when
-// they name several places, so that the answer asks which).
-func (m *matcher) region(words string) (province, place, near string) {
+// they name several places, so that the answer asks which). strict is for
+// words without a nearness phrase before them ("in meer detail", a bare
+// word): then a sub-municipality counts only when its name is no common
+// word (see commonWords).
+func (m *matcher) region(words string, strict bool) (province, place, near string) {
 	if words == "" {
 		return "", "", ""
 	}
@@ -411,7 +434,7 @@ func (m *matcher) region(words string) (province, place, near string) {
 	}
 	if g := m.c.Gazetteer(); g != nil {
 		ps := g.Named(words)
-		if len(ps) == 0 {
+		if len(ps) == 0 || strict && !likelyPlace(ps, words) {
 			return "", "", ""
 		}
 		for _, p := range ps[1:] {
@@ -470,8 +493,8 @@ func (m *matcher) introducedFilters(toks []token, q *MentionQuery) {
 			continue
 		}
 		if isPlace && q.Province == "" && q.Place == "" && q.Near == "" {
-			if n := longest(toks, j, func(w string) bool { p, pl, near := m.region(w); return p != "" || pl != "" || near != "" }); n > 0 {
-				q.Province, q.Place, q.Near = m.region(joinRaw(toks[j : j+n]))
+			if n := longest(toks, j, func(w string) bool { p, pl, near := m.region(w, true); return p != "" || pl != "" || near != "" }); n > 0 {
+				q.Province, q.Place, q.Near = m.region(joinRaw(toks[j:j+n]), true)
 				markUsed(toks, i, j+n)
 				i = j + n - 1
 				continue
@@ -498,7 +521,8 @@ func markUsed(toks []token, from, to int) {
 func (m *matcher) bareFilters(rest []token, q *MentionQuery) bool {
 	found := *q
 	for i := 0; i < len(rest); {
-		if inList(fillerWords, rest[i].key) && m.theme(rest[i].raw) == "" {
+		filler := inList(fillerWords, rest[i].key) || found.Near != "" && inList(searchWords, rest[i].key)
+		if filler && m.theme(rest[i].raw) == "" {
 			i++
 			continue
 		}
@@ -507,8 +531,8 @@ func (m *matcher) bareFilters(rest []token, q *MentionQuery) bool {
 			i += n
 			continue
 		}
-		if n := longest(rest, i, func(w string) bool { p, pl, near := m.region(w); return p != "" || pl != "" || near != "" }); n > 0 && found.Province == "" && found.Place == "" && found.Near == "" {
-			found.Province, found.Place, found.Near = m.region(joinRaw(rest[i : i+n]))
+		if n := longest(rest, i, func(w string) bool { p, pl, near := m.region(w, true); return p != "" || pl != "" || near != "" }); n > 0 && found.Province == "" && found.Place == "" && found.Near == "" {
+			found.Province, found.Place, found.Near = m.region(joinRaw(rest[i:i+n]), true)
 			i += n
 			continue
 		}

@@ -74,6 +74,14 @@ func TestParseMention(t *testing.T) {
 		{me + " iets dichtbij Halle?", MentionQuery{Near: "Halle"}},
 		{me + " netwerken in de buurt van Limburg", MentionQuery{Province: "Limburg"}},
 		{me + " brugfiguur in de buurt van Kortrijk", MentionQuery{Near: "Kortrijk", Query: "brugfiguur Kortrijk"}},
+		{me + " ik zoek iets rond vrije tijd dichtbij Leuven", MentionQuery{Theme: "vrije tijd", Near: "Leuven"}},
+		{me + " scholen in de buurt van Brugge", MentionQuery{Theme: "onderwijs", Near: "Brugge"}},
+		{me + " wie werkt samen met CAW in de buurt van Kortrijk?", MentionQuery{Partner: "CAW", Near: "Kortrijk"}},
+		{me + " boom", MentionQuery{Near: "Boom"}},
+		// A sub-municipality named like a word is a place only after a
+		// nearness phrase.
+		{me + " iets in meer detail over brugfiguren", MentionQuery{Query: "iets in meer detail over brugfiguren"}},
+		{me + " in de buurt van Meer", MentionQuery{Near: "Meer"}},
 		// Nothing to do.
 		{me, MentionQuery{}},
 		{"hallo " + me + "!", MentionQuery{}},

@@ -292,7 +292,7 @@ func (r *Router) Handle(ctx context.Context, req *Request) *Response {
 		}
 		later(resp)
 	}()
-	return &Response{Deferred: true, Update: req.Kind == KindComponent && !OpensPrivately(req.CustomID)}
+	return &Response{Deferred: true, Update: req.Kind == KindComponent && !OpensPrivately(req.CustomID) && !OpensNewMessage(req.CustomID)}
 }
 
 // run runs the middleware chain; a panic that escapes it (in the metrics or
@@ -501,7 +501,7 @@ func (r *Router) component(ctx context.Context, req *Request) (*Response, error)
 	if err != nil {
 		return &Response{View: vw}, err
 	}
-	return r.withFeedback(&Response{Value: v, View: vw, Private: priv, Update: !priv}), nil
+	return r.withFeedback(&Response{Value: v, View: vw, Private: priv, Update: !priv && !OpensNewMessage(req.CustomID)}), nil
 }
 
 func (r *Router) autocomplete(req *Request) *Response {
