@@ -871,7 +871,7 @@ func mapView(vw view) (view, bool) {
 // the highlighted networks as text (for who cannot see the picture).
 func renderMap(a *answer.MapAnswer) *reply {
 	e := newEmbed()
-	e.Title = cutMD(md(a.Title)+fmt.Sprintf(" (%d)", len(a.Networks)), maxTitle)
+	e.Title = cutMD(um(a.Title)+fmt.Sprintf(" (%d)", len(a.Networks)), maxTitle) // may name what was asked
 	var names []string
 	for _, n := range a.Networks {
 		s := md(n.Name) + " (" + md(n.Place)
