@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bondgenoot/bondgenoot/internal/fakeclock"
+
 	"github.com/bondgenoot/bondgenoot/content"
 )
 
@@ -76,20 +78,8 @@ func TestParseClock(t *testing.T) {
 	}
 }
 
-// fakeClock is a clock that tests move by hand.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-func (c *fakeClock) Sleep(_ context.Context, d time.Duration) error {
-	c.mu.Lock()
-	c.now = c.now.Add(d)
-	c.mu.Unlock()
-	return nil
-}
-func (c *fakeClock) Set(t time.Time) { c.mu.Lock(); c.now = t; c.mu.Unlock() }
+// fakeClock is the tests' clock: moved by hand, and a Sleep that moves it.
+type fakeClock = fakeclock.Clock
 
 // fakePoster records posts and fails as told.
 type fakePoster struct {
@@ -138,7 +128,7 @@ type rig struct {
 
 func newRig(t *testing.T, start string) *rig {
 	t.Helper()
-	r := &rig{clock: &fakeClock{now: at(start)}, poster: &fakePoster{}, path: filepath.Join(t.TempDir(), "bondgenoot.db")}
+	r := &rig{clock: fakeclock.New(at(start)).AutoAdvance(), poster: &fakePoster{}, path: filepath.Join(t.TempDir(), "bondgenoot.db")}
 	r.open(t)
 	return r
 }

@@ -6,58 +6,14 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bondgenoot/bondgenoot/internal/fakeclock"
 )
 
-// simClock is a clock whose Sleep blocks until the test moves the time past
-// its end, so that a scheduler run by Run sees time pass as on a real clock.
-type simClock struct {
-	mu      sync.Mutex
-	now     time.Time
-	waiters []simWaiter
-}
-
-type simWaiter struct {
-	at time.Time
-	ch chan struct{}
-}
-
-func (c *simClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-
-func (c *simClock) Sleep(ctx context.Context, d time.Duration) error {
-	c.mu.Lock()
-	w := simWaiter{at: c.now.Add(d), ch: make(chan struct{})}
-	if d <= 0 {
-		c.mu.Unlock()
-		return ctx.Err()
-	}
-	c.waiters = append(c.waiters, w)
-	c.mu.Unlock()
-	select {
-	case <-w.ch:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-// sleepers is how many goroutines are in Sleep.
-func (c *simClock) sleepers() int { c.mu.Lock(); defer c.mu.Unlock(); return len(c.waiters) }
-
-// advance moves the time by d and wakes whoever sleeps until then.
-func (c *simClock) advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-	kept := c.waiters[:0]
-	for _, w := range c.waiters {
-		if !w.at.After(c.now) {
-			close(w.ch)
-			continue
-		}
-		kept = append(kept, w)
-	}
-	c.waiters = kept
-}
+// simClock is the fake clock whose Sleep blocks until the test moves the
+// time past its end, so that a scheduler run by Run sees time pass as on a
+// real clock.
+type simClock = fakeclock.Clock
 
 // channelPoster answers per channel: a rate limit for some, success for the
 // others, and records when (on the simulated clock) each post was made.
@@ -88,7 +44,7 @@ func (p *channelPoster) PostDaily(_ context.Context, channel string, _ Post, _ s
 // loop) and /dagelijks status has what Discord asked. Before, the one loop
 // over all servers slept the 27 hours.
 func TestSchedulerOneServersRateLimitDelaysNoOther(t *testing.T) {
-	clock := &simClock{now: at("2026-12-01 08:59").Add(30 * time.Second)}
+	clock := fakeclock.New(at("2026-12-01 08:59").Add(30 * time.Second))
 	path := t.TempDir() + "/bondgenoot.db"
 	st, err := Open(path)
 	if err != nil {
@@ -118,7 +74,7 @@ func TestSchedulerOneServersRateLimitDelaysNoOther(t *testing.T) {
 	// way), then move the clock one second; for five simulated minutes.
 	settle := func() {
 		deadline := time.Now().Add(10 * time.Second)
-		for clock.sleepers() == 0 || sched.busy() > 0 {
+		for clock.Sleepers() == 0 || sched.busy() > 0 {
 			if time.Now().After(deadline) {
 				t.Fatal("the scheduler does not come to rest")
 			}
@@ -127,7 +83,7 @@ func TestSchedulerOneServersRateLimitDelaysNoOther(t *testing.T) {
 	}
 	for range 5 * 60 {
 		settle()
-		clock.advance(time.Second)
+		clock.Advance(time.Second)
 	}
 	settle()
 	cancel()
@@ -163,7 +119,7 @@ func TestSchedulerOneServersRateLimitDelaysNoOther(t *testing.T) {
 // waits it out and goes out in the same minute, while another server's post
 // due in that minute is not held up by the wait.
 func TestSchedulerShortRetryAfterWaitsAlone(t *testing.T) {
-	clock := &simClock{now: at("2026-12-01 08:59").Add(30 * time.Second)}
+	clock := fakeclock.New(at("2026-12-01 08:59").Add(30 * time.Second))
 	st, err := Open(t.TempDir() + "/bondgenoot.db")
 	if err != nil {
 		t.Fatal(err)
@@ -197,13 +153,13 @@ func TestSchedulerShortRetryAfterWaitsAlone(t *testing.T) {
 	for range 90 {
 		deadline := time.Now().Add(10 * time.Second)
 		// At rest: the Run loop sleeps, and so does A while it waits.
-		for clock.sleepers() < 1+sched.busy() {
+		for clock.Sleepers() < 1+sched.busy() {
 			if time.Now().After(deadline) {
 				t.Fatal("the scheduler does not come to rest")
 			}
 			time.Sleep(100 * time.Microsecond)
 		}
-		clock.advance(time.Second)
+		clock.Advance(time.Second)
 	}
 	cancel()
 	<-done
