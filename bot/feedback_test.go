@@ -91,6 +91,7 @@ const (
 // The "Nuttig?" buttons under a search answer count a press once per person
 // and message, reply privately, and leave the answer as it is.
 func TestNuttigButtonsOverDiscord(t *testing.T) {
+	t.Parallel()
 	h, _, st := statsBot(t)
 	d := replyData(t, h.interact(h.command("zoek", "term", "brugfiguur")))
 	yes, no := button(t, d, "Nuttig"), button(t, d, "Niet nuttig")
@@ -131,6 +132,7 @@ func TestNuttigButtonsOverDiscord(t *testing.T) {
 // "Meld een fout" on a card opens a form; its submit stores the report with
 // the card and thanks privately.
 func TestMeldEenFoutOverDiscord(t *testing.T) {
+	t.Parallel()
 	h, _, st := statsBot(t)
 	d := replyData(t, h.interact(h.command("netwerk", "naam", "Duosprong")))
 	b := button(t, d, "Meld een fout")
@@ -181,6 +183,7 @@ func TestMeldEenFoutOverDiscord(t *testing.T) {
 // Removed from a server, the bot forgets its settings; a server that is
 // only unavailable keeps them.
 func TestGuildDeleteForgetsTheServer(t *testing.T) {
+	t.Parallel()
 	h, store, _ := statsBot(t)
 	for _, g := range []string{"1200000000000000001", "1200000000000000009"} {
 		if err := store.Update(g, func(s *daily.Settings) error { s.ChannelID = "1200000000000000002"; return nil }); err != nil {
@@ -200,6 +203,7 @@ func TestGuildDeleteForgetsTheServer(t *testing.T) {
 // After searches, presses and a report over Discord, no key or value in
 // the store file holds a user id or a user name.
 func TestNoUserIDInTheStoreAfterDiscord(t *testing.T) {
+	t.Parallel()
 	h, store, st := statsBot(t)
 	d := replyData(t, h.interact(h.command("zoek", "term", "brugfiguur")))
 	yes := button(t, d, "Nuttig")["custom_id"].(string)
@@ -243,6 +247,7 @@ func walkBucket(b *bolt.Bucket, path string, fn func(path string, k, v []byte)) 
 
 // The registered /rapport is for server managers only.
 func TestRapportRegistration(t *testing.T) {
+	t.Parallel()
 	h, _, _ := statsBot(t)
 	var put fakediscord.Request
 	for _, r := range h.fake.Requests() {
@@ -267,6 +272,7 @@ func TestRapportRegistration(t *testing.T) {
 
 // The HTTP door opens the same form and stores its submit.
 func TestMeldEenFoutOverHTTP(t *testing.T) {
+	t.Parallel()
 	store, err := daily.Open(filepath.Join(t.TempDir(), "bondgenoot.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -295,6 +301,7 @@ func TestMeldEenFoutOverHTTP(t *testing.T) {
 // A report with as much as the stats keep still renders within every
 // Discord limit, with the user's text escaped.
 func TestRenderReportLimits(t *testing.T) {
+	t.Parallel()
 	var rep chat.Report
 	rep.Since, rep.Searches, rep.Dropped = "2026-09-04", 123456, 7
 	for i := range stats.MaxQueriesPerDay {

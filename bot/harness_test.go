@@ -84,7 +84,10 @@ func startBotOn(t testing.TB, fake *fakediscord.Discord, tweak func(*Config), tw
 	if tweak != nil {
 		tweak(&cfg)
 	}
-	b, err := New(cfg, service(t))
+	// Each bot has a service of its own over the shared corpus and index,
+	// so that what one test caches (maps) never makes another's faster.
+	shared := service(t)
+	b, err := New(cfg, &answer.Service{Corpus: shared.Corpus, Index: shared.Index})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

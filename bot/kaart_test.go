@@ -56,6 +56,7 @@ func checkMapData(t *testing.T, d map[string]any, parts []fakediscord.Part, want
 }
 
 func TestE2EKaart(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, nil, nil)
 	t.Run("opdracht", func(t *testing.T) {
 		m := h.command("kaart", "thema", "vrije tijd")
@@ -120,6 +121,7 @@ func TestE2EKaart(t *testing.T) {
 // Over the HTTP door a map cannot go in the HTTP response: the bot says
 // the answer comes, then edits it in over REST, multipart with the file.
 func TestHTTPDoorKaart(t *testing.T) {
+	t.Parallel()
 	h := startHTTPBot(t, false, nil)
 	m := h.command("kaart", "provincie", "Limburg")
 	first := h.interactHTTP(m)
@@ -140,6 +142,7 @@ func TestHTTPDoorKaart(t *testing.T) {
 // A map that takes longer than the deferral is edited in, multipart with
 // the file.
 func TestE2EKaartDeferred(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) {
 		c.DeferAfter = time.Millisecond // a map takes longer to draw
 	}, nil)

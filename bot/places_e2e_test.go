@@ -13,6 +13,7 @@ import (
 // ambiguous name, place autocomplete and nearness mentions through the real
 // bot against the fake Discord.
 func TestE2EPlaces(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, nil, nil)
 	user := 0
 	nextUser := func() string {

@@ -279,10 +279,13 @@ func DecodeView(s string) (View, error) {
 			return View{}, errBadView
 		}
 	}
+	// A client can craft a custom_id: format characters (a right-to-left
+	// override, zero-width characters) never reach a reply.
+	theme, province, arg := text.StripInvisible(parts[1]), text.StripInvisible(parts[2]), text.StripInvisible(parts[3])
 	if kind == "open" {
-		return decodeOpen(View{Theme: parts[1], Province: parts[2], Page: page}, parts[3])
+		return decodeOpen(View{Theme: theme, Province: province, Page: page}, arg)
 	}
-	return View{Kind: kind, Theme: parts[1], Province: parts[2], Arg: parts[3], Page: page}, nil
+	return View{Kind: kind, Theme: theme, Province: province, Arg: arg, Page: page}, nil
 }
 
 // viewFromComponent returns the view a pressed button or a chosen select
