@@ -15,6 +15,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/internal/chat"
 	"github.com/bondgenoot/bondgenoot/internal/daily"
 )
@@ -228,8 +229,13 @@ func renderDailyPost(p daily.Post) *reply {
 	e := newEmbed()
 	e.Title = cutMD("Succesfactor van de dag: "+md(p.Title), maxTitle)
 	e.Description = mdCut(p.Idea, factorTextRunes, more)
+	var quotes []content.Quote
+	if p.Quote != nil {
+		quotes = []content.Quote{*p.Quote}
+	}
 	if ex := p.Example; ex != nil && strings.TrimSpace(ex.Text) != "" {
-		value := mdCut(ex.Text, exampleRunes, more)
+		// The quote is shown once, below, with whose it is.
+		value := mdCut(withoutQuotes(ex.Text, quotes), exampleRunes, more)
 		if ex.NetworkID != "" {
 			value += "\nMeer over dit netwerk: `" + networkCommand(ex.NetworkName) + "`"
 		}
@@ -240,11 +246,7 @@ func renderDailyPost(p daily.Post) *reply {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: cutMD(name, maxFieldName), Value: cutMD(value, maxFieldValue)})
 	}
 	if q := p.Quote; q != nil && strings.TrimSpace(q.Text) != "" {
-		body := "> " + strings.ReplaceAll(mdCut(strings.TrimSpace(q.Text), quoteRunes, ""), "\n", "\n> ")
-		if q.Attribution != "" {
-			body += "\n> — " + md(q.Attribution)
-		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Citaat", Value: cutMD(body, maxFieldValue)})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Citaat", Value: quoteBody(*q, []string{p.QuoteSource}, 0)})
 	}
 	e.Footer = &discordgo.MessageEmbedFooter{Text: sourceFooter(p.Page)}
 	r := &reply{Embeds: []*discordgo.MessageEmbed{e}}
