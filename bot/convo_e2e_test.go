@@ -446,3 +446,56 @@ func TestE2EMentionsThatListen(t *testing.T) {
 		t.Errorf("another member's press on the mention reply: type %d, want a private copy", cbType(cb))
 	}
 }
+
+// Over the HTTP door the owner comes from the same interaction_metadata:
+// another member's press is private and the owner's changes the message.
+func TestHTTPDoorWhoseMessage(t *testing.T) {
+	t.Parallel()
+	h := startHTTPBot(t, false, func(c *Config) { c.CommandLimit = -1 })
+	d := replyData(t, h.interactHTTP(setUser(h.command("thema", "thema", "onderwijs"), ownerID)))
+	next, ok := buttonsOf(d)["Volgende ▶"]
+	if !ok {
+		t.Fatal("no Volgende on /thema onderwijs")
+	}
+	other := h.interactHTTP(h.component(otherMemberID, ownerID, next["custom_id"].(string)))
+	if cbType(other) != cbMessage || flags(replyData(t, other))&flagEphemeral == 0 {
+		t.Errorf("another member's press: type %d, want a private copy", cbType(other))
+	}
+	if own := h.interactHTTP(h.component(ownerID, ownerID, next["custom_id"].(string))); cbType(own) != cbUpdate {
+		t.Errorf("the owner's press: type %d, want %d", cbType(own), cbUpdate)
+	}
+}
+
+// A deferred press by another member: "working on it" and the answer are
+// both only for the presser, and the message they pressed on is never
+// edited.
+func TestE2EDeferredPrivateCopy(t *testing.T) {
+	t.Parallel()
+	h := startBot(t, func(c *Config) { c.CommandLimit, c.DeferAfter = -1, time.Nanosecond }, nil)
+	btn := encodeView(view{Kind: "thema", Arg: "onderwijs", Page: 1})
+	m := h.component(otherMemberID, ownerID, btn)
+	cb := h.interact(m)
+	t.Logf("first response: type %d", cbType(cb))
+	switch cbType(cb) {
+	case cbDeferredMessage:
+		d, _ := cb["data"].(map[string]any)
+		if flags(d)&flagEphemeral == 0 {
+			t.Errorf("deferred private copy: flags %d, want ephemeral", flags(d))
+		}
+		edit := h.fake.WaitFor(5*time.Second, "the private copy", func(r fakediscord.Request) bool {
+			return r.Method == "PATCH" && strings.Contains(r.Path, m["token"].(string)+"/messages/@original")
+		})
+		if !strings.Contains(string(edit.Body), "pagina 2 van") {
+			t.Errorf("the private copy is not page 2: %.300s", edit.Body)
+		}
+		if n := h.fake.Count(func(r fakediscord.Request) bool { return r.Method == "DELETE" }); n != 0 {
+			t.Errorf("%d deletes, want none", n)
+		}
+	case cbMessage:
+		if flags(replyData(t, cb))&flagEphemeral == 0 {
+			t.Errorf("the private copy is for everyone")
+		}
+	default:
+		t.Errorf("another member's press: callback type %d, want a (deferred) new message", cbType(cb))
+	}
+}
