@@ -110,7 +110,8 @@ func TestViewFromComponent(t *testing.T) {
 }
 
 func FuzzDecodeView(f *testing.F) {
-	for _, s := range []string{"bz0|||brugfiguur", "nz1|onderwijs|Limburg|x", "bw0|||duosprong", "ba0|||", "", "bz0|||a|b"} {
+	for _, s := range []string{"bz0|||brugfiguur", "nz1|onderwijs|Limburg|x", "bw0|||duosprong", "ba0|||", "", "bz0|||a|b",
+		"so2|onderwijs||wduosprong|zbrugfiguur", "to0|||gvoorwoord|pa|b", "uw0|||duosprong", "so0|||f|t"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
