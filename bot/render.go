@@ -722,7 +722,7 @@ func renderNetworkCard(a *answer.NetworkCard, vw view) *reply {
 	if summary == "" {
 		summary = n.Description
 	}
-	desc := mdCut(summary, 1200, "")
+	desc := md(text.Sentences(summary, 1200))
 	if summary != strings.TrimSpace(n.Description) || desc != md(summary) {
 		desc += "\n*" + md(more) + "*"
 	}
@@ -1354,7 +1354,16 @@ func runes(s string) int { return utf8.RuneCountInString(s) }
 // cut shortens s to at most limit runes at a sentence or word, ending in "…"
 // and more.
 func cut(s string, limit int, more string) string {
-	return text.HardCut(text.Truncate(strings.TrimSpace(s), limit, more), limit)
+	out := text.HardCut(text.Truncate(strings.TrimSpace(s), limit, more), limit)
+	// Cut where a sentence ends, the text needs no "…": "… zien. (lees
+	// verder …)", not "zien. … (lees verder …)".
+	if more == "" {
+		return out
+	}
+	if body, ok := strings.CutSuffix(out, " … "+more); ok && strings.ContainsAny(body[max(len(body)-1, 0):], ".!?") {
+		return body + " " + more
+	}
+	return out
 }
 
 // hardCut cuts s to at most limit runes, without caring for words.

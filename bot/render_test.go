@@ -315,8 +315,8 @@ func TestRenderNetworkCardCutsLongParts(t *testing.T) {
 	if !strings.HasSuffix(e.Title, "…") {
 		t.Errorf("title = %q, want it cut with …", e.Title)
 	}
-	if !strings.Contains(e.Description, "…") || !strings.Contains(e.Description, "(volledige beschrijving in de gids, p. 12)") {
-		t.Errorf("description = %q, want it cut with … and a pointer", e.Description)
+	if strings.Contains(e.Description, "…") || !strings.Contains(e.Description, "netwerk.\n*(volledige beschrijving in de gids, p. 12)") {
+		t.Errorf("description = %q, want it cut at a sentence, with a pointer", e.Description)
 	}
 	if v, _ := fieldValue(e, "Websites"); !strings.Contains(v, "(https://www.voorbeeld.be/a%20b%28c%29)") || !strings.Contains(v, "(https://al.goed.be)") {
 		t.Errorf("websites = %q, want https:// added and link-breaking characters escaped", v)
@@ -601,7 +601,7 @@ func TestRenderFactor(t *testing.T) {
 		t.Errorf("limit: %s", p)
 	}
 	e = embedOf(t, r)
-	if !strings.HasSuffix(e.Description, "… (lees verder in de gids, p. 9)") {
+	if !strings.HasSuffix(e.Description, "samenwerken. (lees verder in de gids, p. 9)") {
 		t.Errorf("description ends %q, want a pointer to p. 9", tail(e.Description, 60))
 	}
 	if v, ok := fieldValue(e, "Meer voorbeelden"); !ok || !strings.Contains(v, "Nog 6 in de gids, p. 9.") {

@@ -65,6 +65,9 @@ func TestUpdatesMessage(t *testing.T) {
 		{"private message", Request{Kind: KindComponent, CustomID: btn, UserID: "2", MessageEphemeral: true}, true, false},
 		{"share", Request{Kind: KindComponent, CustomID: EncodeViewAs(RoleShare, View{Kind: "netwerk", Arg: "duosprong"}), UserID: "1", MessageOwner: "1", MessageEphemeral: true}, false, false},
 		{"daily post", Request{Kind: KindComponent, CustomID: EncodeViewAs(RolePrivate, View{Kind: "netwerk", Arg: "duosprong"}), UserID: "1", MessageOwner: "1"}, false, true},
+		{"map from one's own list", Request{Kind: KindComponent, CustomID: EncodeView(View{Kind: "kaart", Theme: "onderwijs"}), UserID: "1", MessageOwner: "1"}, false, false},
+		{"map from a private answer", Request{Kind: KindComponent, CustomID: EncodeView(View{Kind: "kaart", Theme: "onderwijs"}), UserID: "1", MessageOwner: "1", MessageEphemeral: true}, false, true},
+		{"map from another member's list", Request{Kind: KindComponent, CustomID: EncodeView(View{Kind: "kaart", Theme: "onderwijs"}), UserID: "2", MessageOwner: "1"}, false, true},
 		{"command", Request{Kind: KindCommand, Command: "zoek"}, false, false},
 		{"command alleen-ik", Request{Kind: KindCommand, Command: "zoek", Args: Args{PrivateOption: "true"}}, false, true},
 	}

@@ -327,9 +327,9 @@ func UpdatesMessage(req *Request) bool {
 
 // postsPublicly reports whether a press answers with a new message for
 // everyone: "Deel in dit kanaal", or a map asked from the user's own
-// message.
+// public message (from a private answer, the map is private too).
 func postsPublicly(req *Request) bool {
-	return Shares(req.CustomID) || OpensNewMessage(req.CustomID) && !OpensPrivately(req.CustomID) && ownsMessage(req)
+	return Shares(req.CustomID) || OpensNewMessage(req.CustomID) && !OpensPrivately(req.CustomID) && !req.MessageEphemeral && ownsMessage(req)
 }
 
 // DefersPrivately reports whether the answer to req, when it comes late,
