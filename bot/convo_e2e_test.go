@@ -287,6 +287,22 @@ func TestE2EConversation(t *testing.T) {
 		}
 	})
 
+	t.Run("the help for yourself, then for everyone", func(t *testing.T) {
+		m := h.command("help")
+		m["data"].(map[string]any)["options"] = []any{map[string]any{"name": chat.PrivateOption, "type": 5, "value": true}}
+		d := replyData(t, h.interact(setUser(m, ownerID)))
+		share, ok := buttonsOf(d)[shareLabel]
+		if flags(d)&flagEphemeral == 0 || !ok {
+			t.Fatalf("/help alleen-ik: flags %d, buttons %v", flags(d), buttonsOf(d))
+		}
+		pm := h.component(ownerID, ownerID, share["custom_id"].(string))
+		pm["message"].(map[string]any)["flags"] = flagEphemeral
+		pd := replyData(t, h.interact(pm))
+		if flags(pd)&flagEphemeral != 0 || embedTitle(pd) != "Wat kan ik voor je doen?" {
+			t.Errorf("shared help: flags %d title %q", flags(pd), embedTitle(pd))
+		}
+	})
+
 	t.Run("the message command answers", func(t *testing.T) {
 		m := h.command(chat.MessageSearchCommand)
 		data := m["data"].(map[string]any)

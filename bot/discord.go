@@ -755,6 +755,7 @@ func (b *Bot) renderResponse(resp *chat.Response, log *slog.Logger) (rep *reply)
 	switch v := resp.Value.(type) {
 	case chat.Help:
 		rep = renderHelp(b.router.Specs(nil), b.corpus())
+		addActions(rep, opts)
 	default:
 		rep = renderWith(opts, v, resp.View)
 		addFeedback(rep, resp)

@@ -84,7 +84,7 @@ func addActions(r *reply, o renderOptions) {
 	if link := o.guideLink(r.GuidePage); link != "" {
 		btns = append(btns, discordgo.Button{Label: guideLabel(r.GuidePage), Style: discordgo.LinkButton, URL: link})
 	}
-	if o.Share != nil && o.Share.Kind != "" && (o.Share.Arg != "" || o.Share.Kind == "thema" || o.Share.Kind == "regio" || o.Share.Kind == "zoek" || o.Share.Kind == "netwerken") {
+	if o.Share != nil && o.Share.Kind != "" && (o.Share.Arg != "" || o.Share.Kind == "thema" || o.Share.Kind == "regio" || o.Share.Kind == "zoek" || o.Share.Kind == "netwerken" || o.Share.Kind == "help") {
 		btns = append(btns, discordgo.Button{Label: shareLabel, Style: discordgo.SuccessButton, CustomID: encodeViewAs(chat.RoleShare, *o.Share)})
 	}
 	if len(btns) == 0 {

@@ -256,7 +256,7 @@ func DefaultCommands() []Command {
 			name: "help", help: "Wat ik kan, met een voorbeeld per opdracht", example: "/help",
 			options: []Option{privateOption()},
 			run: func(context.Context, *answer.Service, Args) (any, View, error) {
-				return Help{}, View{}, nil
+				return Help{}, View{Kind: "help"}, nil
 			},
 		},
 		{
@@ -471,6 +471,8 @@ func redo(ctx context.Context, s *answer.Service, vw View) (any, View, error) {
 		return randomFactor(s)
 	case "hoofdstuk":
 		return passage(s, vw)
+	case "help":
+		return Help{}, View{Kind: "help"}, nil
 	case "kaart":
 		return mapOf(s, vw)
 	}

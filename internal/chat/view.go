@@ -28,6 +28,7 @@ import (
 //	            province or place Province; with Page 1, Province is a place
 //	            and the map shows the networks nearest to it
 //	"hoofdstuk" the chapter (passage) of the guide with id Arg
+//	"help"      the help
 //
 // Page is the page of a search or a list, and the quote shown on a
 // success factor's card.
@@ -55,10 +56,10 @@ const (
 
 // viewKindNames and viewKindLetters list the kinds and the one letter that
 // stands for each in a custom_id, in the same order.
-const viewKindLetters = "ztrpnwfahmkgo"
+const viewKindLetters = "ztrpnwfahmkgoq"
 
 func viewKindNames() []string {
-	return []string{"zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random", "nuttig", "fout", "kaart", "hoofdstuk", "open"}
+	return []string{"zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random", "nuttig", "fout", "kaart", "hoofdstuk", "open", "help"}
 }
 
 // openLetter is the kind letter of a card with the list it came from.

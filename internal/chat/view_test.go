@@ -81,7 +81,7 @@ func TestDecodeView(t *testing.T) {
 		}
 	}
 	bad := []string{
-		"", "b", "bz", "bz0", "bz0|||" + strings.Repeat("x", 100), "Bz0|||x", "bq0|||x", "bz|||x", "bz-1|||x",
+		"", "b", "bz", "bz0", "bz0|||" + strings.Repeat("x", 100), "Bz0|||x", "bQ0|||x", "bz|||x", "bz-1|||x",
 		"bz01|||x", "bz10000|||x", "bz1e3|||x", "bz+1|||x", "bz0||x", "bz0|||\xff", "bz0|\x00||x", "bz0|||a\nb",
 		"bz٣|||x", // a non-ASCII digit
 	}
