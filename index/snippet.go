@@ -2,34 +2,17 @@ package index
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
-// snippetRunes is the longest snippet shown.
-const snippetRunes = 280
-
-// sentence is a sentence of a document with the terms the analyzer makes of
-// it, to pick the sentence that best matches a query.
-type sentence struct {
-	text  string
-	terms map[string]bool
-}
-
-// sentences splits texts into sentences and analyses each.
-func (ix *Index) sentences(texts ...string) []sentence {
-	var out []sentence
-	for _, t := range texts {
-		for _, s := range splitSentences(t) {
-			terms := map[string]bool{}
-			for _, tok := range ix.an(s) {
-				terms[string(tok.Term)] = true
-			}
-			out = append(out, sentence{text: s, terms: terms})
-		}
-	}
-	return out
-}
+// snippetRunes is the longest snippet shown; answerRunes the longest answer
+// passage.
+const (
+	snippetRunes = 280
+	answerRunes  = 600
+)
 
 // splitSentences cuts text after ". ", "! ", "? " and at line breaks.
 func splitSentences(t string) []string {
@@ -55,19 +38,22 @@ func splitSentences(t string) []string {
 	return out
 }
 
-// snippet returns the sentence that holds most of the query's terms (the
-// first one on a tie), cut to snippetRunes. The entry's sentences are
-// analysed once, on the first call.
-func (ix *Index) snippet(e *entry, terms map[string]bool) string {
-	e.once.Do(func() { e.sentences = ix.sentences(e.texts...) })
-	if len(e.sentences) == 0 {
-		return ""
+// snippet returns a passage as a snippet of at most limit runes: the whole
+// passage when it fits, else from the sentence that holds most of the
+// query's terms (the first one on a tie) on.
+func (ix *Index) snippet(passage string, terms map[string]bool, limit int) string {
+	passage = strings.Join(strings.Fields(passage), " ")
+	if utf8.RuneCountInString(passage) <= limit {
+		return passage
 	}
+	sentences := splitSentences(passage)
 	best, bestScore := 0, 0
-	for i, s := range e.sentences {
+	for i, s := range sentences {
 		score := 0
-		for t := range terms {
-			if s.terms[t] {
+		seen := map[string]bool{}
+		for _, tok := range ix.an(s) {
+			if t := string(tok.Term); terms[t] && !seen[t] {
+				seen[t] = true
 				score++
 			}
 		}
@@ -75,10 +61,14 @@ func (ix *Index) snippet(e *entry, terms map[string]bool) string {
 			best, bestScore = i, score
 		}
 	}
-	s := e.sentences[best].text
-	// Add the next sentence when the best one is short.
-	if len([]rune(s)) < 80 && best+1 < len(e.sentences) {
-		s += " " + e.sentences[best+1].text
+	// Start a sentence earlier when the rest would fit anyway.
+	out := strings.Join(sentences[best:], " ")
+	for best > 0 && utf8.RuneCountInString(strings.Join(sentences[best-1:], " ")) <= limit {
+		best--
+		out = strings.Join(sentences[best:], " ")
 	}
-	return text.Truncate(s, snippetRunes, "")
+	if best > 0 {
+		out = "… " + out
+	}
+	return text.Truncate(out, limit, "")
 }

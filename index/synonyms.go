@@ -35,7 +35,7 @@ var synonymGroups = [][]string{
 	{"jongeren", "tieners", "adolescenten"},
 	{"armoede", "kansarmoede", "kinderarmoede", "gezinsarmoede"},
 	{"ouderbetrokkenheid", "betrokkenheid van ouders", "ouderparticipatie"},
-	{"kinderopvang", "opvang", "kinderdagverblijf", "buitenschoolse opvang"},
+	{"kinderopvang", "opvang", "bko", "ibo", "kinderdagverblijf", "buitenschoolse opvang"},
 	{"menstruatiearmoede", "menstruatiewelzijn"},
 	{"anderstalig", "anderstalige", "meertalig"},
 	{"jeugdwerk", "jeugdbeweging", "jeugdwerking", "jeugdhuis"},
@@ -45,6 +45,7 @@ var synonymGroups = [][]string{
 	{"schooluitval", "vroegtijdige uitval", "uitval", "vroegtijdig schoolverlaten", "schoolverlaters", "zonder diploma", "afhaken", "school niet afmaken", "school afmaken", "stoppen met school"},
 	{"ontbijt", "ontbijten", "brooddoos", "brooddozen", "lege brooddoos"},
 	{"maaltijd", "maaltijden", "warme maaltijd", "middagmaal", "eten"},
+	{"start", "starten", "opstarten", "opstart", "oprichten", "opzetten", "uitbouwen", "vormen", "beginnen"},
 	{"huiswerk", "huiswerkbegeleiding", "huiswerkklas", "studiebegeleiding"},
 }
 

@@ -1,0 +1,436 @@
+package index
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/internal/text"
+)
+
+// Question is a query as the search understands it, read once before the
+// search: the words that carry its topic, the filler that weighs nothing,
+// and the places, themes and partner organisations it names. The same
+// reading serves /zoek, mentions and the console.
+type Question struct {
+	// Cleaned is the input as searched: control characters removed, cut
+	// to MaxQueryRunes.
+	Cleaned string
+	// Notice is a Dutch remark about the input (cut, too many words).
+	Notice string
+	// Asks is true for a question ("hoe …", "welke …", "… ?").
+	Asks bool
+	// Words are the words and phrases searched for; Filler the question
+	// and filler words left out.
+	Words  []string
+	Filler []string
+	// Places are the places and provinces named, as the guide spells
+	// them; Themes the themes named, Partners the partner organisations
+	// (their names in the directory).
+	Places   []string
+	Themes   []string
+	Partners []string
+
+	concepts []concept
+}
+
+// concept is one thing the user asked for: a word, a quoted phrase or a name
+// of the guide, with the alternatives that count for it.
+type concept struct {
+	word   string // folded surface word, or the phrase
+	phrase bool
+	quoted bool
+	place  string // a place or province: the networks there rank first
+	theme  string // a theme: its networks get a lift
+	org    string // a partner organisation: the networks it works with
+	// known is false for a word the index does not hold (typo fallback).
+	known bool
+	alts  []alt
+}
+
+// alt is one way to match a concept: one term, terms in order (a phrase;
+// "" marks a gap), or all terms anywhere in the unit (the parts of a
+// compound).
+type alt struct {
+	terms  []string
+	conj   bool
+	weight float64
+	plain  []string // the same for the names field (no compound parts)
+}
+
+// fillerWords carry no topic in a question: "hoe betrek je …", "wie doet
+// iets rond …", "welke netwerken …". They weigh nothing unless they are all
+// there is.
+var fillerWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`welke welk wie waar wanneer waarom hoe wat kan kun kunt kunnen ik je jij jou
+		we wij mijn onze ons jullie u uw men zoek zoeken vind vinden graag iets info informatie over rond rondom
+		bij tegen gids doe doet doen er zijn is heb hebt heeft hebben moet moeten mag mogen wil willen
+		ergens eigenlijk precies soms best tips tip voorbeeld voorbeelden iemand welbepaalde bestaan bestaat
+		zo zoals wordt worden gebeurt kom komt even ook nog al toch dan eens maar`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// networkWords are filler after a question word ("welke netwerken …", "zijn
+// er projecten …"): every document of the guide is about networks.
+var networkWords = map[string]bool{
+	"netwerk": true, "netwerken": true, "project": true, "projecten": true, "initiatief": true, "initiatieven": true,
+	"organisatie": true, "organisaties": true, "bondgenotennetwerk": true, "bondgenotennetwerken": true,
+}
+
+// afterNetworkWord are the words after which a network word is filler.
+var afterNetworkWord = map[string]bool{"welke": true, "welk": true, "er": true, "andere": true, "ander": true}
+
+// questionStarts are first words that make the input a question.
+var questionStarts = map[string]bool{
+	"hoe": true, "welke": true, "welk": true, "wie": true, "wat": true, "waar": true, "wanneer": true,
+	"waarom": true, "kan": true, "kun": true, "kunnen": true, "zijn": true, "is": true, "bestaat": true,
+	"bestaan": true, "hebben": true, "heeft": true, "doet": true, "doen": true, "werkt": true, "werken": true,
+}
+
+// informal rewrites abbreviations people type for small words.
+var informal = map[string][]string{
+	"vh": {"van", "het"}, "vd": {"van", "de"}, "vr": {"voor"}, "mss": {"misschien"}, "ipv": {"in", "plaats", "van"},
+	"nt": {"niet"}, "zn": {"zijn"}, "ss": {"school"},
+}
+
+// nameTable recognises the guide's names in a query: places, provinces,
+// themes and partner organisations, by their folded words.
+type nameTable struct {
+	places map[string]string // folded words → place as spelled
+	themes map[string]string // folded words → theme name
+	orgs   map[string]string // folded words → organisation name
+	// orgSpellings are the folded spellings of each organisation.
+	orgSpellings map[string][]string
+	maxWords     int
+}
+
+func newNameTable(c *content.Corpus) *nameTable {
+	t := &nameTable{places: map[string]string{}, themes: map[string]string{}, orgs: map[string]string{}, orgSpellings: map[string][]string{}}
+	key := func(s string) string {
+		ws := words(s)
+		if len(ws) > t.maxWords {
+			t.maxWords = len(ws)
+		}
+		return strings.Join(ws, " ")
+	}
+	for _, p := range c.PlaceNames() {
+		if k := key(p); k != "" {
+			t.places[k] = p
+		}
+	}
+	for _, p := range content.Provinces {
+		t.places[key(p)] = p
+	}
+	for _, th := range c.Themes {
+		for _, s := range append([]string{th.Name}, th.Aliases...) {
+			if k := key(s); k != "" {
+				t.themes[k] = th.Name
+			}
+		}
+	}
+	guideWords := map[string]bool{}
+	for _, n := range c.Networks {
+		for _, w := range words(n.Description) {
+			guideWords[w] = true
+		}
+	}
+	for _, o := range c.Organisations {
+		for _, s := range append([]string{o.Name}, o.Aliases...) {
+			ws := words(s)
+			for len(ws) > 1 && (ws[0] == "de" || ws[0] == "het" || ws[0] == "t" || ws[0] == "vzw") {
+				ws = ws[1:]
+			}
+			if len(ws) > 1 && ws[len(ws)-1] == "vzw" {
+				ws = ws[:len(ws)-1]
+			}
+			k := strings.Join(ws, " ")
+			if k == "" || fillerWords[k] {
+				continue
+			}
+			if _, taken := t.orgs[k]; !taken {
+				t.orgs[k] = o.Name
+				t.orgSpellings[o.Name] = append(t.orgSpellings[o.Name], k)
+			}
+			t.maxWords = max(t.maxWords, len(ws))
+			// The initials of a name of three or more words: HvhK.
+			if len(ws) >= 3 {
+				var b strings.Builder
+				for _, w := range ws {
+					r, _ := utf8.DecodeRuneInString(w)
+					b.WriteRune(r)
+				}
+				if in := b.String(); !guideWords[in] && t.orgs[in] == "" {
+					t.orgs[in] = o.Name
+				}
+			}
+		}
+	}
+	return t
+}
+
+// Understand reads a query once: it cleans and cuts it, recognises names of
+// the guide (places, themes, partners, its multi-word terms), and sets the
+// filler apart.
+func (ix *Index) Understand(raw string) *Question {
+	q := &Question{}
+	q.Cleaned = text.Clean(raw, MaxQueryRunes+1)
+	if utf8.RuneCountInString(q.Cleaned) > MaxQueryRunes {
+		q.Cleaned = strings.TrimSpace(string([]rune(q.Cleaned)[:MaxQueryRunes]))
+		q.Notice = fmt.Sprintf("Je zoekvraag was lang; ik zocht op de eerste %d tekens.", MaxQueryRunes)
+	}
+	q.Asks = strings.HasSuffix(strings.TrimSpace(q.Cleaned), "?")
+	rest := q.Cleaned
+	for _, s := range []string{"“", "”", "„"} {
+		rest = strings.ReplaceAll(rest, s, `"`)
+	}
+	var concepts []concept
+	if strings.Count(rest, `"`)%2 == 0 {
+		parts := strings.Split(rest, `"`)
+		rest = ""
+		for i, p := range parts {
+			if i%2 == 1 {
+				if ws := words(p); len(ws) > 1 {
+					concepts = append(concepts, concept{word: strings.Join(ws, " "), phrase: true, quoted: true})
+					continue
+				}
+			}
+			rest += " " + p
+		}
+	}
+	var all []string
+	for _, w := range words(rest) {
+		if r, ok := informal[w]; ok {
+			all = append(all, r...)
+			continue
+		}
+		all = append(all, w)
+	}
+	if len(all) > 0 && questionStarts[all[0]] {
+		q.Asks = true
+	}
+	used := make([]bool, len(all))
+	// Names and multi-word terms, longest first.
+	nt := ix.names2
+	for n := max(4, nt.maxWords); n >= 1; n-- {
+		for i := 0; i+n <= len(all); i++ {
+			if slices.Contains(used[i:i+n], true) {
+				continue
+			}
+			phrase := strings.Join(all[i:i+n], " ")
+			c := concept{word: phrase, phrase: n > 1}
+			found := false
+			if p, ok := nt.places[phrase]; ok {
+				c.place, found = p, true
+			} else if p, ok := content.FindProvince(phrase); ok && n <= 3 && (n > 1 || len(phrase) <= 4 || ix.places[phrase]) {
+				c.place, found = p, true
+			}
+			if th, ok := nt.themes[phrase]; ok && !found {
+				c.theme, found = th, true
+			}
+			if o, ok := nt.orgs[phrase]; ok && !found && !(n == 1 && stopWords[phrase]) {
+				c.org, found = o, true
+			}
+			if !found && n > 1 {
+				_, syn := synonyms[phrase]
+				found = syn || ix.isKnownPhrase(phrase)
+			}
+			if !found {
+				continue
+			}
+			concepts = append(concepts, c)
+			for k := i; k < i+n; k++ {
+				used[k] = true
+			}
+		}
+	}
+	// The other words, filler apart.
+	var plain []int
+	for i, w := range all {
+		if used[i] {
+			continue
+		}
+		if fillerWords[w] || stopWords[w] || networkWords[w] && i > 0 && afterNetworkWord[all[i-1]] {
+			if !slices.Contains(q.Filler, w) {
+				q.Filler = append(q.Filler, w)
+			}
+			continue
+		}
+		plain = append(plain, i)
+	}
+	if len(concepts) == 0 && len(plain) == 0 {
+		// Filler is all there is: search it, as far as the analyzer keeps it.
+		for i, w := range all {
+			if !stopWords[w] && len(ix.an(w)) > 0 {
+				plain = append(plain, i)
+			}
+		}
+		q.Filler = nil
+	}
+	// Keep the order of the input for the plain words after the names.
+	for _, i := range plain {
+		w := all[i]
+		if slices.ContainsFunc(concepts, func(c concept) bool { return c.word == w }) {
+			continue
+		}
+		concepts = append(concepts, concept{word: w})
+	}
+	if len(concepts) > maxConcepts {
+		concepts = concepts[:maxConcepts]
+		if q.Notice == "" {
+			q.Notice = fmt.Sprintf("Ik zocht op de eerste %d zoekwoorden.", maxConcepts)
+		}
+	}
+	for i := range concepts {
+		ix.expand(&concepts[i])
+	}
+	// A word the analyzer drops entirely (a stop word) is no concept.
+	kept := concepts[:0]
+	for _, c := range concepts {
+		if len(c.alts) > 0 || c.place != "" || c.org != "" || c.theme != "" {
+			kept = append(kept, c)
+		}
+	}
+	q.concepts = kept
+	for _, c := range q.concepts {
+		q.Words = append(q.Words, c.word)
+		if c.place != "" && !slices.Contains(q.Places, c.place) {
+			q.Places = append(q.Places, c.place)
+		}
+		if c.theme != "" && !slices.Contains(q.Themes, c.theme) {
+			q.Themes = append(q.Themes, c.theme)
+		}
+		if c.org != "" && !slices.Contains(q.Partners, c.org) {
+			q.Partners = append(q.Partners, c.org)
+		}
+	}
+	return q
+}
+
+// expand fills a concept's alternatives: the word or phrase itself, its
+// compound parts, its synonyms, a recognised name's other spellings, and
+// close words of the guide for a word it does not hold.
+func (ix *Index) expand(c *concept) {
+	add := func(s string, weight float64, phrase bool) {
+		if phrase || strings.Contains(s, " ") {
+			toks := ix.plain(s)
+			if len(toks) == 0 {
+				return
+			}
+			first := toks[0].Position
+			ws := make([]string, toks[len(toks)-1].Position-first+1)
+			for _, t := range toks {
+				ws[t.Position-first] = string(t.Term)
+			}
+			if len(ws) == 1 {
+				c.alts = append(c.alts, alt{terms: ws, weight: weight, plain: ws})
+				return
+			}
+			c.alts = append(c.alts, alt{terms: ws, weight: weight, plain: ws})
+			return
+		}
+		toks := ix.an(s)
+		if len(toks) == 0 {
+			return
+		}
+		whole := string(toks[0].Term)
+		c.alts = append(c.alts, alt{terms: []string{whole}, weight: weight, plain: []string{whole}})
+		var parts []string
+		for _, t := range toks[1:] {
+			if p := string(t.Term); p != whole && !slices.Contains(parts, p) {
+				parts = append(parts, p)
+			}
+		}
+		if len(parts) >= 2 {
+			// The parts of a compound together find it written apart; in a
+			// name, its head (the last part) counts weakly.
+			c.alts = append(c.alts, alt{terms: parts, conj: true, weight: 0.7 * weight})
+			head := ""
+			for _, p := range parts {
+				if strings.HasSuffix(whole, p) && len(p) > len(head) {
+					head = p
+				}
+			}
+			if head != "" {
+				c.alts = append(c.alts, alt{weight: 0.4 * weight, plain: []string{head}})
+			}
+		}
+	}
+	add(c.word, 1, c.phrase)
+	c.known = true
+	if !c.phrase {
+		toks := ix.an(c.word)
+		c.known = len(toks) == 0 || ix.vocab.hasTerm(string(toks[0].Term)) || len(toks) > 2
+	}
+	if !c.quoted {
+		if alts, ok := synonymsOf(c.word); ok {
+			for _, s := range alts {
+				add(strings.Join(s, " "), 0.6, len(s) > 1)
+			}
+		}
+	}
+	if c.theme != "" {
+		for _, th := range ix.corpus.Themes {
+			if th.Name != c.theme {
+				continue
+			}
+			for _, s := range append([]string{th.Name}, th.Aliases...) {
+				if k := strings.Join(words(s), " "); k != c.word {
+					add(k, 0.6, strings.Contains(k, " "))
+				}
+			}
+		}
+	}
+	if c.org != "" {
+		for _, s := range ix.names2.orgSpellings[c.org] {
+			if s != c.word {
+				add(s, 0.8, strings.Contains(s, " "))
+			}
+		}
+	}
+	if !c.known && !c.phrase && c.org == "" && c.place == "" && len(c.alts) <= 2 {
+		ix.addFuzzy(c)
+	}
+}
+
+// addFuzzy is the typo fallback for a word the index does not hold: the
+// closest index terms within one edit (two for long words), at a low
+// weight. Short words get none, since they drift ("okan" is close to
+// everything).
+func (ix *Index) addFuzzy(c *concept) {
+	w := c.word
+	toks := ix.an(w)
+	if len(toks) == 0 || utf8.RuneCountInString(w) < 5 {
+		return
+	}
+	stem := string(toks[0].Term)
+	maxDist := 1
+	if utf8.RuneCountInString(w) >= 8 {
+		maxDist = 2
+	}
+	close := ix.vocab.closeTerms(stem, maxDist, 3)
+	// The typo may keep the stemmer from cutting the ending
+	// (laagdrempelighied): also try the stem of the closest word of the guide.
+	if cw := ix.vocab.closestWord(w); cw != "" {
+		if ts := ix.an(cw); len(ts) > 0 && !slices.Contains(close, string(ts[0].Term)) {
+			close = append(close, string(ts[0].Term))
+		}
+	}
+	for _, t := range close {
+		c.alts = append(c.alts, alt{terms: []string{t}, weight: 0.35, plain: []string{t}})
+	}
+}
+
+// corrected reports whether a typo fallback was used.
+func (q *Question) corrected() bool {
+	for _, c := range q.concepts {
+		if !c.known && len(c.alts) > 1 {
+			return true
+		}
+	}
+	return false
+}
