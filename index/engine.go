@@ -2,6 +2,7 @@ package index
 
 import (
 	"math"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 )
@@ -11,6 +12,15 @@ type passage struct {
 	doc  int32 // the document it belongs to
 	also int32 // a network an example or quote is about, or -1
 	text string
+	// sentences are analysed on the first snippet of a long passage.
+	once      *sync.Once
+	sentences []sentence
+}
+
+// sentence is a sentence of a passage with its terms.
+type sentence struct {
+	text  string
+	terms map[string]bool
 }
 
 // posting is one unit (a passage, or a document) that holds a term.

@@ -238,7 +238,7 @@ func (ix *Index) addPassage(doc, also int32, t string) {
 		return
 	}
 	num := int32(len(ix.passages))
-	ix.passages = append(ix.passages, passage{doc: doc, also: also, text: t})
+	ix.passages = append(ix.passages, passage{doc: doc, also: also, text: t, once: new(sync.Once)})
 	ix.body.add(ix.an(t))
 	ix.entries[doc].passages = append(ix.entries[doc].passages, num)
 }

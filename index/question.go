@@ -126,6 +126,12 @@ func newNameTable(c *content.Corpus) *nameTable {
 	for _, p := range content.Provinces {
 		t.places[key(p)] = p
 	}
+	// The short names of provinces that content.FindProvince knows.
+	for _, a := range []string{"wvl", "ovl", "vlbr", "vb", "bruxelles", "brussels", "brussels hoofdstedelijk gewest"} {
+		if p, ok := content.FindProvince(a); ok {
+			t.places[key(a)] = p
+		}
+	}
 	for _, th := range c.Themes {
 		for _, s := range append([]string{th.Name}, th.Aliases...) {
 			if k := key(s); k != "" {
@@ -225,8 +231,6 @@ func (ix *Index) Understand(raw string) *Question {
 			c := concept{word: phrase, phrase: n > 1}
 			found := false
 			if p, ok := nt.places[phrase]; ok {
-				c.place, found = p, true
-			} else if p, ok := content.FindProvince(phrase); ok && n <= 3 && (n > 1 || len(phrase) <= 4 || ix.places[phrase]) {
 				c.place, found = p, true
 			}
 			if th, ok := nt.themes[phrase]; ok && !found {

@@ -129,7 +129,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		snippet := ""
 		if p >= 0 {
-			snippet = ix.snippet(ix.passages[p].text, terms, snippetRunes)
+			snippet = ix.snippet(p, terms, snippetRunes)
 		}
 		res.Hits = append(res.Hits, Hit{
 			Kind: e.kind, ID: e.id, Title: e.title, Place: e.place, Province: e.province, Page: e.page,
@@ -430,7 +430,7 @@ func (ix *Index) answer(q *Question, s *scratch, hits []scored, terms map[string
 	if p.also >= 0 && ix.entries[p.also] != nil && hits[0].doc == p.also {
 		e = ix.entries[p.also]
 	}
-	return &Answer{Kind: e.kind, ID: e.id, Title: e.title, Page: e.page, Text: ix.snippet(p.text, terms, answerRunes)}
+	return &Answer{Kind: e.kind, ID: e.id, Title: e.title, Page: e.page, Text: ix.snippet(best, terms, answerRunes)}
 }
 
 // suggest returns the query with each unknown word replaced by the closest

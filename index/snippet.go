@@ -38,22 +38,32 @@ func splitSentences(t string) []string {
 	return out
 }
 
-// snippet returns a passage as a snippet of at most limit runes: the whole
+// snippet returns passage p as a snippet of at most limit runes: the whole
 // passage when it fits, else from the sentence that holds most of the
 // query's terms (the first one on a tie) on.
-func (ix *Index) snippet(passage string, terms map[string]bool, limit int) string {
-	passage = strings.Join(strings.Fields(passage), " ")
-	if utf8.RuneCountInString(passage) <= limit {
-		return passage
+func (ix *Index) snippet(p int32, terms map[string]bool, limit int) string {
+	ps := &ix.passages[p]
+	if utf8.RuneCountInString(ps.text) <= limit {
+		return strings.Join(strings.Fields(ps.text), " ")
 	}
-	sentences := splitSentences(passage)
+	ps.once.Do(func() {
+		for _, s := range splitSentences(strings.Join(strings.Fields(ps.text), " ")) {
+			st := sentence{text: s, terms: map[string]bool{}}
+			for _, tok := range ix.an(s) {
+				st.terms[string(tok.Term)] = true
+			}
+			ps.sentences = append(ps.sentences, st)
+		}
+	})
+	sentences := ps.sentences
+	if len(sentences) == 0 {
+		return ""
+	}
 	best, bestScore := 0, 0
 	for i, s := range sentences {
 		score := 0
-		seen := map[string]bool{}
-		for _, tok := range ix.an(s) {
-			if t := string(tok.Term); terms[t] && !seen[t] {
-				seen[t] = true
+		for t := range terms {
+			if s.terms[t] {
 				score++
 			}
 		}
@@ -61,11 +71,27 @@ func (ix *Index) snippet(passage string, terms map[string]bool, limit int) strin
 			best, bestScore = i, score
 		}
 	}
+	join := func(from int) string {
+		var b strings.Builder
+		for i, s := range sentences[from:] {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s.text)
+			if b.Len() > 4*limit {
+				break
+			}
+		}
+		return b.String()
+	}
 	// Start a sentence earlier when the rest would fit anyway.
-	out := strings.Join(sentences[best:], " ")
-	for best > 0 && utf8.RuneCountInString(strings.Join(sentences[best-1:], " ")) <= limit {
-		best--
-		out = strings.Join(sentences[best:], " ")
+	out := join(best)
+	for best > 0 {
+		prev := join(best - 1)
+		if utf8.RuneCountInString(prev) > limit {
+			break
+		}
+		best, out = best-1, prev
 	}
 	if best > 0 {
 		out = "… " + out
