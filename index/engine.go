@@ -164,30 +164,62 @@ func (f *field) phrase(ws []string, visit func(unit int32, tf int32)) {
 	}
 }
 
-// scratch holds the per-search arrays, reused through a pool.
+// scratch holds the per-search arrays, reused through a pool. Each array
+// is indexed by passage or document number; the touch lists say which
+// entries a search set, so that only those are cleared.
 type scratch struct {
-	pass      []float64 // score of each passage, summed over concepts
-	passHits  []uint16  // number of concepts each passage matches
-	cur       []float64 // the current concept's score per passage
-	touched   []int32   // passages with a score
-	curTouch  []int32
-	doc       []float64 // document-level score (names, tags, boosts)
-	docHits   []uint16  // concepts matched at document level
+	pass     []float64 // score of each passage, summed over concepts
+	passHits []uint16  // number of concepts each passage matches
+	cur      []float64 // the current concept's score per passage
+	touched  []int32
+	curTouch []int32
+
+	doc       []float64 // document-level score (tags, boosts)
+	docHits   []uint16
 	docCur    []float64
 	docTouch  []int32
 	docCurTch []int32
+
+	nameScore    []float64 // names: summed over concepts
+	nameHits     []uint16
+	nameExact    []uint16 // concepts matched by the word itself
+	nameRare     []bool   // a rare word matched
+	nameCur      []float64
+	nameCurExact []bool
+	nameTouch    []int32
+	nameCurTch   []int32
+
 	best      []float64 // best passage score per document
 	second    []float64
 	bestPass  []int32
+	bestTouch []int32
+
+	total      []float64
+	totalTouch []int32
 }
 
 func (ix *Index) newScratch() any {
 	np, nd := len(ix.passages), len(ix.entries)
-	return &scratch{
+	s := &scratch{
 		pass: make([]float64, np), passHits: make([]uint16, np), cur: make([]float64, np),
 		doc: make([]float64, nd), docHits: make([]uint16, nd), docCur: make([]float64, nd),
+		nameScore: make([]float64, nd), nameHits: make([]uint16, nd), nameExact: make([]uint16, nd),
+		nameRare: make([]bool, nd), nameCur: make([]float64, nd), nameCurExact: make([]bool, nd),
 		best: make([]float64, nd), second: make([]float64, nd), bestPass: make([]int32, nd),
+		total: make([]float64, nd),
 	}
+	for i := range s.bestPass {
+		s.bestPass[i] = -1
+	}
+	return s
+}
+
+// addTotal adds to a document's total.
+func (s *scratch) addTotal(d int32, v float64) {
+	if s.total[d] == 0 {
+		s.totalTouch = append(s.totalTouch, d)
+	}
+	s.total[d] += v
 }
 
 // reset clears what a search touched.
@@ -198,8 +230,14 @@ func (s *scratch) reset() {
 	for _, d := range s.docTouch {
 		s.doc[d], s.docHits[d] = 0, 0
 	}
-	for i := range s.best {
-		s.best[i], s.second[i], s.bestPass[i] = 0, 0, -1
+	for _, d := range s.nameTouch {
+		s.nameScore[d], s.nameHits[d], s.nameExact[d], s.nameRare[d] = 0, 0, 0, false
 	}
-	s.touched, s.docTouch = s.touched[:0], s.docTouch[:0]
+	for _, d := range s.bestTouch {
+		s.best[d], s.second[d], s.bestPass[d] = 0, 0, -1
+	}
+	for _, d := range s.totalTouch {
+		s.total[d] = 0
+	}
+	s.touched, s.docTouch, s.nameTouch, s.bestTouch, s.totalTouch = s.touched[:0], s.docTouch[:0], s.nameTouch[:0], s.bestTouch[:0], s.totalTouch[:0]
 }

@@ -77,6 +77,7 @@ type Index struct {
 	plain     analyzerFunc
 
 	scratch sync.Pool // *scratch
+	dfCache sync.Map  // term → documents holding it (docFreq)
 }
 
 // analyzerFunc runs one of the index's Dutch analyzers on a string.

@@ -269,7 +269,7 @@ func (ix *Index) Understand(raw string) *Question {
 	if len(concepts) == 0 && len(plain) == 0 {
 		// Filler is all there is: search it, as far as the analyzer keeps it.
 		for i, w := range all {
-			if !stopWords[w] && len(ix.an(w)) > 0 {
+			if len(ix.an(w)) > 0 {
 				plain = append(plain, i)
 			}
 		}

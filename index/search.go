@@ -129,7 +129,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		snippet := ""
 		if p >= 0 {
-			snippet = ix.snippet(p, terms, snippetRunes)
+			snippet = ix.snippet(p, terms, snippetRunes, true)
 		}
 		res.Hits = append(res.Hits, Hit{
 			Kind: e.kind, ID: e.id, Title: e.title, Place: e.place, Province: e.province, Page: e.page,
@@ -157,10 +157,6 @@ type scored struct {
 // first.
 func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, error) {
 	n := len(q.concepts)
-	nameHits := map[int32]int{}
-	nameScore := map[int32]float64{}
-	rareName := map[int32]bool{}
-	nameExact := map[int32]int{}
 	rareLimit := max(2, int(rareNameShare*float64(len(ix.entries))))
 	for _, c := range q.concepts {
 		if err := ctx.Err(); err != nil {
@@ -168,8 +164,7 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 		}
 		s.curTouch = s.curTouch[:0]
 		s.docCurTch = s.docCurTch[:0]
-		names := map[int32]float64{}
-		exact := map[int32]bool{}
+		s.nameCurTch = s.nameCurTch[:0]
 		for _, a := range c.alts {
 			ix.matchAlt(&ix.body, a, a.terms, func(p int32, v float64) {
 				if s.cur[p] == 0 {
@@ -189,28 +184,39 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 					rare = ix.docFreq(a.plain[0]) <= rareLimit
 				}
 				ix.matchAlt(&ix.names, a, a.plain, func(d int32, v float64) {
-					names[d] = max(names[d], namesWeight*v)
+					if s.nameCur[d] == 0 {
+						s.nameCurTch = append(s.nameCurTch, d)
+					}
+					s.nameCur[d] = max(s.nameCur[d], namesWeight*v)
 					if rare {
-						rareName[d] = true
+						s.nameRare[d] = true
 					}
 					if a.weight == 1 {
-						exact[d] = true
+						s.nameCurExact[d] = true
 					}
 				})
 			}
 		}
-		for d, v := range names {
-			nameHits[d]++
-			nameScore[d] += v
-			if exact[d] {
-				nameExact[d]++
+		for _, d := range s.nameCurTch {
+			if s.nameHits[d] == 0 {
+				s.nameTouch = append(s.nameTouch, d)
 			}
+			s.nameHits[d]++
+			s.nameScore[d] += s.nameCur[d]
+			if s.nameCurExact[d] {
+				s.nameExact[d]++
+			}
+			s.nameCur[d], s.nameCurExact[d] = 0, false
 		}
 		// Recognised names lift the networks they belong to.
 		if c.place != "" || c.org != "" || c.theme != "" {
+			place := strings.Join(words(c.place), " ")
 			for d, e := range ix.entries {
+				if e.kind != KindNetwork {
+					continue
+				}
 				b := 0.0
-				if c.place != "" && slices.Contains(e.places, strings.Join(words(c.place), " ")) {
+				if c.place != "" && slices.Contains(e.places, place) {
 					b += placeBoost
 				}
 				if c.org != "" && slices.Contains(e.partners, c.org) {
@@ -257,30 +263,26 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 		}
 		s.offer(ps.doc, p, v)
 	}
-	total := map[int32]float64{}
-	for _, p := range s.touched {
-		ps := ix.passages[p]
-		for _, d := range []int32{ps.doc, ps.also} {
-			if d >= 0 {
-				total[d] = s.best[d] + secondShare*s.second[d]
-			}
-		}
+	for _, d := range s.bestTouch {
+		s.addTotal(d, s.best[d]+secondShare*s.second[d])
 	}
 	for _, d := range s.docTouch {
-		total[d] += s.doc[d] * coverage(int(s.docHits[d]), n)
+		s.addTotal(d, s.doc[d]*coverage(int(s.docHits[d]), n))
 	}
-	// A name counts when it is specific: a rare word, most of the query.
-	for d, hits := range nameHits {
-		if rareName[d] || n == 1 && nameExact[d] == 1 || n > 1 && hits >= 2 && hits*3 >= 2*n {
-			total[d] += nameScore[d]
+	// A name counts when it is specific: a rare word, the one word of the
+	// query, or most of the query.
+	for _, d := range s.nameTouch {
+		hits := int(s.nameHits[d])
+		if s.nameRare[d] || n == 1 && s.nameExact[d] == 1 || n > 1 && hits >= 2 && hits*3 >= 2*n {
+			s.addTotal(d, s.nameScore[d])
 		}
 	}
 	if d, ok := ix.titles[text.Compact(q.Cleaned)]; ok {
-		total[d] += titleBoost
+		s.addTotal(d, titleBoost)
 	}
-	out := make([]scored, 0, len(total))
-	for d, v := range total {
-		if v > 0 {
+	out := make([]scored, 0, len(s.totalTouch))
+	for _, d := range s.totalTouch {
+		if v := s.total[d]; v > 0 {
 			out = append(out, scored{d, v})
 		}
 	}
@@ -295,6 +297,9 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 
 // offer records passage p with score v for document d.
 func (s *scratch) offer(d, p int32, v float64) {
+	if s.bestPass[d] < 0 {
+		s.bestTouch = append(s.bestTouch, d)
+	}
 	switch {
 	case v > s.best[d]:
 		s.second[d] = s.best[d]
@@ -314,6 +319,9 @@ func coverage(m, n int) float64 {
 
 // docFreq is the number of documents a term occurs in, in any field.
 func (ix *Index) docFreq(term string) int {
+	if n, ok := ix.dfCache.Load(term); ok {
+		return n.(int)
+	}
 	seen := map[int32]bool{}
 	for _, p := range ix.body.post[term] {
 		seen[ix.passages[p.unit].doc] = true
@@ -324,6 +332,7 @@ func (ix *Index) docFreq(term string) int {
 	for _, p := range ix.names.post[term] {
 		seen[p.unit] = true
 	}
+	ix.dfCache.Store(term, len(seen))
 	return len(seen)
 }
 
@@ -430,7 +439,7 @@ func (ix *Index) answer(q *Question, s *scratch, hits []scored, terms map[string
 	if p.also >= 0 && ix.entries[p.also] != nil && hits[0].doc == p.also {
 		e = ix.entries[p.also]
 	}
-	return &Answer{Kind: e.kind, ID: e.id, Title: e.title, Page: e.page, Text: ix.snippet(best, terms, answerRunes)}
+	return &Answer{Kind: e.kind, ID: e.id, Title: e.title, Page: e.page, Text: ix.snippet(best, terms, answerRunes, false)}
 }
 
 // suggest returns the query with each unknown word replaced by the closest

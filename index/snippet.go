@@ -41,7 +41,10 @@ func splitSentences(t string) []string {
 // snippet returns passage p as a snippet of at most limit runes: the whole
 // passage when it fits, else from the sentence that holds most of the
 // query's terms (the first one on a tie) on.
-func (ix *Index) snippet(p int32, terms map[string]bool, limit int) string {
+//
+// With back, the snippet starts a sentence or more earlier when the rest
+// still fits.
+func (ix *Index) snippet(p int32, terms map[string]bool, limit int, back bool) string {
 	ps := &ix.passages[p]
 	if utf8.RuneCountInString(ps.text) <= limit {
 		return strings.Join(strings.Fields(ps.text), " ")
@@ -86,7 +89,7 @@ func (ix *Index) snippet(p int32, terms map[string]bool, limit int) string {
 	}
 	// Start a sentence earlier when the rest would fit anyway.
 	out := join(best)
-	for best > 0 {
+	for back && best > 0 {
 		prev := join(best - 1)
 		if utf8.RuneCountInString(prev) > limit {
 			break

@@ -35,7 +35,7 @@ func (s *Service) Search(ctx context.Context, q, theme, province string, page, p
 		pageSize = 5
 	}
 	page = max(page, 0)
-	res, err := s.Index.Search(ctx, index.Request{Query: q, Theme: theme, Province: province, Limit: pageSize, Offset: page * pageSize})
+	res, err := s.Index.Search(ctx, index.Request{Query: q, Question: s.Index.Understand(q), Theme: theme, Province: province, Limit: pageSize, Offset: page * pageSize})
 	if err != nil {
 		return nil, err
 	}
@@ -64,6 +64,21 @@ func HitLine(h index.Hit) string {
 	return b.String()
 }
 
+// AnswerLine introduces the passage that answers a question: "Antwoord uit
+// de gids (p. 77) — Duosprong".
+func AnswerLine(a *index.Answer) string {
+	return fmt.Sprintf("Antwoord uit de gids (p. %d) — %s", a.Page, a.Title)
+}
+
+// Understand reads a question once, for every path that searches: /zoek,
+// mentions and the console.
+func (s *Service) Understand(q string) *index.Question {
+	if s.Index == nil {
+		return nil
+	}
+	return s.Index.Understand(q)
+}
+
 // Text renders the page for the console.
 func (p *SearchPage) Text() string {
 	var b strings.Builder
@@ -80,6 +95,9 @@ func (p *SearchPage) Text() string {
 		fmt.Fprintf(&b, "Zoeken naar \"%s\": 1 resultaat\n", p.Query)
 	default:
 		fmt.Fprintf(&b, "Zoeken naar \"%s\": %d resultaten (pagina %d van %d)\n", p.Query, p.Total, p.Page+1, p.Pages())
+	}
+	if a := p.Answer; a != nil && p.Page == 0 {
+		fmt.Fprintf(&b, "%s\n   %s\n", AnswerLine(a), a.Text)
 	}
 	for i, h := range p.Hits {
 		fmt.Fprintf(&b, "%d. %s\n   %s\n", p.Page*p.PageSize+i+1, HitLine(h), h.Snippet)

@@ -1,0 +1,196 @@
+package index
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestUnderstand(t *testing.T) {
+	ix := guideIndexForBench(t)
+	tests := []struct {
+		query    string
+		words    []string
+		filler   []string
+		places   []string
+		themes   []string
+		partners []string
+		asks     bool
+	}{
+		{query: "hoe start je een bondgenotennetwerk", words: []string{"start", "bondgenotennetwerk"}, filler: []string{"hoe", "je", "een"}, asks: true},
+		{query: "wie doet iets rond menstruatiearmoede", words: []string{"menstruatiearmoede"}, filler: []string{"wie", "doet", "iets", "rond"}, asks: true},
+		{query: "welke netwerken werken rond vrije tijd in Gent", words: []string{"vrije tijd", "gent", "werken"}, filler: []string{"welke", "netwerken", "rond", "in"}, places: []string{"Gent"}, themes: []string{"vrije tijd"}, asks: true},
+		{query: "huis vh kind", words: []string{"huis van het kind"}, partners: []string{"Huis van het Kind"}},
+		{query: "HvhK", words: []string{"hvhk"}, partners: []string{"Huis van het Kind"}},
+		{query: "BKO in Beringen", words: []string{"bko", "beringen"}, filler: []string{"in"}, places: []string{"Beringen"}, partners: []string{"Buitenschoolse kinderopvang"}},
+		{query: "partners in West-Vlaanderen?", words: []string{"west vlaanderen", "partners"}, filler: []string{"in"}, places: []string{"West-Vlaanderen"}, asks: true},
+		// Filler is all there is: what the analyzer keeps is searched.
+		{query: "welke", words: []string{"welke"}, asks: true},
+		{query: "brugfiguur", words: []string{"brugfiguur"}},
+	}
+	for _, tt := range tests {
+		q := ix.Understand(tt.query)
+		for _, c := range []struct {
+			what      string
+			got, want []string
+		}{
+			{"words", q.Words, tt.words}, {"filler", q.Filler, tt.filler}, {"places", q.Places, tt.places},
+			{"themes", q.Themes, tt.themes}, {"partners", q.Partners, tt.partners},
+		} {
+			if !slices.Equal(c.got, c.want) {
+				t.Errorf("Understand(%q) %s = %q, want %q", tt.query, c.what, c.got, c.want)
+			}
+		}
+		if q.Asks != tt.asks {
+			t.Errorf("Understand(%q) asks = %v, want %v", tt.query, q.Asks, tt.asks)
+		}
+	}
+}
+
+// TestFillerWeighsNothing: a question finds what its topic finds.
+func TestFillerWeighsNothing(t *testing.T) {
+	ix := guideIndexForBench(t)
+	for _, pair := range [][2]string{
+		{"wie doet iets rond menstruatiearmoede", "menstruatiearmoede"},
+		{"hoe kan ik iets doen rond schulden", "schulden"},
+		{"waar vind ik info over huiswerkbegeleiding", "huiswerkbegeleiding"},
+	} {
+		a, b := searchIDs(t, ix, pair[0]), searchIDs(t, ix, pair[1])
+		if !slices.Equal(a, b) {
+			t.Errorf("%q gives %v, but %q gives %v", pair[0], a, pair[1], b)
+		}
+	}
+}
+
+func searchIDs(t *testing.T, ix *Index, q string) []string {
+	t.Helper()
+	res, err := ix.Search(context.Background(), Request{Query: q, Limit: 5})
+	if err != nil {
+		t.Fatalf("Search(%q): %v", q, err)
+	}
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.Kind+":"+h.ID)
+	}
+	return out
+}
+
+// TestAliasesInSearch: the partner directory's spellings, abbreviations and
+// informal forms find the networks of that partner.
+func TestAliasesInSearch(t *testing.T) {
+	ix := guideIndexForBench(t)
+	tests := []struct {
+		query string
+		want  string // among the first five
+	}{
+		{"huis vh kind", "netwerk:het-krachtmaatje"},
+		{"HvhK", "netwerk:springplank"},
+		{"BKO", "netwerk:duosprong"},
+		{"BKO", "netwerk:kuregem-verbindt"}, // writes IBO
+		{"1 gezin 1 plan", "netwerk:vier-op-een-rij"},
+		{"saamo", "netwerk:duosprong"},
+	}
+	for _, tt := range tests {
+		if got := searchIDs(t, ix, tt.query); !slices.Contains(got, tt.want) {
+			t.Errorf("%q: %s not in the top 5 %v", tt.query, tt.want, got)
+		}
+	}
+}
+
+// TestCompoundPartFindsCompound: a word the guide only writes inside a
+// compound finds the compound.
+func TestCompoundPartFindsCompound(t *testing.T) {
+	ix := guideIndexForBench(t)
+	tests := []struct{ query, want string }{
+		{"traject", "netwerk:elk-kind-telt"},             // welzijnsbubbels: trajecten
+		{"armoede", "netwerk:kinderarmoede-overbruggen"}, // kinderarmoede
+		{"poort", "netwerk:schoolpoortwerking-de-buurt"}, // schoolpoortwerking
+	}
+	for _, tt := range tests {
+		res, err := ix.Search(context.Background(), Request{Query: tt.query, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, h := range res.Hits {
+			found = found || h.Kind+":"+h.ID == tt.want
+		}
+		if !found {
+			t.Errorf("%q does not find %s", tt.query, tt.want)
+		}
+	}
+}
+
+// TestTitleNeedsSpecificMatch: one common word shared with a name does not
+// lift that name above a passage that answers the question.
+func TestTitleNeedsSpecificMatch(t *testing.T) {
+	ix := guideIndexForBench(t)
+	tests := []struct{ query, want, notFirst string }{
+		{"menstruatiearmoede op school", "netwerk:duosprong", "netwerk:schoolsprong"},
+		{"ontbijt op school", "netwerk:kinderarmoede-overbruggen", "netwerk:schoolsprong"},
+		{"hoe start je een bondgenotennetwerk", "succesfactor:samenwerken-en-netwerk-uitbouwen", "netwerk:ekers-bondgenotennetwerk"},
+	}
+	for _, tt := range tests {
+		got := searchIDs(t, ix, tt.query)
+		if len(got) == 0 || got[0] == tt.notFirst || !slices.Contains(got[:min(2, len(got))], tt.want) {
+			t.Errorf("%q: top 5 %v, want %s in the first two and %s not first", tt.query, got, tt.want, tt.notFirst)
+		}
+	}
+}
+
+func TestAnswerLine(t *testing.T) {
+	ix := guideIndexForBench(t)
+	tests := []struct {
+		query string
+		want  string // "kind:id" of the answer; "" for none
+		page  int
+		words string // the answer's text holds this
+	}{
+		{"wie doet iets rond menstruatiearmoede", "netwerk:duosprong", 77, "menstruatiearmoede"},
+		{"hoe start je een bondgenotennetwerk", "", 0, ""},
+		// A single keyword is no question: the hits answer it.
+		{"brugfiguur", "", 0, ""},
+	}
+	for _, tt := range tests {
+		res, err := ix.Search(context.Background(), Request{Query: tt.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if res.Answer != nil {
+			got = res.Answer.Kind + ":" + res.Answer.ID
+		}
+		if got != tt.want {
+			t.Errorf("%q: answer %q, want %q", tt.query, got, tt.want)
+			continue
+		}
+		if res.Answer == nil {
+			continue
+		}
+		if res.Answer.Page != tt.page || !strings.Contains(res.Answer.Text, tt.words) {
+			t.Errorf("%q: answer on p. %d %q, want p. %d with %q", tt.query, res.Answer.Page, res.Answer.Text, tt.page, tt.words)
+		}
+		if len([]rune(res.Answer.Text)) > answerRunes {
+			t.Errorf("%q: answer of %d runes, more than %d", tt.query, len([]rune(res.Answer.Text)), answerRunes)
+		}
+	}
+}
+
+// TestSnippetIsBestPassage: a hit's snippet comes from the passage that
+// matched, and a passage of a chapter gives the chapter's page.
+func TestSnippetIsBestPassage(t *testing.T) {
+	ix := guideIndexForBench(t)
+	res, err := ix.Search(context.Background(), Request{Query: "ontbijt op school"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits[:min(2, len(res.Hits))] {
+		if !strings.Contains(h.Snippet, "ontbij") {
+			t.Errorf("hit %s:%s snippet %q does not show the breakfast passage", h.Kind, h.ID, h.Snippet)
+		}
+		if len([]rune(h.Snippet)) > snippetRunes {
+			t.Errorf("hit %s:%s snippet of %d runes", h.Kind, h.ID, len([]rune(h.Snippet)))
+		}
+	}
+}
