@@ -35,6 +35,8 @@ type field struct {
 	post map[string][]posting
 	lens []int32
 	avg  float64
+	// norm is BM25's length norm of each unit: k1 (1 - b + b len/avg).
+	norm []float64
 	// idfs caches the inverse document frequency of each term.
 	idfs map[string]float64
 }
@@ -80,6 +82,10 @@ func (f *field) finish() {
 	if f.avg == 0 {
 		f.avg = 1
 	}
+	f.norm = make([]float64, len(f.lens))
+	for i, l := range f.lens {
+		f.norm[i] = bm25K1 * (1 - bm25B + bm25B*float64(l)/f.avg)
+	}
 	n := float64(len(f.lens))
 	f.idfs = make(map[string]float64, len(f.post))
 	for term, ps := range f.post {
@@ -94,9 +100,8 @@ func (f *field) df(term string) int { return len(f.post[term]) }
 // score is the BM25 score of tf occurrences of a term with the given IDF in
 // a unit.
 func (f *field) score(idf float64, tf int32, unit int32) float64 {
-	k := bm25K1 * (1 - bm25B + bm25B*float64(f.lens[unit])/f.avg)
 	t := float64(tf)
-	return idf * t * (bm25K1 + 1) / (t + k)
+	return idf * t * (bm25K1 + 1) / (t + f.norm[unit])
 }
 
 // phrase returns, for every unit holding the words in order (a "" word is a
@@ -169,13 +174,15 @@ func (f *field) phrase(ws []string, visit func(unit int32, tf int32)) {
 // entries a search set, so that only those are cleared.
 type scratch struct {
 	pass     []float64 // score of each passage, summed over concepts
-	passHits []uint16  // number of concepts each passage matches
+	passHits []uint16  // number of concepts (not light) each passage matches
+	passSeen []bool
 	cur      []float64 // the current concept's score per passage
 	touched  []int32
 	curTouch []int32
 
 	doc       []float64 // document-level score (tags, boosts)
 	docHits   []uint16
+	docSeen   []bool
 	docCur    []float64
 	docTouch  []int32
 	docCurTch []int32
@@ -201,8 +208,8 @@ type scratch struct {
 func (ix *Index) newScratch() any {
 	np, nd := len(ix.passages), len(ix.entries)
 	s := &scratch{
-		pass: make([]float64, np), passHits: make([]uint16, np), cur: make([]float64, np),
-		doc: make([]float64, nd), docHits: make([]uint16, nd), docCur: make([]float64, nd),
+		pass: make([]float64, np), passHits: make([]uint16, np), passSeen: make([]bool, np), cur: make([]float64, np),
+		doc: make([]float64, nd), docHits: make([]uint16, nd), docSeen: make([]bool, nd), docCur: make([]float64, nd),
 		nameScore: make([]float64, nd), nameHits: make([]uint16, nd), nameExact: make([]uint16, nd),
 		nameRare: make([]bool, nd), nameCur: make([]float64, nd), nameCurExact: make([]bool, nd),
 		best: make([]float64, nd), second: make([]float64, nd), bestPass: make([]int32, nd),
@@ -225,10 +232,10 @@ func (s *scratch) addTotal(d int32, v float64) {
 // reset clears what a search touched.
 func (s *scratch) reset() {
 	for _, p := range s.touched {
-		s.pass[p], s.passHits[p] = 0, 0
+		s.pass[p], s.passHits[p], s.passSeen[p] = 0, 0, false
 	}
 	for _, d := range s.docTouch {
-		s.doc[d], s.docHits[d] = 0, 0
+		s.doc[d], s.docHits[d], s.docSeen[d] = 0, 0, false
 	}
 	for _, d := range s.nameTouch {
 		s.nameScore[d], s.nameHits[d], s.nameExact[d], s.nameRare[d] = 0, 0, 0, false

@@ -73,6 +73,7 @@ type Index struct {
 	titleList []titleEntry
 	vocab     *vocabulary
 	names2    *nameTable // themes, places, partners for question understanding
+	compounds *compoundTerms
 	an        analyzerFunc
 	plain     analyzerFunc
 
@@ -132,6 +133,7 @@ func Build(c *content.Corpus) (*Index, error) {
 	for term, ps := range ix.body.post {
 		ix.vocab.textDF[term] = len(ps)
 	}
+	ix.compounds = newCompoundTerms(ix.body.post)
 	ix.names2 = newNameTable(c)
 	ix.scratch.New = func() any { return ix.newScratch() }
 	return ix, nil

@@ -22,6 +22,10 @@ type Question struct {
 	Notice string
 	// Asks is true for a question ("hoe …", "welke …", "… ?").
 	Asks bool
+	// Wants is what kind of answer the question asks for: "netwerk" for
+	// "wie …", "welke netwerken …", "waar …"; "uitleg" (a success factor or
+	// chapter) for "hoe …", "waarom …", "wat is …"; "" when it does not say.
+	Wants string
 	// Words are the words and phrases searched for; Filler the question
 	// and filler words left out.
 	Words  []string
@@ -47,6 +51,9 @@ type concept struct {
 	org    string // a partner organisation: the networks it works with
 	// known is false for a word the index does not hold (typo fallback).
 	known bool
+	// light is a general verb or adverb of a question ("maak", "zet",
+	// "belangrijk"): it weighs little and does not count for coverage.
+	light bool
 	alts  []alt
 }
 
@@ -59,6 +66,10 @@ type alt struct {
 	weight float64
 	plain  []string // the same for the names field (no compound parts)
 }
+
+// compoundShare weighs a compound of the guide that a query word is a part
+// of.
+const compoundShare = 0.7
 
 // fillerWords carry no topic in a question: "hoe betrek je …", "wie doet
 // iets rond …", "welke netwerken …". They weigh nothing unless they are all
@@ -74,6 +85,24 @@ var fillerWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// lightWords are general verbs and adverbs of questions: they may narrow
+// the search down, but weigh little ("hoe zet je sport in", "hoe maak je
+// een schoolteam bewuster", "waarom zijn informele contacten belangrijk").
+var lightWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`maak maakt maken krijg krijgt krijgen zet zet zetten pak pakt pakken gebruik
+		gebruikt gebruiken geef geeft geven ga gaat gaan laat laten hou houd houdt houden breng brengt brengen
+		zorg zorgt zorgen help helpt helpen werk werkt werken belangrijk belangrijke tussen beter goed goede
+		altijd zelf nodig mee samen eerst nog meer veel vaak echt kunnen lukt lukken aanpakken aanpak omgaan
+		ga begin kom komen loopt lopen nieuwe nieuw andere zover`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// lightShare is what a light word weighs.
+const lightShare = 0.3
 
 // networkWords are filler after a question word ("welke netwerken …", "zijn
 // er projecten …"): every document of the guide is about networks.
@@ -219,6 +248,7 @@ func (ix *Index) Understand(raw string) *Question {
 	if len(all) > 0 && questionStarts[all[0]] {
 		q.Asks = true
 	}
+	q.Wants = wants(all)
 	used := make([]bool, len(all))
 	// Names and multi-word terms, longest first.
 	nt := ix.names2
@@ -249,6 +279,19 @@ func (ix *Index) Understand(raw string) *Question {
 			concepts = append(concepts, c)
 			for k := i; k < i+n; k++ {
 				used[k] = true
+			}
+		}
+	}
+	// Two words the guide writes as one compound (menstruatie armoede).
+	for i := 0; i+1 < len(all); i++ {
+		if used[i] || used[i+1] || fillerWords[all[i]] || fillerWords[all[i+1]] || stopWords[all[i]] || stopWords[all[i+1]] {
+			continue
+		}
+		for _, l := range []string{"", "s", "e", "en"} {
+			if j := all[i] + l + all[i+1]; ix.vocab.words[j] > 0 {
+				concepts = append(concepts, concept{word: j})
+				used[i], used[i+1] = true, true
+				break
 			}
 		}
 	}
@@ -289,8 +332,18 @@ func (ix *Index) Understand(raw string) *Question {
 			q.Notice = fmt.Sprintf("Ik zocht op de eerste %d zoekwoorden.", maxConcepts)
 		}
 	}
+	allLight := true
+	for _, c := range concepts {
+		allLight = allLight && lightWords[c.word]
+	}
 	for i := range concepts {
 		ix.expand(&concepts[i])
+		if lightWords[concepts[i].word] && !allLight {
+			concepts[i].light = true
+			for k := range concepts[i].alts {
+				concepts[i].alts[k].weight *= lightShare
+			}
+		}
 	}
 	// A word the analyzer drops entirely (a stop word) is no concept.
 	kept := concepts[:0]
@@ -353,6 +406,15 @@ func (ix *Index) expand(c *concept) {
 			// The parts of a compound together find it written apart; in a
 			// name, its head (the last part) counts weakly.
 			c.alts = append(c.alts, alt{terms: parts, conj: true, weight: 0.7 * weight})
+			// A part with a synonym: the compound with the synonym in its
+			// place (overgangsmomenten, transitiemomenten).
+			for i, p := range parts {
+				for _, syn := range stemSynonyms(ix, p) {
+					alt2 := slices.Clone(parts)
+					alt2[i] = syn
+					c.alts = append(c.alts, alt{terms: alt2, conj: true, weight: 0.5 * weight})
+				}
+			}
 			head := ""
 			for _, p := range parts {
 				if strings.HasSuffix(whole, p) && len(p) > len(head) {
@@ -369,6 +431,13 @@ func (ix *Index) expand(c *concept) {
 	if !c.phrase {
 		toks := ix.an(c.word)
 		c.known = len(toks) == 0 || ix.vocab.hasTerm(string(toks[0].Term)) || len(toks) > 2
+		if len(toks) > 0 && c.place == "" && c.org == "" {
+			// The compounds of the guide this word is a part of.
+			for _, t := range ix.compounds.of(string(toks[0].Term)) {
+				c.alts = append(c.alts, alt{terms: []string{t}, weight: compoundShare, plain: []string{t}})
+				c.known = true
+			}
+		}
 	}
 	if !c.quoted {
 		if alts, ok := synonymsOf(c.word); ok {
@@ -437,4 +506,60 @@ func (q *Question) corrected() bool {
 		}
 	}
 	return false
+}
+
+// stemSynonyms returns the single-word synonyms of a stemmed term, stemmed.
+func stemSynonyms(ix *Index, stem string) []string {
+	var out []string
+	for _, g := range synonymGroups {
+		in := false
+		for _, w := range g {
+			if !strings.Contains(w, " ") {
+				if toks := ix.an(w); len(toks) > 0 && string(toks[0].Term) == stem {
+					in = true
+					break
+				}
+			}
+		}
+		if !in {
+			continue
+		}
+		for _, w := range g {
+			if strings.Contains(w, " ") {
+				continue
+			}
+			if toks := ix.an(w); len(toks) > 0 {
+				if t := string(toks[0].Term); t != stem && !slices.Contains(out, t) {
+					out = append(out, t)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Kinds of answer a question asks for.
+const (
+	WantsNetwork     = "netwerk"
+	WantsExplanation = "uitleg"
+)
+
+// wants reads what kind of answer the question words ask for.
+func wants(all []string) string {
+	for i, w := range all {
+		switch {
+		case w == "wie" || w == "waar":
+			return WantsNetwork
+		case (w == "welke" || w == "welk") && i+1 < len(all) && networkWords[all[i+1]]:
+			return WantsNetwork
+		case w == "hoe" || w == "waarom":
+			return WantsExplanation
+		case w == "wat" && i+1 < len(all) && (all[i+1] == "is" || all[i+1] == "betekent" || all[i+1] == "doe" || all[i+1] == "zijn"):
+			return WantsExplanation
+		}
+		if i >= 2 {
+			break
+		}
+	}
+	return ""
 }

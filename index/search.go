@@ -16,11 +16,11 @@ import (
 const (
 	// secondShare is the share of a document's second-best passage added to
 	// its best one.
-	secondShare = 0.3
+	secondShare = 0.6
 	// alsoShare weighs an example or quote about a network for the success
 	// factor that prints it; it counts fully for the network.
 	alsoShare   = 0.85
-	tagsWeight  = 0.8
+	tagsWeight  = 1.0
 	namesWeight = 1.5
 	// placeBoost lifts the networks in a place the query names; partnerBoost
 	// the networks working with a named organisation; themeBoost those with
@@ -36,6 +36,8 @@ const (
 	// rareNameDocs: a word in at most this share of the documents is rare
 	// enough for a name match to count on its own.
 	rareNameShare = 0.06
+	// intentBoost lifts the kind of document a question asks for.
+	intentBoost = 1.25
 	// answerLead is how far the best passage must be ahead of the next.
 	answerLead = 1.45
 	// minAnswerRunes is the shortest passage that can be an answer.
@@ -87,7 +89,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		e := ix.entries[d]
 		return (theme == "" || slices.Contains(e.themes, theme)) && (province == "" || e.province == province)
 	}
-	var hits []scored
+	hits := ranked[:0]
 	for _, h := range ranked {
 		if keep(h.doc) {
 			hits = append(hits, h)
@@ -120,8 +122,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	limit = min(limit, maxLimit)
 	offset := min(max(req.Offset, 0), len(hits))
+	top := topK(hits, offset+limit)
 	terms := q.terms()
-	for _, h := range hits[offset:min(offset+limit, len(hits))] {
+	for _, h := range top[offset:] {
 		e := ix.entries[h.doc]
 		p := s.bestPass[h.doc]
 		if p < 0 && len(e.passages) > 0 {
@@ -136,7 +139,13 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			Snippet: snippet, Score: round(h.score),
 		})
 	}
-	res.Answer = ix.answer(q, s, hits, terms)
+	var first int32 = -1
+	if len(top) > 0 {
+		first = top[0].doc
+	} else if t := topK(hits, 1); len(t) > 0 {
+		first = t[0].doc
+	}
+	res.Answer = ix.answer(q, s, first, keep, terms)
 	if res.Total < 3 || q.corrected() {
 		res.Suggestion = ix.suggest(q.Cleaned, res.Total == 0)
 	}
@@ -156,7 +165,7 @@ type scored struct {
 // score scores every document that matches a concept and returns them best
 // first.
 func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, error) {
-	n := len(q.concepts)
+	n := q.weighty()
 	rareLimit := max(2, int(rareNameShare*float64(len(ix.entries))))
 	for _, c := range q.concepts {
 		if err := ctx.Err(); err != nil {
@@ -234,20 +243,26 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 				}
 			}
 		}
+		hit := uint16(1)
+		if c.light {
+			hit = 0
+		}
 		for _, p := range s.curTouch {
-			if s.passHits[p] == 0 {
+			if !s.passSeen[p] {
+				s.passSeen[p] = true
 				s.touched = append(s.touched, p)
 			}
 			s.pass[p] += s.cur[p]
-			s.passHits[p]++
+			s.passHits[p] += hit
 			s.cur[p] = 0
 		}
 		for _, d := range s.docCurTch {
-			if s.docHits[d] == 0 {
+			if !s.docSeen[d] {
+				s.docSeen[d] = true
 				s.docTouch = append(s.docTouch, d)
 			}
 			s.doc[d] += s.docCur[d]
-			s.docHits[d]++
+			s.docHits[d] += hit
 			s.docCur[d] = 0
 		}
 	}
@@ -273,8 +288,16 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 	// query, or most of the query.
 	for _, d := range s.nameTouch {
 		hits := int(s.nameHits[d])
-		if s.nameRare[d] || n == 1 && s.nameExact[d] == 1 || n > 1 && hits >= 2 && hits*3 >= 2*n {
+		if s.nameRare[d] || n == 1 && s.nameExact[d] >= 1 && hits == len(q.concepts) || n > 1 && hits >= 2 && hits*3 >= 2*n {
 			s.addTotal(d, s.nameScore[d])
+		}
+	}
+	// What the question asks for weighs in.
+	if q.Wants != "" {
+		for _, d := range s.totalTouch {
+			if k := ix.entries[d].kind; (k == KindNetwork) == (q.Wants == WantsNetwork) {
+				s.total[d] *= intentBoost
+			}
 		}
 	}
 	if d, ok := ix.titles[text.Compact(q.Cleaned)]; ok {
@@ -286,13 +309,57 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 			out = append(out, scored{d, v})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
-		}
-		return out[i].doc < out[j].doc
-	})
 	return out, nil
+}
+
+// better orders scored documents: higher score first, then document order.
+func better(a, b scored) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.doc < b.doc
+}
+
+// topK returns the best k of hits in order. It reorders hits.
+func topK(hits []scored, k int) []scored {
+	k = min(k, len(hits))
+	if k <= 0 {
+		return nil
+	}
+	if k*4 >= len(hits) {
+		sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
+		return hits[:k]
+	}
+	// A bounded heap: hits[:k] holds the best k seen, worst at the root.
+	h := hits[:k]
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= k {
+				return
+			}
+			w := l
+			if r := l + 1; r < k && better(h[w], h[r]) {
+				w = r
+			}
+			if !better(h[i], h[w]) {
+				return
+			}
+			h[i], h[w] = h[w], h[i]
+			i = w
+		}
+	}
+	for i := k/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for _, x := range hits[k:] {
+		if better(x, h[0]) {
+			h[0] = x
+			down(0)
+		}
+	}
+	sort.Slice(h, func(i, j int) bool { return better(h[i], h[j]) })
+	return h
 }
 
 // offer records passage p with score v for document d.
@@ -314,6 +381,7 @@ func coverage(m, n int) float64 {
 	if n <= 1 {
 		return 1
 	}
+	m = max(m, 1)
 	return coverageFloor + (1-coverageFloor)*float64(m-1)/float64(n-1)
 }
 
@@ -407,18 +475,15 @@ func (q *Question) terms() map[string]bool {
 // answer returns the best passage when it clearly answers a question: the
 // query has a topic of two or more concepts or is a question, the passage
 // matches most of it, and it is well ahead of every other passage.
-func (ix *Index) answer(q *Question, s *scratch, hits []scored, terms map[string]bool) *Answer {
-	n := len(q.concepts)
-	if len(hits) == 0 || !(q.Asks || n >= 2) {
+func (ix *Index) answer(q *Question, s *scratch, first int32, keep func(int32) bool, terms map[string]bool) *Answer {
+	n := q.weighty()
+	if first < 0 || !(q.Asks || n >= 2) {
 		return nil
-	}
-	inHits := map[int32]bool{}
-	for _, h := range hits {
-		inHits[h.doc] = true
 	}
 	best, second := int32(-1), 0.0
 	for _, p := range s.touched {
-		if !inHits[ix.passages[p].doc] {
+		ps := ix.passages[p]
+		if !keep(ps.doc) && (ps.also < 0 || !keep(ps.also)) {
 			continue
 		}
 		v := s.pass[p]
@@ -435,10 +500,11 @@ func (ix *Index) answer(q *Question, s *scratch, hits []scored, terms map[string
 		return nil
 	}
 	p := ix.passages[best]
-	e := ix.entries[p.doc]
-	if p.also >= 0 && ix.entries[p.also] != nil && hits[0].doc == p.also {
-		e = ix.entries[p.also]
+	d := p.doc
+	if p.also >= 0 && (first == p.also || !keep(d)) {
+		d = p.also
 	}
+	e := ix.entries[d]
 	return &Answer{Kind: e.kind, ID: e.id, Title: e.title, Page: e.page, Text: ix.snippet(best, terms, answerRunes, false)}
 }
 
@@ -472,4 +538,15 @@ func (ix *Index) suggest(cleaned string, nothingFound bool) string {
 		return ix.closestTitle(cleaned)
 	}
 	return ""
+}
+
+// weighty is the number of concepts that are not light, at least 1.
+func (q *Question) weighty() int {
+	n := 0
+	for _, c := range q.concepts {
+		if !c.light {
+			n++
+		}
+	}
+	return max(n, 1)
 }

@@ -1,13 +1,16 @@
 package index
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // synonymGroups are words and phrases that mean the same thing in the
 // guide's world. A query for one also looks for the others, at a lower
 // weight. Multi-word entries are matched as phrases at query time (bleve's
 // own synonym support drops them). Partner spellings (1G1P, Saamo, …) come
 // from the partner directory, which is indexed with every network.
-var synonymGroups = [][]string{
+var synonymGroups = append([][]string{
 	{"brugfiguur", "brugfiguren", "brugfunctie", "verbindingsfiguur", "verbindingsfiguren", "schoolpoortwerker", "schoolpoortwerkers", "schoolopbouwwerker"},
 	{"1g1p", "1gezin 1plan", "1 gezin 1 plan", "een gezin een plan"},
 	{"ocmw", "sociaal huis", "sociale dienst", "openbaar centrum voor maatschappelijk welzijn"},
@@ -25,7 +28,7 @@ var synonymGroups = [][]string{
 	{"trekker", "projectcoordinator", "coordinator", "spelverdeler"},
 	{"vertrouwenspersoon", "aanspreekpunt"},
 	{"secundair onderwijs", "middelbare school", "secundaire school", "secundair"},
-	{"basisonderwijs", "basisschool", "lagere school", "basisscholen", "lager onderwijs"},
+	{"basisonderwijs", "basisschool", "lagere school", "basisscholen", "lager onderwijs", "eerste leerjaar", "lagere"},
 	{"overgang", "overstap", "transitie", "doorstroom"},
 	{"schulden", "schuldenlast", "collectieve schuldenregeling", "schuldhulpverlening", "budgetbeheer"},
 	{"huisbezoek", "huisbezoeken", "aan huis"},
@@ -46,11 +49,32 @@ var synonymGroups = [][]string{
 	{"ontbijt", "ontbijten", "brooddoos", "brooddozen", "lege brooddoos"},
 	{"maaltijd", "maaltijden", "warme maaltijd", "middagmaal", "eten"},
 	{"start", "starten", "opstarten", "opstart", "oprichten", "opzetten", "uitbouwen", "vormen", "beginnen"},
+	{"woorden", "woord", "termen", "term", "taalgebruik", "woordgebruik", "woordkeuze"},
+	{"informeel", "informele", "formeel", "formele"},
 	{"huiswerk", "huiswerkbegeleiding", "huiswerkklas", "studiebegeleiding"},
+}, numberGroups()...)
+
+// numberWords are the numbers people type as digits and the guide writes
+// out (vijf- en dertienjarige), or the other way round.
+var numberWords = []string{"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+	"elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"}
+
+// numberGroups pairs each number from 2 with its word ("een" and "nul" are
+// too common to pair).
+func numberGroups() [][]string {
+	var out [][]string
+	for i, w := range numberWords {
+		if i >= 2 {
+			out = append(out, []string{strconv.Itoa(i), w})
+		}
+	}
+	return out
 }
 
 // synonyms maps a folded word or phrase to its group.
-var synonyms = func() map[string][]string {
+var synonyms = makeSynonyms()
+
+func makeSynonyms() map[string][]string {
 	m := map[string][]string{}
 	for _, g := range synonymGroups {
 		for _, w := range g {
@@ -58,7 +82,7 @@ var synonyms = func() map[string][]string {
 		}
 	}
 	return m
-}()
+}
 
 // synonymsOf returns the other members of the group of w (folded words
 // joined by spaces), each split into words.
