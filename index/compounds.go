@@ -69,7 +69,9 @@ func (c *compoundTerms) of(stem string) []string {
 		}
 		// The first part, possibly followed by a linker, before stem.
 		head := reverse(r[len(rs):])
-		ok := false
+		// A word of five letters or more may be the head of a compound
+		// whose first part the guide never writes alone (podiumkunsten).
+		ok := len(stem) >= 5 && len(head) >= minPart
 		for _, l := range linkers {
 			if strings.HasSuffix(head, l) && len(head)-len(l) >= minPart && c.terms[head[:len(head)-len(l)]] {
 				ok = true

@@ -175,6 +175,7 @@ func (f *field) phrase(ws []string, visit func(unit int32, tf int32)) {
 type scratch struct {
 	pass     []float64 // score of each passage, summed over concepts
 	passHits []uint16  // number of concepts (not light) each passage matches
+	passCov  []float64 // their weight (IDF)
 	passSeen []bool
 	cur      []float64 // the current concept's score per passage
 	touched  []int32
@@ -182,6 +183,7 @@ type scratch struct {
 
 	doc       []float64 // document-level score (tags, boosts)
 	docHits   []uint16
+	docCov    []float64
 	docSeen   []bool
 	docCur    []float64
 	docTouch  []int32
@@ -208,8 +210,8 @@ type scratch struct {
 func (ix *Index) newScratch() any {
 	np, nd := len(ix.passages), len(ix.entries)
 	s := &scratch{
-		pass: make([]float64, np), passHits: make([]uint16, np), passSeen: make([]bool, np), cur: make([]float64, np),
-		doc: make([]float64, nd), docHits: make([]uint16, nd), docSeen: make([]bool, nd), docCur: make([]float64, nd),
+		pass: make([]float64, np), passHits: make([]uint16, np), passSeen: make([]bool, np), passCov: make([]float64, np), cur: make([]float64, np),
+		doc: make([]float64, nd), docHits: make([]uint16, nd), docSeen: make([]bool, nd), docCov: make([]float64, nd), docCur: make([]float64, nd),
 		nameScore: make([]float64, nd), nameHits: make([]uint16, nd), nameExact: make([]uint16, nd),
 		nameRare: make([]bool, nd), nameCur: make([]float64, nd), nameCurExact: make([]bool, nd),
 		best: make([]float64, nd), second: make([]float64, nd), bestPass: make([]int32, nd),
@@ -232,10 +234,10 @@ func (s *scratch) addTotal(d int32, v float64) {
 // reset clears what a search touched.
 func (s *scratch) reset() {
 	for _, p := range s.touched {
-		s.pass[p], s.passHits[p], s.passSeen[p] = 0, 0, false
+		s.pass[p], s.passHits[p], s.passSeen[p], s.passCov[p] = 0, 0, false, 0
 	}
 	for _, d := range s.docTouch {
-		s.doc[d], s.docHits[d], s.docSeen[d] = 0, 0, false
+		s.doc[d], s.docHits[d], s.docSeen[d], s.docCov[d] = 0, 0, false, 0
 	}
 	for _, d := range s.nameTouch {
 		s.nameScore[d], s.nameHits[d], s.nameExact[d], s.nameRare[d] = 0, 0, 0, false

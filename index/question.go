@@ -80,7 +80,7 @@ var fillerWords = func() map[string]bool {
 		we wij mijn onze ons jullie u uw men zoek zoeken vind vinden graag iets info informatie over rond rondom
 		bij tegen gids doe doet doen er zijn is heb hebt heeft hebben moet moeten mag mogen wil willen
 		ergens eigenlijk precies soms best tips tip voorbeeld voorbeelden iemand welbepaalde bestaan bestaat
-		zo zoals wordt worden gebeurt kom komt even ook nog al toch dan eens maar`) {
+		zo zoals wordt worden gebeurt kom komt even ook nog al toch dan eens maar via`) {
 		m[w] = true
 	}
 	return m

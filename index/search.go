@@ -16,7 +16,7 @@ import (
 const (
 	// secondShare is the share of a document's second-best passage added to
 	// its best one.
-	secondShare = 0.6
+	secondShare = 0.3
 	// alsoShare weighs an example or quote about a network for the success
 	// factor that prints it; it counts fully for the network.
 	alsoShare   = 0.85
@@ -32,7 +32,7 @@ const (
 	titleBoost = 50.0
 	// coverageFloor is what a passage keeps of its score when it matches
 	// none of the other concepts; it keeps the rest in proportion.
-	coverageFloor = 0.35
+	coverageFloor = 0.1
 	// rareNameDocs: a word in at most this share of the documents is rare
 	// enough for a name match to count on its own.
 	rareNameShare = 0.06
@@ -166,8 +166,9 @@ type scored struct {
 // first.
 func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, error) {
 	n := q.weighty()
+	weights, wsum := ix.conceptWeights(q)
 	rareLimit := max(2, int(rareNameShare*float64(len(ix.entries))))
-	for _, c := range q.concepts {
+	for ci, c := range q.concepts {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -243,7 +244,7 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 				}
 			}
 		}
-		hit := uint16(1)
+		hit, cw := uint16(1), weights[ci]
 		if c.light {
 			hit = 0
 		}
@@ -254,6 +255,7 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 			}
 			s.pass[p] += s.cur[p]
 			s.passHits[p] += hit
+			s.passCov[p] += cw
 			s.cur[p] = 0
 		}
 		for _, d := range s.docCurTch {
@@ -263,13 +265,14 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 			}
 			s.doc[d] += s.docCur[d]
 			s.docHits[d] += hit
+			s.docCov[d] += cw
 			s.docCur[d] = 0
 		}
 	}
 	// Passages: scaled by the share of concepts they match, then the best
 	// two per document.
 	for _, p := range s.touched {
-		v := s.pass[p] * coverage(int(s.passHits[p]), n)
+		v := s.pass[p] * coverage(s.passCov[p], wsum, n)
 		s.pass[p] = v
 		ps := ix.passages[p]
 		if ps.also >= 0 {
@@ -282,7 +285,7 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 		s.addTotal(d, s.best[d]+secondShare*s.second[d])
 	}
 	for _, d := range s.docTouch {
-		s.addTotal(d, s.doc[d]*coverage(int(s.docHits[d]), n))
+		s.addTotal(d, s.doc[d]*coverage(s.docCov[d], wsum, n))
 	}
 	// A name counts when it is specific: a rare word, the one word of the
 	// query, or most of the query.
@@ -376,13 +379,44 @@ func (s *scratch) offer(d, p int32, v float64) {
 	}
 }
 
-// coverage scales a score by the share of the query's concepts matched.
-func coverage(m, n int) float64 {
-	if n <= 1 {
+// coverage scales a score by the share of the query's weight (the IDF of
+// its concepts) that a unit matches: missing a rare word costs more than
+// missing a common one.
+func coverage(got, sum float64, n int) float64 {
+	if n <= 1 || sum <= 0 {
 		return 1
 	}
-	m = max(m, 1)
-	return coverageFloor + (1-coverageFloor)*float64(m-1)/float64(n-1)
+	return coverageFloor + (1-coverageFloor)*min(got/sum, 1)
+}
+
+// conceptWeights returns each concept's weight for coverage (the IDF of its
+// word in the passages; 0 for a light word) and their sum.
+func (ix *Index) conceptWeights(q *Question) ([]float64, float64) {
+	out := make([]float64, len(q.concepts))
+	sum := 0.0
+	for i, c := range q.concepts {
+		if c.light || len(c.alts) == 0 {
+			continue
+		}
+		w := 0.0
+		for _, t := range c.alts[0].terms {
+			w += ix.body.idfs[t]
+		}
+		if w == 0 {
+			// Unknown: the best of its alternatives.
+			for _, a := range c.alts {
+				for _, t := range a.terms {
+					w = max(w, ix.body.idfs[t])
+				}
+			}
+		}
+		if w == 0 {
+			w = 1
+		}
+		out[i] = w
+		sum += w
+	}
+	return out, sum
 }
 
 // docFreq is the number of documents a term occurs in, in any field.
