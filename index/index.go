@@ -74,6 +74,7 @@ type Index struct {
 	vocab     *vocabulary
 	names2    *nameTable // themes, places, partners for question understanding
 	compounds *compoundTerms
+	stemSyn   map[string][]string // stem → stems of its single-word synonyms
 	an        analyzerFunc
 	plain     analyzerFunc
 
@@ -134,6 +135,7 @@ func Build(c *content.Corpus) (*Index, error) {
 		ix.vocab.textDF[term] = len(ps)
 	}
 	ix.compounds = newCompoundTerms(ix.body.post)
+	ix.stemSyn = ix.newStemSynonyms()
 	ix.names2 = newNameTable(c)
 	ix.scratch.New = func() any { return ix.newScratch() }
 	return ix, nil

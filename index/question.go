@@ -509,33 +509,31 @@ func (q *Question) corrected() bool {
 }
 
 // stemSynonyms returns the single-word synonyms of a stemmed term, stemmed.
-func stemSynonyms(ix *Index, stem string) []string {
-	var out []string
+func stemSynonyms(ix *Index, stem string) []string { return ix.stemSyn[stem] }
+
+// newStemSynonyms maps the stem of every single-word synonym to the stems of
+// the other single words of its groups.
+func (ix *Index) newStemSynonyms() map[string][]string {
+	m := map[string][]string{}
 	for _, g := range synonymGroups {
-		in := false
-		for _, w := range g {
-			if !strings.Contains(w, " ") {
-				if toks := ix.an(w); len(toks) > 0 && string(toks[0].Term) == stem {
-					in = true
-					break
-				}
-			}
-		}
-		if !in {
-			continue
-		}
+		var stems []string
 		for _, w := range g {
 			if strings.Contains(w, " ") {
 				continue
 			}
-			if toks := ix.an(w); len(toks) > 0 {
-				if t := string(toks[0].Term); t != stem && !slices.Contains(out, t) {
-					out = append(out, t)
+			if toks := ix.an(w); len(toks) > 0 && !slices.Contains(stems, string(toks[0].Term)) {
+				stems = append(stems, string(toks[0].Term))
+			}
+		}
+		for _, a := range stems {
+			for _, b := range stems {
+				if a != b && !slices.Contains(m[a], b) {
+					m[a] = append(m[a], b)
 				}
 			}
 		}
 	}
-	return out
+	return m
 }
 
 // Kinds of answer a question asks for.

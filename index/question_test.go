@@ -106,6 +106,9 @@ func TestCompoundPartFindsCompound(t *testing.T) {
 		{"traject", "netwerk:elk-kind-telt"},             // welzijnsbubbels: trajecten
 		{"armoede", "netwerk:kinderarmoede-overbruggen"}, // kinderarmoede
 		{"poort", "netwerk:schoolpoortwerking-de-buurt"}, // schoolpoortwerking
+		{"rijbewijs", "netwerk:inzet-op-talent"},         // rijbewijstrajecten, never alone
+		{"kunst", "netwerk:creatieve-orientatie"},        // podiumkunsten
+		{"menstruatie armoede", "netwerk:duosprong"},     // written as one word
 	}
 	for _, tt := range tests {
 		res, err := ix.Search(context.Background(), Request{Query: tt.query, Limit: 50})
