@@ -41,7 +41,11 @@ const maxCompoundTerms = 12
 
 // of returns the terms that are stem followed or preceded by another term of
 // at least minPart letters, with a linker or not.
-func (c *compoundTerms) of(stem string) []string {
+//
+// surface is the word as typed: a head whose first part the guide never
+// writes alone must hold its first five letters, so that a stem does not
+// match the end of an unrelated word (gemeente, engagement).
+func (c *compoundTerms) of(stem, surface string) []string {
 	if len(stem) < minPart {
 		return nil
 	}
@@ -71,7 +75,7 @@ func (c *compoundTerms) of(stem string) []string {
 		head := reverse(r[len(rs):])
 		// A word of five letters or more may be the head of a compound
 		// whose first part the guide never writes alone (podiumkunsten).
-		ok := len(stem) >= 5 && len(head) >= minPart
+		ok := len(stem) >= 5 && len(head) >= minPart && strings.Contains(reverse(r), surface[:min(len(surface), 5)])
 		for _, l := range linkers {
 			if strings.HasSuffix(head, l) && len(head)-len(l) >= minPart && c.terms[head[:len(head)-len(l)]] {
 				ok = true

@@ -433,7 +433,7 @@ func (ix *Index) expand(c *concept) {
 		c.known = len(toks) == 0 || ix.vocab.hasTerm(string(toks[0].Term)) || len(toks) > 2
 		if len(toks) > 0 && c.place == "" && c.org == "" {
 			// The compounds of the guide this word is a part of.
-			for _, t := range ix.compounds.of(string(toks[0].Term)) {
+			for _, t := range ix.compounds.of(string(toks[0].Term), c.word) {
 				c.alts = append(c.alts, alt{terms: []string{t}, weight: compoundShare, plain: []string{t}})
 				c.known = true
 			}
@@ -463,6 +463,13 @@ func (ix *Index) expand(c *concept) {
 			if s != c.word {
 				add(s, 0.8, strings.Contains(s, " "))
 			}
+		}
+	}
+	// A comparative the guide does not write: laagdrempeliger, bewuster.
+	if !c.known && !c.phrase && strings.HasSuffix(c.word, "er") && utf8.RuneCountInString(c.word) >= 6 {
+		if toks := ix.an(strings.TrimSuffix(c.word, "er")); len(toks) > 0 && ix.vocab.hasTerm(string(toks[0].Term)) {
+			c.alts = append(c.alts, alt{terms: []string{string(toks[0].Term)}, weight: 0.9, plain: []string{string(toks[0].Term)}})
+			c.known = true
 		}
 	}
 	if !c.known && !c.phrase && c.org == "" && c.place == "" && len(c.alts) <= 2 {
