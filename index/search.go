@@ -272,8 +272,13 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 	// Passages: scaled by the share of concepts they match, then the best
 	// two per document.
 	for _, p := range s.touched {
-		v := s.pass[p] * coverage(s.passCov[p], wsum, n)
-		s.pass[p] = v
+		s.pass[p] *= coverage(s.passCov[p], wsum, n)
+	}
+	if n >= 2 {
+		ix.proximity(q, s, weights, wsum)
+	}
+	for _, p := range s.touched {
+		v := s.pass[p]
 		ps := ix.passages[p]
 		if ps.also >= 0 {
 			s.offer(ps.also, p, v)
@@ -583,4 +588,60 @@ func (q *Question) weighty() int {
 		}
 	}
 	return max(n, 1)
+}
+
+// proximityPassages is how many of the best passages get the proximity
+// bonus; proximityShare how much a sentence with the whole query adds.
+const (
+	proximityPassages = 40
+	proximityShare    = 0.5
+)
+
+// proximity lifts the best passages by the share of the query's weight that
+// one of their sentences holds: the words of a question close together
+// answer it better than the same words spread over a long paragraph.
+func (ix *Index) proximity(q *Question, s *scratch, weights []float64, wsum float64) {
+	if wsum <= 0 {
+		return
+	}
+	cand := make([]scored, 0, len(s.touched))
+	for _, p := range s.touched {
+		cand = append(cand, scored{p, s.pass[p]})
+	}
+	for _, c := range topK(cand, proximityPassages) {
+		ps := &ix.passages[c.doc]
+		ix.analyseSentences(ps)
+		bestShare := 0.0
+		for _, st := range ps.sentences {
+			share := 0.0
+			for i, cc := range q.concepts {
+				if weights[i] > 0 && conceptIn(cc, st.terms) {
+					share += weights[i]
+				}
+			}
+			bestShare = max(bestShare, share/wsum)
+		}
+		s.pass[c.doc] *= 1 + proximityShare*bestShare
+	}
+}
+
+// conceptIn reports whether one of a concept's alternatives has all its
+// terms in a sentence.
+func conceptIn(c concept, terms map[string]bool) bool {
+	for _, a := range c.alts {
+		if len(a.terms) == 0 {
+			continue
+		}
+		all := true
+		for _, t := range a.terms {
+			if t != "" && !terms[t] {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }

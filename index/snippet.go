@@ -49,15 +49,7 @@ func (ix *Index) snippet(p int32, terms map[string]bool, limit int, back bool) s
 	if utf8.RuneCountInString(ps.text) <= limit {
 		return strings.Join(strings.Fields(ps.text), " ")
 	}
-	ps.once.Do(func() {
-		for _, s := range splitSentences(strings.Join(strings.Fields(ps.text), " ")) {
-			st := sentence{text: s, terms: map[string]bool{}}
-			for _, tok := range ix.an(s) {
-				st.terms[string(tok.Term)] = true
-			}
-			ps.sentences = append(ps.sentences, st)
-		}
-	})
+	ix.analyseSentences(ps)
 	sentences := ps.sentences
 	if len(sentences) == 0 {
 		return ""
@@ -100,4 +92,17 @@ func (ix *Index) snippet(p int32, terms map[string]bool, limit int, back bool) s
 		out = "… " + out
 	}
 	return text.Truncate(out, limit, "")
+}
+
+// analyseSentences splits a passage into sentences with their terms, once.
+func (ix *Index) analyseSentences(ps *passage) {
+	ps.once.Do(func() {
+		for _, s := range splitSentences(strings.Join(strings.Fields(ps.text), " ")) {
+			st := sentence{text: s, terms: map[string]bool{}}
+			for _, tok := range ix.an(s) {
+				st.terms[string(tok.Term)] = true
+			}
+			ps.sentences = append(ps.sentences, st)
+		}
+	})
 }
