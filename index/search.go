@@ -40,6 +40,8 @@ const (
 	intentBoost = 1.25
 	// answerLead is how far the best passage must be ahead of the next.
 	answerLead = 1.45
+	// answerLeaders: the answer comes from one of the first hits.
+	answerLeaders = 2
 	// minAnswerRunes is the shortest passage that can be an answer.
 	minAnswerRunes = 80
 )
@@ -139,13 +141,16 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			Snippet: snippet, Score: round(h.score),
 		})
 	}
-	var first int32 = -1
-	if len(top) > 0 {
-		first = top[0].doc
-	} else if t := topK(hits, 1); len(t) > 0 {
-		first = t[0].doc
+	// top is hits[:offset+limit] in order; the answer needs the first two.
+	lead := top
+	if len(lead) < answerLeaders {
+		lead = topK(hits, answerLeaders) // the hits are rendered already
 	}
-	res.Answer = ix.answer(q, s, first, keep, terms)
+	var leaders []int32
+	for _, h := range lead[:min(answerLeaders, len(lead))] {
+		leaders = append(leaders, h.doc)
+	}
+	res.Answer = ix.answer(q, s, leaders, keep, terms)
 	if res.Total < 3 || q.corrected() {
 		res.Suggestion = ix.suggest(q.Cleaned, res.Total == 0)
 	}
@@ -514,9 +519,13 @@ func (q *Question) terms() map[string]bool {
 // answer returns the best passage when it clearly answers a question: the
 // query has a topic of two or more concepts or is a question, the passage
 // matches most of it, and it is well ahead of every other passage.
-func (ix *Index) answer(q *Question, s *scratch, first int32, keep func(int32) bool, terms map[string]bool) *Answer {
+func (ix *Index) answer(q *Question, s *scratch, leaders []int32, keep func(int32) bool, terms map[string]bool) *Answer {
 	n := q.weighty()
-	if first < 0 || !(q.Asks || n >= 2) {
+	if len(leaders) == 0 || !(q.Asks || n >= 2) {
+		return nil
+	}
+	first := leaders[0]
+	if first < 0 {
 		return nil
 	}
 	best, second := int32(-1), 0.0
@@ -542,6 +551,11 @@ func (ix *Index) answer(q *Question, s *scratch, first int32, keep func(int32) b
 	d := p.doc
 	if p.also >= 0 && (first == p.also || !keep(d)) {
 		d = p.also
+	}
+	// The answer agrees with the ranking: it comes from one of the first
+	// hits.
+	if !slices.Contains(leaders, d) && !(p.also >= 0 && slices.Contains(leaders, p.also)) {
+		return nil
 	}
 	e := ix.entries[d]
 	return &Answer{Kind: e.kind, ID: e.id, Title: e.title, Page: e.page, Text: ix.snippet(best, terms, answerRunes, false)}
