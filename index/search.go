@@ -501,14 +501,23 @@ func tfIn(ps []posting, unit int32) int32 {
 	return 0
 }
 
-// terms returns the terms the question looks for, for snippets.
-func (q *Question) terms() map[string]bool {
-	m := map[string]bool{}
+// terms returns the terms the question looks for, for snippets, with a
+// weight: the typed word most, a synonym or compound less, a part of a
+// compound least.
+func (q *Question) terms() map[string]int {
+	m := map[string]int{}
 	for _, c := range q.concepts {
-		for _, a := range c.alts {
+		for i, a := range c.alts {
+			w := 2
+			switch {
+			case i == 0:
+				w = 3
+			case a.conj:
+				w = 1
+			}
 			for _, t := range a.terms {
-				if t != "" {
-					m[t] = true
+				if t != "" && m[t] < w {
+					m[t] = w
 				}
 			}
 		}
@@ -519,7 +528,7 @@ func (q *Question) terms() map[string]bool {
 // answer returns the best passage when it clearly answers a question: the
 // query has a topic of two or more concepts or is a question, the passage
 // matches most of it, and it is well ahead of every other passage.
-func (ix *Index) answer(q *Question, s *scratch, leaders []int32, keep func(int32) bool, terms map[string]bool) *Answer {
+func (ix *Index) answer(q *Question, s *scratch, leaders []int32, keep func(int32) bool, terms map[string]int) *Answer {
 	n := q.weighty()
 	if len(leaders) == 0 || !(q.Asks || n >= 2) {
 		return nil

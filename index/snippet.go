@@ -44,7 +44,7 @@ func splitSentences(t string) []string {
 //
 // With back, the snippet starts a sentence or more earlier when the rest
 // still fits.
-func (ix *Index) snippet(p int32, terms map[string]bool, limit int, back bool) string {
+func (ix *Index) snippet(p int32, terms map[string]int, limit int, back bool) string {
 	ps := &ix.passages[p]
 	if utf8.RuneCountInString(ps.text) <= limit {
 		return strings.Join(strings.Fields(ps.text), " ")
@@ -57,9 +57,9 @@ func (ix *Index) snippet(p int32, terms map[string]bool, limit int, back bool) s
 	best, bestScore := 0, 0
 	for i, s := range sentences {
 		score := 0
-		for t := range terms {
+		for t, w := range terms {
 			if s.terms[t] {
-				score++
+				score += w
 			}
 		}
 		if score > bestScore {

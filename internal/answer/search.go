@@ -88,6 +88,9 @@ func (p *SearchPage) Text() string {
 	if p.Query == "" {
 		return b.String()
 	}
+	if a := p.Answer; a != nil && p.Page == 0 {
+		fmt.Fprintf(&b, "%s\n   %s\n", AnswerLine(a), a.Text)
+	}
 	switch p.Total {
 	case 0:
 		fmt.Fprintf(&b, "Niets gevonden voor \"%s\".\n", p.Query)
@@ -95,9 +98,6 @@ func (p *SearchPage) Text() string {
 		fmt.Fprintf(&b, "Zoeken naar \"%s\": 1 resultaat\n", p.Query)
 	default:
 		fmt.Fprintf(&b, "Zoeken naar \"%s\": %d resultaten (pagina %d van %d)\n", p.Query, p.Total, p.Page+1, p.Pages())
-	}
-	if a := p.Answer; a != nil && p.Page == 0 {
-		fmt.Fprintf(&b, "%s\n   %s\n", AnswerLine(a), a.Text)
 	}
 	for i, h := range p.Hits {
 		fmt.Fprintf(&b, "%d. %s\n   %s\n", p.Page*p.PageSize+i+1, HitLine(h), h.Snippet)
