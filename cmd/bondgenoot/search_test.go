@@ -33,7 +33,7 @@ func TestSearchJSONAnswer(t *testing.T) {
 		requireKeys(t, "answer", []map[string]json.RawMessage{a}, "kind", "id", "title", "page", "text")
 		var got struct {
 			Kind, ID, Title, Text string
-			Page              int
+			Page                  int
 		}
 		decode(t, raw, &got)
 		if got.ID != tt.wantID || got.Kind != "netwerk" || got.Page != 77 || !strings.Contains(got.Text, "menstruatiearmoede") {
