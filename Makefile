@@ -11,9 +11,10 @@ SOAK_DURATION ?= 3m
 run:
 	$(GO) run ./cmd/bondgenoot
 
-## test: run every test, including the fuzz seeds
+## test: run every test, including the fuzz seeds. Most bot tests wait on
+## the network and the clock, not the CPU: -parallel lets them overlap.
 test:
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -parallel 8 ./...
 
 ## bench: run the benchmarks
 bench:

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
 )
 
 // BenchmarkInteractionReply measures interaction → reply inside the process
@@ -20,7 +22,7 @@ func BenchmarkInteractionReply(b *testing.B) {
 	h := startBot(b, nil, nil)
 	var mu sync.Mutex
 	waiting := map[string]chan time.Time{}
-	h.fake.watch(func(r fakeRequest) {
+	h.fake.Watch(func(r fakediscord.Request) {
 		if !strings.HasSuffix(r.Path, "/callback") {
 			return
 		}
@@ -73,7 +75,7 @@ func BenchmarkInteractionReply(b *testing.B) {
 		waiting[id] = ch
 		mu.Unlock()
 		start := time.Now()
-		h.fake.dispatch("INTERACTION_CREATE", m)
+		h.fake.Dispatch("INTERACTION_CREATE", m)
 		select {
 		case at := <-ch:
 			latMu.Lock()

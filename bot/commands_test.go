@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"log/slog"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,12 +11,15 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/chat"
 )
 
 // The slash-command definitions respect Discord's rules.
 func TestApplicationCommandsLimits(t *testing.T) {
+	t.Parallel()
 	name := regexp.MustCompile(`^[-_\p{Ll}\p{N}]{1,32}$`)
-	defs := applicationCommands(service(t).Corpus)
+	commands := testRouter(t).Specs(service(t).Corpus)
+	defs := applicationCommands(commands)
 	if len(defs) != len(commands) {
 		t.Fatalf("%d definitions for %d commands", len(defs), len(commands))
 	}
@@ -110,180 +114,31 @@ func checkOptionDefs(t *testing.T, name *regexp.Regexp, where string, opts []*di
 	}
 }
 
-// The issue's option names and autocomplete flags.
-func TestCommandOptions(t *testing.T) {
-	want := map[string]string{
-		"zoek":         "term! thema provincie",
-		"netwerk":      "naam!~",
-		"thema":        "thema!~",
-		"regio":        "plaats-of-provincie!~",
-		"partner":      "organisatie!~",
-		"succesfactor": "naam~",
-		"help":         "",
-		// Subcommands in brackets; # marks a channel option.
-		"dagelijks": "[aan: kanaal!# tijd] [uit: ] [status: ] [voorbeeld: ]",
-	}
-	optionList := func(opts []option) string {
-		var parts []string
-		for _, o := range opts {
-			p := o.name
-			if o.required {
-				p += "!"
-			}
-			if o.autocomplete {
-				p += "~"
-			}
-			if o.kind == channelOption {
-				p += "#"
-			}
-			parts = append(parts, p)
-		}
-		return strings.Join(parts, " ")
-	}
-	for _, c := range commands {
-		got := optionList(c.options)
-		for _, sub := range c.subcommands {
-			got = strings.TrimSpace(got + " [" + sub.name + ": " + optionList(sub.options) + "]")
-			if !strings.HasPrefix(sub.example, "/"+c.name+" "+sub.name) {
-				t.Errorf("/%s %s: example %q", c.name, sub.name, sub.example)
-			}
-			if (sub.run == nil) == (sub.act == nil) && sub.name != "voorbeeld" {
-				t.Errorf("/%s %s: want one handler, run or act", c.name, sub.name)
-			}
-		}
-		if got != want[c.name] {
-			t.Errorf("/%s options %q, want %q", c.name, got, want[c.name])
-		}
-		if !strings.HasPrefix(c.example, "/"+c.name) {
-			t.Errorf("/%s: example %q", c.name, c.example)
-		}
-		if len(c.subcommands) > 0 && (c.run != nil || c.act != nil || len(c.options) > 0) {
-			t.Errorf("/%s: subcommands and options or a handler of its own", c.name)
-		}
-	}
-}
-
-// Every example of the table answers, through the same handler the console
-// uses, with a value render knows.
-func TestCommandExamples(t *testing.T) {
-	s := service(t)
-	con := &Console{Service: s}
-	for _, c := range commands {
-		if len(c.subcommands) > 0 {
-			continue // Discord-only handlers; see TestConsoleDaily and the e2e tests
-		}
-		_, arg, _ := strings.Cut(c.example, " ")
-		a := args{}
-		if len(c.options) > 0 {
-			a[c.options[0].name] = arg
-		}
-		v, vw, err := c.run(context.Background(), s, a)
-		if err != nil {
-			t.Errorf("%s: %v", c.example, err)
-			continue
-		}
-		if c.name != "help" && (vw.Kind == "" || answer.Text(v) == "") {
-			t.Errorf("%s: view %+v, text %q", c.example, vw, answer.Text(v))
-		}
-		if got := con.Answer(context.Background(), c.example); got == "" || strings.Contains(got, "ken ik niet") {
-			t.Errorf("console %s: %q", c.example, got)
-		}
-	}
-}
-
-// redo recomputes every kind of view, and answers a view it cannot use
-// with a Dutch message.
-func TestRedo(t *testing.T) {
-	s := service(t)
-	ctx := context.Background()
-	for _, tt := range []struct {
-		vw   view
-		want string // in the console text of the answer
-	}{
-		{view{Kind: "zoek", Arg: "brugfiguur"}, "Brugfiguren basisonderwijs"},
-		{view{Kind: "zoek", Arg: "school", Page: 1}, "pagina 2"},
-		{view{Kind: "thema", Arg: "onderwijs"}, "Netwerken rond onderwijs"},
-		{view{Kind: "thema"}, "Thema's"},
-		{view{Kind: "regio", Arg: "Gent"}, "Netwerken in Gent"},
-		{view{Kind: "regio"}, "Limburg"},
-		{view{Kind: "partner", Arg: "SAAMO"}, "SAAMO"},
-		{view{Kind: "netwerken", Arg: "SAAMO", Province: "Limburg"}, "Netwerken met SAAMO in Limburg"},
-		{view{Kind: "netwerken", Theme: "vrije tijd", Province: "Gent"}, "Netwerken rond vrije tijd in Gent"},
-		{view{Kind: "netwerk", Arg: "duosprong"}, "Duosprong"},
-		{view{Kind: "factor", Arg: "laagdrempeligheid"}, "Laagdrempeligheid"},
-		{view{Kind: "random"}, "Succesfactor"},
-	} {
-		v, vw, err := redo(ctx, s, tt.vw)
-		if err != nil {
-			t.Errorf("redo(%+v): %v", tt.vw, err)
-			continue
-		}
-		if got := answer.Text(v); !strings.Contains(got, tt.want) {
-			t.Errorf("redo(%+v) = %.200q, want %q", tt.vw, got, tt.want)
-		}
-		if vw.Kind != tt.vw.Kind {
-			t.Errorf("redo(%+v) returned view %+v", tt.vw, vw)
-		}
-	}
-	// A page past the end is the last page.
-	v, vw, err := redo(ctx, s, view{Kind: "zoek", Arg: "brugfiguur", Page: 9999})
-	if p, ok := v.(*answer.SearchPage); err != nil || !ok || vw.Page != p.Pages()-1 || p.Page != vw.Page || len(p.Hits) == 0 {
-		t.Errorf("page 9999: %v, view %+v", err, vw)
-	}
-	if _, _, err := redo(ctx, s, view{Kind: "onbekend"}); !answer.IsUserError(err) {
-		t.Errorf("unknown kind: %v", err)
-	}
-	if _, vw, err := redo(ctx, s, view{Kind: "netwerk", Arg: "zzzqqq"}); !answer.IsUserError(err) || vw.Kind != "netwerk" {
-		t.Errorf("unknown network: %v, %+v", err, vw)
-	}
-}
-
-// What a mention asks for decides the answer.
-func TestMentionAnswer(t *testing.T) {
-	s := service(t)
-	for _, tt := range []struct {
-		q    mentionQuery
-		kind string
-	}{
-		{mentionQuery{Partner: "SAAMO"}, "partner"},
-		{mentionQuery{Partner: "CAW", Province: "Limburg"}, "netwerken"},
-		{mentionQuery{Theme: "vrije tijd", Place: "Gent"}, "netwerken"},
-		{mentionQuery{Province: "Limburg"}, "netwerken"},
-		{mentionQuery{Query: "brugfiguur"}, "zoek"},
-		{mentionQuery{Query: "brugfiguur", Theme: "onderwijs"}, "zoek"},
-		{mentionQuery{}, ""},
-	} {
-		v, vw, err := mentionAnswer(context.Background(), s, tt.q)
-		if err != nil {
-			t.Errorf("%+v: %v", tt.q, err)
-			continue
-		}
-		if vw.Kind != tt.kind {
-			t.Errorf("%+v: kind %q, want %q", tt.q, vw.Kind, tt.kind)
-		}
-		if _, ok := v.(helpRequest); ok != (tt.kind == "") {
-			t.Errorf("%+v: %T", tt.q, v)
-		}
-	}
-}
-
-// A partner with a region where it has no network lists the partner's
-// networks everywhere, and says so, instead of an empty list.
-func TestMentionPartnerInRegionWithoutNetworksWidens(t *testing.T) {
-	s := service(t)
-	v, _, err := mentionAnswer(context.Background(), s, parseMention(s.Corpus, "1", "<@1> wie werkt samen met CAW in Limburg?"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, ok := v.(*answer.NetworkList)
-	if !ok {
-		t.Fatalf("answer is %T, want *answer.NetworkList", v)
-	}
-	if len(l.Networks) != 9 || !strings.Contains(l.Note, "Geen enkel netwerk in Limburg werkt samen met CAW") {
-		t.Errorf("got %d networks, note %q; want the 9 CAW networks and a note about Limburg", len(l.Networks), l.Note)
-	}
-	rep := render(v, view{Kind: "netwerken", Arg: "CAW", Province: "Limburg"})
+// A partner with a region where it has no network renders the note that
+// says so.
+func TestMentionPartnerInRegionWithoutNetworksRendersNote(t *testing.T) {
+	t.Parallel()
+	resp := testRouter(t).Handle(context.Background(), &chat.Request{Kind: chat.KindMention, BotID: "1", UserID: "2", Text: "<@1> wie werkt samen met CAW in Limburg?"})
+	rep := render(resp.Value, resp.View)
 	if !strings.Contains(rep.Embeds[0].Description, "Geen enkel netwerk in Limburg") {
 		t.Errorf("rendered description lacks the note: %q", rep.Embeds[0].Description)
 	}
+}
+
+// testRouter is a router over the real corpus and index.
+func testRouter(t testing.TB) *chat.Router {
+	t.Helper()
+	s := service(t)
+	r, err := chat.New(chat.Config{Service: func() *answer.Service { return s }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// renderPrivate renders v as the router's private answer.
+func renderPrivate(t testing.TB, v any) *reply {
+	t.Helper()
+	b := &Bot{router: testRouter(t)}
+	return b.renderResponse(&chat.Response{Value: v, Private: true}, slog.New(slog.DiscardHandler))
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/bondgenoot/bondgenoot/internal/chat"
 	"github.com/bondgenoot/bondgenoot/internal/daily"
 )
 
@@ -25,10 +26,6 @@ import (
 // dailyPostTimeout bounds one attempt to post; the scheduler retries.
 const dailyPostTimeout = 10 * time.Second
 
-// envServer is the server key of DAILY_CHANNEL_ID when DISCORD_GUILD_ID is
-// not set.
-const envServer = "env"
-
 // Discord's JSON error codes that mean the bot cannot post in a channel.
 const (
 	codeUnknownChannel     = 10003
@@ -38,62 +35,33 @@ const (
 
 // dailyState is what the bot keeps for the daily post.
 type dailyState struct {
-	store *daily.Store
-	env   *daily.Settings // from DAILY_CHANNEL_ID and DAILY_TIME; nil: none
-	zone  string          // zone of new settings (DAILY_ZONE or Europe/Brussels)
-	sleep func(ctx context.Context, d time.Duration) error
-	log   *slog.Logger
+	shared *chat.Daily // the store, the environment's post, the zone; shared with /dagelijks
+	store  *daily.Store
+	env    *daily.Settings
+	sleep  func(ctx context.Context, d time.Duration) error
+	log    *slog.Logger
 }
 
 // initDaily checks the daily-post settings of the configuration. Bad
 // values are errors that name the variable.
 func (b *Bot) initDaily(log *slog.Logger) error {
 	cfg := b.cfg
-	st := dailyState{store: cfg.Store, zone: strings.TrimSpace(cfg.DailyZone), sleep: cfg.Sleep, log: log}
-	if st.zone == "" {
-		st.zone = daily.DefaultZone
-	}
-	if _, err := daily.Location(daily.Settings{Zone: st.zone}); err != nil {
-		return fmt.Errorf("DAILY_ZONE %q is geen bekende tijdzone; gebruik een naam zoals Europe/Brussels", st.zone)
-	}
-	clock := strings.TrimSpace(cfg.DailyTime)
-	if clock == "" {
-		clock = daily.DefaultTime
-	}
-	h, m, err := daily.ParseClock(clock)
+	d, warnings, err := chat.NewDaily(cfg.Store, chat.DailyConfig{ChannelID: cfg.DailyChannelID, Time: cfg.DailyTime, Zone: cfg.DailyZone, GuildID: cfg.GuildID})
 	if err != nil {
-		return fmt.Errorf("DAILY_TIME: %v", err)
+		return err
 	}
-	if ch := strings.TrimSpace(cfg.DailyChannelID); ch != "" {
-		if !isSnowflake(ch) {
-			return fmt.Errorf("DAILY_CHANNEL_ID %q is geen kanaal-id: dat is een getal (rechtsklik op het kanaal, 'Kanaal-ID kopiëren', met de ontwikkelaarsmodus aan)", ch)
-		}
-		if cfg.Store == nil {
-			return errors.New("DAILY_CHANNEL_ID vraagt een opslag voor de dagelijkse post")
-		}
-		server := strings.TrimSpace(cfg.GuildID)
-		if server == "" {
-			server = envServer
-			log.Warn("DAILY_CHANNEL_ID zonder DISCORD_GUILD_ID: /dagelijks kan die post niet overnemen of tonen")
-		}
-		st.env = &daily.Settings{Server: server, ChannelID: ch, Time: fmt.Sprintf("%02d:%02d", h, m), Zone: st.zone, Enabled: true}
-	} else if strings.TrimSpace(cfg.DailyTime) != "" {
-		log.Warn("DAILY_TIME zonder DAILY_CHANNEL_ID doet niets")
+	for _, w := range warnings {
+		log.Warn(w)
 	}
-	if st.sleep == nil {
-		st.sleep = daily.SleepContext
+	b.daily = dailyState{shared: d, store: cfg.Store, env: d.Env, sleep: cfg.Sleep, log: log}
+	if b.daily.sleep == nil {
+		b.daily.sleep = daily.SleepContext
 	}
-	b.daily = st
 	return nil
 }
 
 // now is the bot's clock.
-func (b *Bot) now() time.Time {
-	if b.cfg.Now != nil {
-		return b.cfg.Now()
-	}
-	return time.Now()
-}
+func (b *Bot) now() time.Time { return b.cfg.Now() }
 
 // startDaily starts the scheduler of the daily post, when there is a
 // store, and returns the function that stops it and waits (briefly) until
@@ -106,7 +74,7 @@ func (b *Bot) startDaily(ctx context.Context) (stop func()) {
 	log := b.daily.log
 	s := &daily.Scheduler{
 		Store:  b.daily.store,
-		Corpus: b.svc.Corpus,
+		Corpus: b.corpus(),
 		Poster: b,
 		Logger: log,
 		Now:    b.now,
@@ -174,7 +142,7 @@ type dailyMessage struct {
 // rate limit is a *daily.RetryAfterError. discordgo neither waits for rate
 // limits nor retries here: the scheduler decides.
 func (b *Bot) PostDaily(ctx context.Context, channelID string, p daily.Post, key string) error {
-	if !isSnowflake(channelID) {
+	if !chat.IsSnowflake(channelID) {
 		return fmt.Errorf("kanaal-id %q: %w", channelID, daily.ErrChannelGone)
 	}
 	d := responseData(finish(renderDailyPost(p)))
@@ -244,19 +212,6 @@ func retryAfterHeader(h http.Header) time.Duration {
 	return time.Duration(secs * float64(time.Second))
 }
 
-// isSnowflake reports whether s looks like a Discord id.
-func isSnowflake(s string) bool {
-	if len(s) < 1 || len(s) > 20 {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // dailyButtonLabel is the label of the daily post's button.
 const dailyButtonLabel = "Lees de hele succesfactor"
 
@@ -292,7 +247,7 @@ func renderDailyPost(p daily.Post) *reply {
 		r.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 			discordgo.Button{
 				Label: dailyButtonLabel, Style: discordgo.PrimaryButton,
-				CustomID: encodeViewAs(rolePrivate, view{Kind: "factor", Arg: p.FactorID}),
+				CustomID: chat.EncodeViewAs(chat.RolePrivate, chat.View{Kind: "factor", Arg: p.FactorID}),
 			},
 		}}}
 	}

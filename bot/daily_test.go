@@ -13,6 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
+	"github.com/bondgenoot/bondgenoot/internal/chat"
+	"github.com/bondgenoot/bondgenoot/internal/fakeclock"
+
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/bondgenoot/bondgenoot/internal/daily"
@@ -23,79 +27,19 @@ const (
 	dailyChannel = "1200000000000000003" // the channel in interaction_dagelijks_aan.json
 )
 
-// sleepClock is the scheduler's clock in these tests: Sleep blocks until the
-// test moves the clock to or past the end of the sleep, so nothing ever
-// waits for a real time. It records every duration asked of Sleep.
-type sleepClock struct {
-	mu       sync.Mutex
-	now      time.Time
-	sleepers []*clockSleeper
-	slept    []time.Duration
-}
+// sleepClock is the fake clock of the scheduler tests, with helpers that
+// wait for the scheduler.
+type sleepClock struct{ *fakeclock.Clock }
 
-type clockSleeper struct {
-	until time.Time
-	wake  chan struct{}
-}
+func newSleepClock(now time.Time) *sleepClock { return &sleepClock{fakeclock.New(now)} }
 
-func newSleepClock(now time.Time) *sleepClock { return &sleepClock{now: now} }
-
-func (c *sleepClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *sleepClock) Sleep(ctx context.Context, d time.Duration) error {
-	c.mu.Lock()
-	c.slept = append(c.slept, d)
-	if d <= 0 {
-		c.mu.Unlock()
-		return ctx.Err()
-	}
-	s := &clockSleeper{until: c.now.Add(d), wake: make(chan struct{})}
-	c.sleepers = append(c.sleepers, s)
-	c.mu.Unlock()
-	select {
-	case <-s.wake:
-		return nil
-	case <-ctx.Done():
-		c.mu.Lock()
-		for i, o := range c.sleepers {
-			if o == s {
-				c.sleepers = append(c.sleepers[:i], c.sleepers[i+1:]...)
-				break
-			}
-		}
-		c.mu.Unlock()
-		return ctx.Err()
-	}
-}
-
-// set moves the clock to now and wakes the sleepers whose time has come.
-func (c *sleepClock) set(now time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = now
-	keep := c.sleepers[:0]
-	for _, s := range c.sleepers {
-		if !s.until.After(now) {
-			close(s.wake)
-		} else {
-			keep = append(keep, s)
-		}
-	}
-	c.sleepers = keep
-}
-
-// lastSleep is the last duration asked of Sleep.
+// lastSleep is the last wait the scheduler asked for.
 func (c *sleepClock) lastSleep() time.Duration {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.slept) == 0 {
+	slept := c.Slept()
+	if len(slept) == 0 {
 		return 0
 	}
-	return c.slept[len(c.slept)-1]
+	return slept[len(slept)-1]
 }
 
 // waitAsleep waits until the scheduler sleeps again: then the tick the last
@@ -103,13 +47,7 @@ func (c *sleepClock) lastSleep() time.Duration {
 func (c *sleepClock) waitAsleep(t testing.TB) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
-	for {
-		c.mu.Lock()
-		n := len(c.sleepers)
-		c.mu.Unlock()
-		if n > 0 {
-			return
-		}
+	for c.Sleepers() == 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("the scheduler did not go back to sleep")
 		}
@@ -121,7 +59,7 @@ func (c *sleepClock) waitAsleep(t testing.TB) {
 // that made due.
 func (c *sleepClock) to(t testing.TB, now time.Time) {
 	t.Helper()
-	c.set(now)
+	c.Set(now)
 	c.waitAsleep(t)
 }
 
@@ -215,8 +153,8 @@ func containsAll(t testing.TB, what, text string, want ...string) {
 }
 
 // postsTo counts the requests that tried to post in a channel.
-func postsTo(f *fakeDiscord, channel string) int {
-	return f.count(func(r fakeRequest) bool {
+func postsTo(f *fakediscord.Discord, channel string) int {
+	return f.Count(func(r fakediscord.Request) bool {
 		return r.Method == "POST" && r.Path == "/channels/"+channel+"/messages"
 	})
 }
@@ -226,6 +164,7 @@ func postsTo(f *fakeDiscord, channel string) int {
 // status and voorbeeld show what they should; invalid times change
 // nothing; a deleted channel switches the schedule off and status says why.
 func TestDailyE2E(t *testing.T) {
+	t.Parallel()
 	loc := brussels(t)
 	day := func(d, h, m, s int) time.Time { return time.Date(2026, 3, d, h, m, s, 0, loc) }
 	clk := newSleepClock(day(2, 8, 0, 0)) // Monday 2 March 2026, 08:00
@@ -234,8 +173,8 @@ func TestDailyE2E(t *testing.T) {
 	h := startDailyBot(t, clk, st, nil)
 
 	t.Run("registration", func(t *testing.T) {
-		var put fakeRequest
-		for _, r := range h.fake.requests() {
+		var put fakediscord.Request
+		for _, r := range h.fake.Requests() {
 			if r.Method == "PUT" {
 				put = r
 			}
@@ -319,11 +258,11 @@ func TestDailyE2E(t *testing.T) {
 		t.Fatalf("%d posts before 09:30", n)
 	}
 	clk.to(t, day(2, 9, 30, 0))
-	posts := h.fake.createdIn(dailyChannel)
+	posts := h.fake.CreatedIn(dailyChannel)
 	if len(posts) != 1 {
 		t.Fatalf("%d posts at 09:30, want 1", len(posts))
 	}
-	body := posts[0].json(t)
+	body := posts[0].JSON(t)
 	checkNoPing(t, body)
 	checkComponents(t, body)
 	if body["nonce"] != dailyNonce(dailyGuild+"/2026-03-02") || body["enforce_nonce"] != true {
@@ -334,7 +273,7 @@ func TestDailyE2E(t *testing.T) {
 		t.Errorf("the post differs from /dagelijks voorbeeld:\npost    %s\npreview %s", jsonText(body["embeds"]), jsonText(preview["embeds"]))
 	}
 	ids, _ := customIDs(body)
-	if len(ids) != 1 || !opensPrivately(ids[0]) {
+	if len(ids) != 1 || !chat.OpensPrivately(ids[0]) {
 		t.Fatalf("custom_ids %q, want one button that opens privately", ids)
 	}
 	firstFactor := mustDecode(t, ids[0]).Arg
@@ -361,11 +300,11 @@ func TestDailyE2E(t *testing.T) {
 		t.Fatalf("after the restart: %d posts before 09:30 on the next day", n)
 	}
 	clk.to(t, day(3, 9, 30, 0))
-	posts = h.fake.createdIn(dailyChannel)
+	posts = h.fake.CreatedIn(dailyChannel)
 	if len(posts) != 1 {
 		t.Fatalf("after the restart: %d posts on 3 March, want 1", len(posts))
 	}
-	body = posts[0].json(t)
+	body = posts[0].JSON(t)
 	if body["nonce"] != dailyNonce(dailyGuild+"/2026-03-03") {
 		t.Errorf("nonce of 3 March %v", body["nonce"])
 	}
@@ -384,7 +323,7 @@ func TestDailyE2E(t *testing.T) {
 	})
 
 	// The channel is deleted between two posts.
-	h.fake.deleteChannel(dailyChannel)
+	h.fake.DeleteChannel(dailyChannel)
 	clk.to(t, day(4, 9, 30, 0))
 	if n := postsTo(h.fake, dailyChannel); n != 2 {
 		t.Errorf("%d requests to the channel, want 2 (one post, one 404 without retries)", n)
@@ -418,30 +357,31 @@ func TestDailyE2E(t *testing.T) {
 // TestDailyRetryAfter: a 429 with retry_after makes the scheduler wait
 // exactly that long (on its clock) and post once.
 func TestDailyRetryAfter(t *testing.T) {
+	t.Parallel()
 	loc := brussels(t)
 	clk := newSleepClock(time.Date(2026, 10, 25, 8, 0, 0, 0, loc))
 	st := openStore(t, filepath.Join(t.TempDir(), "bondgenoot.db"))
 	h := startDailyBot(t, clk, st, nil)
 	h.ephemeralReply(h.dagelijks("aan", "kanaal", dailyChannel, "tijd", "09:00"))
 	const retryAfter = 250 * time.Millisecond // discordgo's bucket also waits this long, for real
-	h.fake.limit(1, retryAfter, func(r fakeRequest) bool { return r.Path == "/channels/"+dailyChannel+"/messages" })
+	h.fake.Limit(1, retryAfter, func(r fakediscord.Request) bool { return r.Path == "/channels/"+dailyChannel+"/messages" })
 
 	clk.to(t, time.Date(2026, 10, 25, 9, 0, 0, 0, loc))
 	if got := clk.lastSleep(); got != retryAfter {
 		t.Fatalf("after the 429 the scheduler sleeps %v, want retry_after %v", got, retryAfter)
 	}
-	if n, made := postsTo(h.fake, dailyChannel), len(h.fake.createdIn(dailyChannel)); n != 1 || made != 0 {
+	if n, made := postsTo(h.fake, dailyChannel), len(h.fake.CreatedIn(dailyChannel)); n != 1 || made != 0 {
 		t.Fatalf("%d requests, %d messages after the 429; want 1 and 0 (discordgo must not retry by itself)", n, made)
 	}
 	clk.to(t, time.Date(2026, 10, 25, 9, 0, 0, int(retryAfter), loc))
-	posts := h.fake.createdIn(dailyChannel)
+	posts := h.fake.CreatedIn(dailyChannel)
 	if len(posts) != 1 {
 		t.Fatalf("%d posts after waiting retry_after, want 1", len(posts))
 	}
 	var nonces []any
-	for _, r := range h.fake.requests() {
+	for _, r := range h.fake.Requests() {
 		if r.Path == "/channels/"+dailyChannel+"/messages" {
-			nonces = append(nonces, r.json(t)["nonce"])
+			nonces = append(nonces, r.JSON(t)["nonce"])
 		}
 	}
 	if len(nonces) != 2 || nonces[0] != nonces[1] {
@@ -456,6 +396,7 @@ func TestDailyRetryAfter(t *testing.T) {
 // enforce_nonce, so a repeat (after a crash before the post was recorded)
 // does not post twice.
 func TestDailyNonce(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, nil, nil)
 	p := daily.PostFor(service(t).Corpus, dailyGuild, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
 	key := dailyGuild + "/2026-12-01"
@@ -465,9 +406,9 @@ func TestDailyNonce(t *testing.T) {
 		}
 	}
 	var nonces []string
-	for _, r := range h.fake.requests() {
+	for _, r := range h.fake.Requests() {
 		if r.Path == "/channels/"+dailyChannel+"/messages" {
-			b := r.json(t)
+			b := r.JSON(t)
 			if b["enforce_nonce"] != true {
 				t.Errorf("enforce_nonce = %v", b["enforce_nonce"])
 			}
@@ -477,13 +418,13 @@ func TestDailyNonce(t *testing.T) {
 	if len(nonces) != 2 || nonces[0] != nonces[1] || len(nonces[0]) > 25 || nonces[0] == "" {
 		t.Fatalf("nonces %q: want the same non-empty nonce of at most 25 characters twice", nonces)
 	}
-	if n := len(h.fake.createdIn(dailyChannel)); n != 1 {
+	if n := len(h.fake.CreatedIn(dailyChannel)); n != 1 {
 		t.Errorf("%d messages from two posts with one key, want 1", n)
 	}
 	if err := h.bot.PostDaily(context.Background(), dailyChannel, p, dailyGuild+"/2026-12-02"); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(h.fake.createdIn(dailyChannel)); n != 2 {
+	if n := len(h.fake.CreatedIn(dailyChannel)); n != 2 {
 		t.Errorf("another key made %d messages in all, want 2", n)
 	}
 	if dailyNonce("a/2026-12-01") == dailyNonce("b/2026-12-01") {
@@ -495,6 +436,7 @@ func TestDailyNonce(t *testing.T) {
 // understands, with exactly one request each: discordgo neither retries
 // nor waits.
 func TestPostDailyErrors(t *testing.T) {
+	t.Parallel()
 	type answer struct {
 		status int
 		body   string
@@ -568,6 +510,7 @@ func TestPostDailyErrors(t *testing.T) {
 // TestDailyFromEnvironment: DAILY_CHANNEL_ID and DAILY_TIME post without
 // any command; status shows them and /dagelijks uit overrides them.
 func TestDailyFromEnvironment(t *testing.T) {
+	t.Parallel()
 	loc := brussels(t)
 	clk := newSleepClock(time.Date(2026, 6, 1, 7, 0, 0, 0, loc))
 	st := openStore(t, filepath.Join(t.TempDir(), "bondgenoot.db"))
@@ -576,12 +519,12 @@ func TestDailyFromEnvironment(t *testing.T) {
 	d := h.ephemeralReply(h.dagelijks("status"))
 	containsAll(t, "status", plainJSON(d["embeds"]), "Staat **aan**", "**07:15**", "<#"+envChannel+">", "DAILY\\\\_CHANNEL\\\\_ID", "vandaag om 07:15")
 	clk.to(t, time.Date(2026, 6, 1, 7, 15, 0, 0, loc))
-	if n := len(h.fake.createdIn(envChannel)); n != 1 {
+	if n := len(h.fake.CreatedIn(envChannel)); n != 1 {
 		t.Fatalf("%d posts at DAILY_TIME, want 1", n)
 	}
 	h.ephemeralReply(h.dagelijks("uit"))
 	clk.to(t, time.Date(2026, 6, 2, 7, 15, 0, 0, loc))
-	if n := len(h.fake.createdIn(envChannel)); n != 1 {
+	if n := len(h.fake.CreatedIn(envChannel)); n != 1 {
 		t.Errorf("%d posts after /dagelijks uit, want still 1", n)
 	}
 }
@@ -589,6 +532,7 @@ func TestDailyFromEnvironment(t *testing.T) {
 // TestDailyConfigErrors: bad daily settings stop New with a message that
 // names the variable.
 func TestDailyConfigErrors(t *testing.T) {
+	t.Parallel()
 	st := openStore(t, filepath.Join(t.TempDir(), "bondgenoot.db"))
 	for _, tt := range []struct {
 		cfg  Config
@@ -610,6 +554,7 @@ func TestDailyConfigErrors(t *testing.T) {
 // TestDailyOutsideServers: /dagelijks in a DM, or on a bot without a store,
 // answers with a Dutch message only the user sees.
 func TestDailyOutsideServers(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, nil, nil)
 	m := h.payload("interaction_help_dm.json")
 	m["data"].(map[string]any)["name"] = "dagelijks"
@@ -625,6 +570,7 @@ func TestDailyOutsideServers(t *testing.T) {
 
 // The daily post's embed, as a golden file.
 func TestDailyPostGolden(t *testing.T) {
+	t.Parallel()
 	p := daily.PostFor(service(t).Corpus, dailyGuild, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
 	r := finish(renderDailyPost(p))
 	for _, prob := range replyProblems(r) {
@@ -636,9 +582,10 @@ func TestDailyPostGolden(t *testing.T) {
 // Every post of a year, for a few servers, fits Discord's limits and has
 // its button.
 func TestDailyPostLimits(t *testing.T) {
+	t.Parallel()
 	c := service(t).Corpus
 	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, server := range []string{"", dailyGuild, envServer} {
+	for _, server := range []string{"", dailyGuild, chat.EnvServer} {
 		for i := 0; i < 366; i++ {
 			p := daily.PostFor(c, server, start.AddDate(0, 0, i))
 			r := render(p, view{})
@@ -657,7 +604,7 @@ func TestDailyPostLimits(t *testing.T) {
 			}
 			btn := r.Components[0].(discordgo.ActionsRow).Components[0].(discordgo.Button)
 			vw, err := decodeView(btn.CustomID)
-			if btn.Label != dailyButtonLabel || err != nil || vw.Kind != "factor" || vw.Arg != p.FactorID || !opensPrivately(btn.CustomID) {
+			if btn.Label != dailyButtonLabel || err != nil || vw.Kind != "factor" || vw.Arg != p.FactorID || !chat.OpensPrivately(btn.CustomID) {
 				t.Fatalf("%s %s: button %+v (%v)", server, p.Date, btn, err)
 			}
 			if r.Ephemeral {
@@ -668,8 +615,8 @@ func TestDailyPostLimits(t *testing.T) {
 	// The preview and the status fit too.
 	p := daily.PostFor(c, dailyGuild, start)
 	for _, r := range []*reply{
-		render(private{dailyPreview{post: p}}, view{}),
-		render(private{&dailyStatusAnswer{set: daily.Settings{Enabled: true, ChannelID: "1", LastError: strings.Repeat("fout ", 500)}, source: fromStore, now: start}}, view{}),
+		renderPrivate(t, chat.DailyPreview{Post: p}),
+		renderPrivate(t, &chat.DailyStatus{Set: daily.Settings{Enabled: true, ChannelID: "1", LastError: strings.Repeat("fout ", 500)}, Source: chat.FromStore, Now: start}),
 	} {
 		for _, prob := range replyProblems(r) {
 			t.Errorf("limit: %s", prob)
@@ -682,7 +629,8 @@ func TestDailyPostLimits(t *testing.T) {
 
 // The console answers /dagelijks voorbeeld with today's post as text.
 func TestConsoleDaily(t *testing.T) {
-	con := &Console{Service: service(t)}
+	t.Parallel()
+	con := &chat.Console{Router: testRouter(t)}
 	for line, want := range map[string]string{
 		"/dagelijks voorbeeld": "Succesfactor van de dag",
 		"/dagelijks":           "Succesfactor van de dag",
@@ -696,6 +644,7 @@ func TestConsoleDaily(t *testing.T) {
 }
 
 func TestWhenDutch(t *testing.T) {
+	t.Parallel()
 	loc := brussels(t)
 	now := time.Date(2026, 12, 31, 22, 0, 0, 0, loc)
 	for _, tt := range []struct {
@@ -706,8 +655,8 @@ func TestWhenDutch(t *testing.T) {
 		{time.Date(2027, 1, 1, 9, 0, 0, 0, loc), "morgen om 09:00"},
 		{time.Date(2027, 1, 5, 9, 5, 0, 0, loc), "dinsdag 5 januari 2027 om 09:05"},
 	} {
-		if got := whenDutch(tt.t, now, loc); got != tt.want {
-			t.Errorf("whenDutch(%v) = %q, want %q", tt.t, got, tt.want)
+		if got := chat.WhenDutch(tt.t, now, loc); got != tt.want {
+			t.Errorf("chat.WhenDutch(%v) = %q, want %q", tt.t, got, tt.want)
 		}
 	}
 }

@@ -2,9 +2,11 @@ package bot
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"runtime/debug"
 	"strings"
@@ -13,25 +15,22 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/chat"
 	"github.com/bondgenoot/bondgenoot/internal/daily"
 	"github.com/bondgenoot/bondgenoot/internal/metrics"
-	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
 // Defaults of Config.
 const (
-	defaultDeferAfter     = 1500 * time.Millisecond // Discord wants a first answer within 3 s
-	defaultCommandLimit   = 5                       // commands and mentions per window per user
-	defaultClickLimit     = 10                      // button presses per window per user
-	defaultCooldownWindow = 10 * time.Second
-	defaultReadyTimeout   = 30 * time.Second
-	handlerTimeout        = 10 * time.Second // work on one request
-	shutdownWait          = 5 * time.Second  // for requests in flight at shutdown
+	defaultReadyTimeout = 30 * time.Second
+	handlerTimeout      = chat.HandlerTimeout // work on one request
+	shutdownWait        = 5 * time.Second     // for requests in flight at shutdown
 )
 
 // apology is the answer when a handler panicked.
-const apology = "Sorry, daar liep iets mis bij het maken van dit antwoord. Probeer het nog eens; ik werk gewoon verder."
+const apology = chat.Apology
 
 // Config configures the Discord bot.
 type Config struct {
@@ -40,9 +39,23 @@ type Config struct {
 	GuildID string // register the commands on this server only (DISCORD_GUILD_ID)
 	APIURL  string // REST base URL (DISCORD_API_URL); empty: Discord
 
-	Logger *slog.Logger     // nil: no logs
-	Now    func() time.Time // clock for the cooldown; nil: time.Now
+	// PublicKey is the application's public key, hex (DISCORD_PUBLIC_KEY),
+	// and HTTPAddr the address of the HTTP interactions endpoint
+	// (HTTP_ADDR): with both, the bot serves POST /interactions.
+	PublicKey string
+	HTTPAddr  string
+	// NoGateway: no gateway connection at all (GATEWAY=uit); only the HTTP
+	// door answers, and mentions are not available.
+	NoGateway bool
 
+	Logger *slog.Logger     // nil: no logs
+	Now    func() time.Time // clock for the cooldown and the daily post; nil: time.Now
+
+	// Router answers the requests; nil: one is made from svc and the
+	// fields below.
+	Router *chat.Router
+	// Commands is the command table of that router; nil: the default.
+	Commands []chat.Command
 	// DeferAfter is how long the bot computes before it tells Discord it
 	// needs more time (and then edits its answer in). Zero: 1.5 s.
 	DeferAfter time.Duration
@@ -74,22 +87,22 @@ type Config struct {
 	WatchdogTimeout time.Duration
 }
 
-// Bot is the Discord bot: slash commands with autocomplete, buttons and
-// @mention replies, over the answers of an answer.Service.
+// Bot is the Discord adapter of the conversation core: it decodes what
+// Discord sends — over the gateway, or as signed HTTP requests — into
+// chat requests, renders the router's responses as Discord messages, and
+// sends them.
 type Bot struct {
 	cfg     Config
 	svc     *answer.Service
+	router  *chat.Router
 	log     *slog.Logger
 	session *discordgo.Session
-	cmds    []command // the command table (tests add to it)
+	api     *apiTransport
 	daily   dailyState
 	metrics *metrics.Metrics
 	wd      *watchdog // nil: no watchdog
-	pending inflight  // interactions being answered: window, outcome
 	rest    restPool  // sessions for interaction responses (ratelimit.go)
-
-	cmdCool, clickCool *cooldown
-	deferAfter         time.Duration
+	http    *httpDoor // nil: no HTTP interactions endpoint
 
 	readyOnce sync.Once
 	ready     chan struct{}
@@ -103,7 +116,7 @@ type Bot struct {
 	closed  bool
 }
 
-// New prepares a bot; Run connects it. It points discordgo at cfg.APIURL.
+// New prepares a bot; Run connects it. Its REST requests go to cfg.APIURL.
 func New(cfg Config, svc *answer.Service) (*Bot, error) {
 	token := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(cfg.Token), "Bot "))
 	if token == "" {
@@ -116,21 +129,16 @@ func New(cfg Config, svc *answer.Service) (*Bot, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	if cfg.DeferAfter <= 0 {
-		cfg.DeferAfter = defaultDeferAfter
-	}
-	if cfg.CommandLimit == 0 {
-		cfg.CommandLimit = defaultCommandLimit
-	}
-	if cfg.CooldownWindow <= 0 {
-		cfg.CooldownWindow = defaultCooldownWindow
-	}
 	if cfg.ReadyTimeout <= 0 {
 		cfg.ReadyTimeout = defaultReadyTimeout
 	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	base := slog.New(newRedactor(cfg.Logger.Handler(), token))
 	log := base.With("component", "discord")
-	if err := useDiscordAPI(cfg.APIURL); err != nil {
+	api, err := newAPITransport(cfg.APIURL, nil)
+	if err != nil {
 		return nil, err
 	}
 	routeDiscordgoLogs(base.With("component", "discordgo"))
@@ -142,38 +150,63 @@ func New(cfg Config, svc *answer.Service) (*Bot, error) {
 	s.LogLevel = discordgoLevel(log)
 	s.Debug = false // its debug output goes to the standard logger, with the token
 	s.StateEnabled = false
-	s.Client = &http.Client{Timeout: handlerTimeout}
+	s.Client = &http.Client{Timeout: handlerTimeout, Transport: api}
 	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 
-	clickLimit := defaultClickLimit
-	if cfg.CommandLimit < 0 {
-		clickLimit = -1
-	} else if cfg.CommandLimit*2 > clickLimit {
-		clickLimit = cfg.CommandLimit * 2
-	}
 	b := &Bot{
-		cfg:        cfg,
-		svc:        svc,
-		log:        log,
-		session:    s,
-		cmds:       append([]command(nil), commands...),
-		cmdCool:    newCooldown(cfg.CommandLimit, cfg.CooldownWindow, cfg.Now),
-		clickCool:  newCooldown(clickLimit, cfg.CooldownWindow, cfg.Now),
-		deferAfter: cfg.DeferAfter,
-		ready:      make(chan struct{}),
-		appID:      strings.TrimSpace(cfg.AppID),
-		ctx:        context.Background(),
-		metrics:    cfg.Metrics,
+		cfg:     cfg,
+		svc:     svc,
+		log:     log,
+		session: s,
+		api:     api,
+		ready:   make(chan struct{}),
+		appID:   strings.TrimSpace(cfg.AppID),
+		ctx:     context.Background(),
+		metrics: cfg.Metrics,
 	}
 	b.rest.main = s
+	if err := b.initDaily(base.With("component", "daily")); err != nil {
+		return nil, err
+	}
+	b.router = cfg.Router
+	if b.router == nil {
+		b.router, err = chat.New(chat.Config{
+			Service:        func() *answer.Service { return svc },
+			Commands:       cfg.Commands,
+			Daily:          b.daily.shared,
+			Logger:         base.With("component", "chat"),
+			Metrics:        cfg.Metrics,
+			Now:            cfg.Now,
+			DeferAfter:     cfg.DeferAfter,
+			CommandLimit:   cfg.CommandLimit,
+			CooldownWindow: cfg.CooldownWindow,
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	b.router.Warm()
+	if cfg.PublicKey != "" || cfg.HTTPAddr != "" {
+		if cfg.PublicKey == "" || cfg.HTTPAddr == "" {
+			return nil, errors.New("de HTTP-interacties vragen DISCORD_PUBLIC_KEY én HTTP_ADDR")
+		}
+		key, err := hex.DecodeString(strings.TrimSpace(cfg.PublicKey))
+		if err != nil || len(key) != publicKeySize {
+			return nil, errors.New("DISCORD_PUBLIC_KEY is geen publieke sleutel: 64 hexadecimale tekens, uit het Developer Portal (General Information → Public Key)")
+		}
+		if b.appID == "" {
+			return nil, errors.New("de HTTP-interacties vragen DISCORD_APP_ID")
+		}
+		b.http = &httpDoor{bot: b, key: key, log: base.With("component", "http")}
+	}
+	if cfg.NoGateway && b.http == nil {
+		return nil, errors.New("GATEWAY=uit vraagt DISCORD_PUBLIC_KEY en HTTP_ADDR: zonder gateway komen interacties alleen over HTTP")
+	}
 	if cfg.WatchdogTimeout == 0 {
 		cfg.WatchdogTimeout = defaultWatchdogTimeout
 	}
-	if cfg.WatchdogTimeout > 0 {
+	if cfg.WatchdogTimeout > 0 && !cfg.NoGateway {
 		b.wd = newWatchdog(cfg.WatchdogTimeout, time.Now, probeSession(s), base.With("component", "watchdog"))
-	}
-	if err := b.initDaily(base.With("component", "daily")); err != nil {
-		return nil, err
 	}
 	s.AddHandler(b.onReady)
 	s.AddHandler(b.onInteraction)
@@ -182,17 +215,31 @@ func New(cfg Config, svc *answer.Service) (*Bot, error) {
 	return b, nil
 }
 
-// Run connects to Discord, registers the commands with one bulk overwrite
-// (on cfg.GuildID when set, else globally) and answers until ctx is done;
-// then it lets requests in flight finish (a few seconds at most) and closes
-// the connection. It returns nil after a shutdown through ctx, and a
+// Router returns the conversation core the bot answers with.
+func (b *Bot) Router() *chat.Router { return b.router }
+
+// Run connects to Discord — the gateway, the HTTP interactions endpoint or
+// both — registers the commands with one bulk overwrite (on cfg.GuildID
+// when set, else globally) and answers until ctx is done; then it lets
+// requests in flight finish (a few seconds at most) and closes the
+// connections. It returns nil after a shutdown through ctx, and a
 // *WatchdogError when the gateway connection does not recover within
 // WatchdogTimeout (watchdog.go): the process should then exit non-zero.
 func (b *Bot) Run(ctx context.Context) error {
 	b.mu.Lock()
 	b.ctx = context.WithoutCancel(ctx)
 	b.mu.Unlock()
-	b.log.Info("verbinden met Discord", "api", discordgo.EndpointAPI)
+	b.log.Info("verbinden met Discord", "api", b.api.APIURL())
+	if b.http != nil {
+		stop, err := b.http.start()
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	if b.cfg.NoGateway {
+		return b.runWithoutGateway(ctx)
+	}
 	// The watchdog ends Run with a *WatchdogError when the gateway stays
 	// down, stuck or silent too long, from here on.
 	stuck, stopWatchdog := b.startWatchdog(ctx)
@@ -236,23 +283,12 @@ func (b *Bot) Run(ctx context.Context) error {
 	// The daily post runs from READY until shutdown; it stops before the
 	// connection closes.
 	defer b.startDaily(ctx)()
-	appID, _ := b.ids()
-	if appID == "" {
-		return errors.New("geen application-id: zet DISCORD_APP_ID")
-	}
-	defs := applicationCommands(b.svc.Corpus)
-	got, err := b.session.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, defs, discordgo.WithContext(ctx))
-	if err != nil {
+	if err := b.register(ctx); err != nil {
 		if ctx.Err() != nil {
 			return nil
 		}
-		return b.redactErr(fmt.Errorf("opdrachten registreren: %w", err))
+		return err
 	}
-	scope := "globaal (het kan tot een uur duren voor ze overal verschijnen)"
-	if b.cfg.GuildID != "" {
-		scope = "op server " + b.cfg.GuildID
-	}
-	b.log.Info("opdrachten geregistreerd", "count", len(got), "scope", scope)
 	select {
 	case <-ctx.Done():
 	case err := <-stuck:
@@ -261,6 +297,47 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.log.Info("afsluiten")
 	return nil
 }
+
+// runWithoutGateway is Run with GATEWAY=uit: the HTTP door answers, the
+// commands are registered over REST and the daily post runs, without a
+// gateway connection (so without mentions).
+func (b *Bot) runWithoutGateway(ctx context.Context) error {
+	b.log.Warn("GATEWAY=uit: geen verbinding met de Discord-gateway, dus geen antwoorden op vermeldingen (@bondgenoot); opdrachten, knoppen en de dagelijkse post werken via HTTP")
+	defer b.Close()
+	defer b.startDaily(ctx)()
+	if err := b.register(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return err
+	}
+	<-ctx.Done()
+	b.log.Info("afsluiten")
+	return nil
+}
+
+// register replaces the application's commands with the router's table,
+// in one bulk overwrite.
+func (b *Bot) register(ctx context.Context) error {
+	appID, _ := b.ids()
+	if appID == "" {
+		return errors.New("geen application-id: zet DISCORD_APP_ID")
+	}
+	defs := applicationCommands(b.router.Specs(b.corpus()))
+	got, err := b.session.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, defs, discordgo.WithContext(ctx))
+	if err != nil {
+		return b.redactErr(fmt.Errorf("opdrachten registreren: %w", err))
+	}
+	scope := "globaal (het kan tot een uur duren voor ze overal verschijnen)"
+	if b.cfg.GuildID != "" {
+		scope = "op server " + b.cfg.GuildID
+	}
+	b.log.Info("opdrachten geregistreerd", "count", len(got), "scope", scope)
+	return nil
+}
+
+// corpus is the corpus the router answers from now.
+func (b *Bot) corpus() *content.Corpus { return b.router.Service().Corpus }
 
 // Close waits briefly for requests in flight and closes the connection. It
 // is safe to call more than once.
@@ -278,6 +355,9 @@ func (b *Bot) Close() error {
 	case <-done:
 	case <-time.After(shutdownWait):
 		b.log.Warn("afsluiten zonder te wachten op lopende antwoorden")
+	}
+	if b.cfg.NoGateway {
+		return nil
 	}
 	return b.closeSession()
 }
@@ -337,6 +417,114 @@ func (b *Bot) recoverEvent(event string) {
 	}
 }
 
+// onInteraction is the gateway door: it answers an interaction and sends
+// the first response as the interaction's callback.
+func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
+	ctx, ok := b.begin()
+	if !ok {
+		return
+	}
+	defer b.end()
+	i := ic.Interaction
+	if i == nil {
+		return
+	}
+	received := time.Now()
+	log := b.log.With("interaction", i.ID, "user", userID(i))
+	body := b.interaction(ctx, i, received, log)
+	if body == nil {
+		return
+	}
+	deadline := received.Add(interactionWindow)
+	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
+	err := b.discordCall(deadline, "interaction callback", log, func(opts ...discordgo.RequestOption) error {
+		_, err := b.rest.get().RequestWithBucketID(http.MethodPost, endpoint, body, endpoint, opts...)
+		return err
+	})
+	if err != nil {
+		log.Warn("antwoord niet verstuurd", "error", err)
+	}
+}
+
+// interaction answers interaction i, from either door, and returns the body
+// of its first response (nil: none). A deferred answer is edited in later
+// over REST. It never panics.
+func (b *Bot) interaction(ctx context.Context, i *discordgo.Interaction, received time.Time, log *slog.Logger) (body any) {
+	defer func() {
+		if r := recover(); r != nil {
+			b.metrics.Panic()
+			log.Error("paniek bij interactie", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+				body = autocompleteBody(nil)
+				return
+			}
+			body = &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: responseData(apologyReply())}
+		}
+	}()
+	req := decodeInteraction(i)
+	if req == nil {
+		return nil
+	}
+	req.Received, req.ID = received, i.ID
+	start := time.Now()
+	if req.Kind != chat.KindAutocomplete {
+		// A deferred button press or menu choice edits the message it is
+		// on (unless it opens privately); whatever the answer, that
+		// message must never be deleted.
+		update := req.Kind == chat.KindComponent && !chat.OpensPrivately(req.CustomID)
+		req.Later = func(resp *chat.Response) {
+			b.active.Add(1)
+			defer b.active.Done()
+			b.sendLate(i, update, b.renderResponse(resp, log), log)
+		}
+	}
+	resp := b.router.Handle(ctx, req)
+	defer func() { log.Debug("interactie beantwoord", "type", i.Type.String(), "duration", time.Since(start)) }()
+	switch {
+	case req.Kind == chat.KindAutocomplete:
+		return autocompleteBody(resp.Choices)
+	case resp.Deferred:
+		log.Info("antwoord uitgesteld")
+		typ := discordgo.InteractionResponseDeferredChannelMessageWithSource
+		if resp.Update {
+			typ = discordgo.InteractionResponseDeferredMessageUpdate
+		}
+		return &discordgo.InteractionResponse{Type: typ}
+	}
+	rep := b.renderResponse(resp, log)
+	typ := discordgo.InteractionResponseChannelMessageWithSource
+	if resp.Update && !rep.Ephemeral {
+		typ = discordgo.InteractionResponseUpdateMessage
+	}
+	return &discordgo.InteractionResponse{Type: typ, Data: responseData(rep)}
+}
+
+// autocompleteBody is the response to an autocomplete: discordgo drops an
+// empty choices list (omitempty), and Discord wants [].
+func autocompleteBody(list []chat.Choice) any {
+	type choice struct {
+		Name  string `json:"name"`
+		Value string `json:"value"`
+	}
+	body := struct {
+		Type discordgo.InteractionResponseType `json:"type"`
+		Data struct {
+			Choices []choice `json:"choices"`
+		} `json:"data"`
+	}{Type: discordgo.InteractionApplicationCommandAutocompleteResult}
+	body.Data.Choices = make([]choice, 0, len(list))
+	for _, c := range list {
+		if len(body.Data.Choices) == maxChoices {
+			break
+		}
+		body.Data.Choices = append(body.Data.Choices, choice{c.Name, c.Value})
+	}
+	return body
+}
+
+// maxChoices is Discord's limit on autocomplete choices.
+const maxChoices = 25
+
 // userID is the id of the user who caused an interaction.
 func userID(i *discordgo.Interaction) string {
 	switch {
@@ -348,48 +536,46 @@ func userID(i *discordgo.Interaction) string {
 	return ""
 }
 
-func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
-	ctx, ok := b.begin()
-	if !ok {
-		return
-	}
-	defer b.end()
-	i := ic.Interaction
-	if i == nil {
-		return
-	}
-	log := b.log.With("interaction", i.ID, "user", userID(i))
-	b.pending.open(i.ID, time.Now())
-	defer b.finishInteraction(i)
-	defer func() {
-		if r := recover(); r != nil {
-			b.metrics.Panic()
-			b.outcome(i, outcomeInternalError)
-			log.Error("paniek bij interactie", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-			if i.Type != discordgo.InteractionApplicationCommandAutocomplete {
-				// Best effort: it fails harmlessly when an answer was already sent.
-				_ = b.respond(i, discordgo.InteractionResponseChannelMessageWithSource, b.apologyReply())
+// decodeInteraction turns an interaction into a request for the router;
+// nil for a kind the bot does not answer.
+func decodeInteraction(i *discordgo.Interaction) *chat.Request {
+	req := &chat.Request{UserID: userID(i), GuildID: i.GuildID, ChannelID: i.ChannelID, Locale: string(i.Locale)}
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete:
+		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+		if !ok {
+			return nil
+		}
+		req.Kind = chat.KindCommand
+		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+			req.Kind = chat.KindAutocomplete
+		}
+		req.Command = data.Name
+		req.Args, req.Focused = commandOptions(data)
+		for _, o := range data.Options {
+			if o != nil && (o.Type == discordgo.ApplicationCommandOptionSubCommand || o.Type == discordgo.ApplicationCommandOptionSubCommandGroup) {
+				req.Sub = o.Name
+				delete(req.Args, o.Name) // a subcommand without options reads as an empty option
+				break
 			}
 		}
-	}()
-	start := time.Now()
-	switch i.Type {
-	case discordgo.InteractionApplicationCommandAutocomplete:
-		b.autocomplete(i, log)
-	case discordgo.InteractionApplicationCommand:
-		b.command(ctx, i, log)
 	case discordgo.InteractionMessageComponent:
-		b.component(ctx, i, log)
+		data, ok := i.Data.(discordgo.MessageComponentInteractionData)
+		if !ok {
+			return nil
+		}
+		req.Kind = chat.KindComponent
+		req.CustomID, req.Values = data.CustomID, data.Values
 	default:
-		return
+		return nil
 	}
-	log.Debug("interactie beantwoord", "type", i.Type.String(), "duration", time.Since(start))
+	return req
 }
 
-// commandOptions returns the option values of a command, cleaned, and the
-// focused option of an autocomplete.
-func commandOptions(data discordgo.ApplicationCommandInteractionData) (a args, focused string) {
-	a = args{}
+// commandOptions returns the option values of a command and the focused
+// option of an autocomplete.
+func commandOptions(data discordgo.ApplicationCommandInteractionData) (a chat.Args, focused string) {
+	a = chat.Args{}
 	var walk func(opts []*discordgo.ApplicationCommandInteractionDataOption)
 	walk = func(opts []*discordgo.ApplicationCommandInteractionDataOption) {
 		for _, o := range opts {
@@ -404,7 +590,7 @@ func commandOptions(data discordgo.ApplicationCommandInteractionData) (a args, f
 			if o.Value != nil {
 				v = fmt.Sprint(o.Value)
 			}
-			a[o.Name] = text.Clean(v, maxInputRunes)
+			a[o.Name] = v
 			if o.Focused {
 				focused = o.Name
 			}
@@ -414,201 +600,41 @@ func commandOptions(data discordgo.ApplicationCommandInteractionData) (a args, f
 	return a, focused
 }
 
-func (b *Bot) command(ctx context.Context, i *discordgo.Interaction, log *slog.Logger) {
-	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
-	if !ok {
-		return
+// renderResponse renders the router's response as a Discord message. An
+// error value shows its Dutch message (with buttons for the names it
+// suggests); after a panic, the apology is built without render code,
+// which may be what panicked.
+func (b *Bot) renderResponse(resp *chat.Response, log *slog.Logger) (rep *reply) {
+	if s, ok := resp.Value.(string); ok && s == chat.Apology {
+		return apologyReply()
 	}
-	log = log.With("command", data.Name)
-	if ok, wait, _ := b.cmdCool.allow(userID(i)); !ok {
-		log.Info("cooldown", "wait", wait)
-		b.outcome(i, outcomeCooldown)
-		b.send(i, false, renderError(cooldownMessage(b.cmdCool.limit, b.cfg.CooldownWindow, wait)), log)
-		return
-	}
-	cmd := lookupCommand(b.cmds, data.Name)
-	if cmd == nil {
-		b.outcome(i, outcomeUserError)
-		b.send(i, false, renderError("Die opdracht ken ik niet (meer). Typ /help voor de lijst."), log)
-		return
-	}
-	in := newInvocation(i, data)
-	b.answer(ctx, i, false, log, func(ctx context.Context) (any, view, error) {
-		return b.invoke(ctx, cmd, in)
-	})
-}
-
-func (b *Bot) component(ctx context.Context, i *discordgo.Interaction, log *slog.Logger) {
-	data, ok := i.Data.(discordgo.MessageComponentInteractionData)
-	if !ok {
-		return
-	}
-	log = log.With("custom_id", data.CustomID)
-	if ok, wait, _ := b.clickCool.allow(userID(i)); !ok {
-		log.Info("cooldown", "wait", wait)
-		b.outcome(i, outcomeCooldown)
-		b.send(i, true, renderError(cooldownMessage(b.clickCool.limit, b.cfg.CooldownWindow, wait)), log)
-		return
-	}
-	vw, err := viewFromComponent(data.CustomID, data.Values)
-	if err != nil {
-		log.Info("onleesbare knop", "error", err)
-		b.outcome(i, outcomeUserError)
-		b.send(i, true, b.errorReply(log, staleButton(), view{}), log)
-		return
-	}
-	// A button that opens privately (the daily post's) answers with a new
-	// message only the presser sees instead of changing the message.
-	priv := opensPrivately(data.CustomID)
-	b.answer(ctx, i, !priv, log, func(ctx context.Context) (any, view, error) {
-		v, vw, err := redo(ctx, b.svc, vw)
-		if priv && err == nil {
-			v = private{v}
-		}
-		return v, vw, err
-	})
-}
-
-func (b *Bot) autocomplete(i *discordgo.Interaction, log *slog.Logger) {
-	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
-	if !ok {
-		return
-	}
-	a, focused := commandOptions(data)
-	var list []*discordgo.ApplicationCommandOptionChoice
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				b.metrics.Panic()
-				log.Error("paniek bij autocomplete", "command", data.Name, "option", focused, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-				list = nil
-			}
-		}()
-		list = choices(b.svc.Corpus, data.Name, focused, a[focused])
-	}()
-	if len(list) > 25 {
-		list = list[:25]
-	}
-	if list == nil {
-		list = []*discordgo.ApplicationCommandOptionChoice{}
-	}
-	// discordgo drops an empty choices list (omitempty); Discord wants [].
-	body := struct {
-		Type discordgo.InteractionResponseType `json:"type"`
-		Data struct {
-			Choices []*discordgo.ApplicationCommandOptionChoice `json:"choices"`
-		} `json:"data"`
-	}{Type: discordgo.InteractionApplicationCommandAutocompleteResult}
-	body.Data.Choices = list
-	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
-	err := b.discordCall(b.pending.deadline(i.ID), "autocomplete", log, func(opts ...discordgo.RequestOption) error {
-		_, err := b.rest.get().RequestWithBucketID(http.MethodPost, endpoint, body, endpoint, opts...)
-		return err
-	})
-	if err != nil {
-		log.Warn("autocomplete niet verstuurd", "command", data.Name, "error", err)
-	}
-}
-
-// answer computes a reply with compute and sends it. When computing takes
-// longer than DeferAfter, it first tells Discord to wait (a deferred
-// response) and then edits the answer in. update means the interaction is
-// a button press whose message the answer replaces.
-func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, update bool, log *slog.Logger, compute func(context.Context) (any, view, error)) {
-	ctx, cancel := context.WithTimeout(ctx, handlerTimeout)
-	defer cancel()
-	done := make(chan *reply, 1)
-	go func() {
-		rep, outcome := b.produceOutcome(ctx, log, compute)
-		b.outcome(i, outcome)
-		done <- rep
-	}()
-	timer := time.NewTimer(b.deferAfter)
-	defer timer.Stop()
-	select {
-	case rep := <-done:
-		b.send(i, update, rep, log)
-		return
-	case <-timer.C:
-	}
-	typ := discordgo.InteractionResponseDeferredChannelMessageWithSource
-	if update {
-		typ = discordgo.InteractionResponseDeferredMessageUpdate
-	}
-	log.Info("antwoord uitgesteld", "after", b.deferAfter)
-	if err := b.callback(i, &discordgo.InteractionResponse{Type: typ}, log); err != nil {
-		log.Warn("uitstel niet verstuurd", "error", err)
-	}
-	var rep *reply
-	select {
-	case rep = <-done:
-	case <-time.After(handlerTimeout + time.Second):
-		// The work ignores its context; answer anyway and let it finish.
-		log.Error("antwoord te traag", "after", handlerTimeout)
-		b.outcome(i, outcomeInternalError)
-		rep = renderError(answer.UserMessage(ctx.Err()))
-	}
-	b.sendLate(i, update, rep, log)
-}
-
-// produce computes and renders a reply; errors go through the error edge
-// and a panic becomes an apology. It never panics.
-func (b *Bot) produce(ctx context.Context, log *slog.Logger, compute func(context.Context) (any, view, error)) *reply {
-	rep, _ := b.produceOutcome(ctx, log, compute)
-	return rep
-}
-
-// produceOutcome is produce that also says how it went: outcomeOK,
-// outcomeUserError, or outcomeInternalError (an error for no user, or a
-// panic).
-func (b *Bot) produceOutcome(ctx context.Context, log *slog.Logger, compute func(context.Context) (any, view, error)) (rep *reply, outcome string) {
 	defer func() {
 		if r := recover(); r != nil {
 			b.metrics.Panic()
-			log.Error("paniek in handler", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-			rep, outcome = b.apologyReply(), outcomeInternalError
+			log.Error("paniek bij het opmaken van een antwoord", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			rep = apologyReply()
 		}
 	}()
-	v, vw, err := compute(ctx)
-	if err != nil {
-		if answer.IsUserError(err) {
-			return b.errorReply(log, err, vw), outcomeUserError
-		}
-		return b.errorReply(log, err, vw), outcomeInternalError
+	switch v := resp.Value.(type) {
+	case chat.Help:
+		rep = renderHelp(b.router.Specs(nil), b.corpus())
+	case error:
+		rep = renderErrorValue(v, resp.View)
+	default:
+		rep = render(v, resp.View)
 	}
-	var out *reply
-	if _, ok := v.(helpRequest); ok {
-		out = renderHelp()
-	} else {
-		out = render(v, vw)
+	if rep == nil {
+		log.Error("render gaf niets", "type", fmt.Sprintf("%T", resp.Value))
+		rep = renderError("")
 	}
-	if out == nil {
-		return b.errorReply(log, fmt.Errorf("render gaf niets voor %T", v), vw), outcomeInternalError
+	if resp.Private {
+		rep.Ephemeral = true
 	}
-	return out, outcomeOK
+	return rep
 }
 
-// errorReply is the error edge: every error of a handler becomes an
-// ephemeral Dutch reply here. Errors meant for users are shown with their
-// message (and buttons for the names they suggest, in the context of vw);
-// other errors are logged with their context and answered with a general
-// message, never with their text.
-func (b *Bot) errorReply(log *slog.Logger, err error, vw view) *reply {
-	if answer.IsUserError(err) {
-		log.Debug("foute invoer", "message", answer.UserMessage(err))
-		if r := render(err, vw); r != nil {
-			r.Ephemeral = true
-			return r
-		}
-	} else {
-		log.Error("interne fout", "error", err, "view", vw.Kind)
-	}
-	return renderError(answer.UserMessage(err))
-}
-
-// apologyReply is the answer after a panic; it is built without render
-// code, which may be what panicked.
-func (b *Bot) apologyReply() *reply {
+// apologyReply is the answer after a panic.
+func apologyReply() *reply {
 	return &reply{Content: apology, Ephemeral: true}
 }
 
@@ -636,25 +662,6 @@ func responseData(rep *reply) *discordgo.InteractionResponseData {
 		d.Flags = discordgo.MessageFlagsEphemeral
 	}
 	return d
-}
-
-// respond sends the first response to an interaction, within Discord's
-// window (see discordCall).
-func (b *Bot) respond(i *discordgo.Interaction, typ discordgo.InteractionResponseType, rep *reply) error {
-	return b.callback(i, &discordgo.InteractionResponse{Type: typ, Data: responseData(rep)}, b.log.With("interaction", i.ID))
-}
-
-// send answers an interaction at once. A button press updates its message,
-// except with an ephemeral reply (an error), which comes as a new message
-// only the user sees.
-func (b *Bot) send(i *discordgo.Interaction, update bool, rep *reply, log *slog.Logger) {
-	typ := discordgo.InteractionResponseChannelMessageWithSource
-	if update && !rep.Ephemeral {
-		typ = discordgo.InteractionResponseUpdateMessage
-	}
-	if err := b.respond(i, typ, rep); err != nil {
-		log.Warn("antwoord niet verstuurd", "error", err)
-	}
 }
 
 // sendLate answers an interaction that was deferred: it edits the original
@@ -695,6 +702,7 @@ func (b *Bot) sendLate(i *discordgo.Interaction, update bool, rep *reply, log *s
 	}
 }
 
+// onMessage answers a message that mentions the bot.
 func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	ctx, ok := b.begin()
 	if !ok {
@@ -709,22 +717,14 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	}
 	log := b.log.With("message", m.ID, "channel", m.ChannelID, "user", m.Author.ID)
 	start := time.Now()
-	var rep *reply
-	if ok, wait, first := b.cmdCool.allow(m.Author.ID); !ok {
-		log.Info("cooldown", "wait", wait)
-		b.metrics.RateLimited("cooldown")
-		if !first {
-			return // told once already; do not flood the channel
-		}
-		rep = renderError(cooldownMessage(b.cmdCool.limit, b.cfg.CooldownWindow, wait))
-	} else {
-		ctx, cancel := context.WithTimeout(ctx, handlerTimeout)
-		defer cancel()
-		rep = b.produce(ctx, log, func(ctx context.Context) (any, view, error) {
-			q := parseMention(b.svc.Corpus, botID, text.Clean(m.Content, maxInputRunes*4))
-			return mentionAnswer(ctx, b.svc, q)
-		})
+	resp := b.router.Handle(ctx, &chat.Request{
+		Kind: chat.KindMention, ID: m.ID, Text: m.Content, BotID: botID,
+		UserID: m.Author.ID, GuildID: m.GuildID, ChannelID: m.ChannelID, Received: start,
+	})
+	if resp.Silent {
+		return // told once already; do not flood the channel
 	}
+	rep := b.renderResponse(resp, log)
 	if b.replyTo(m, rep, log) == nil {
 		b.metrics.Mention(time.Since(start))
 	}
@@ -760,4 +760,9 @@ func (b *Bot) replyTo(m *discordgo.Message, rep *reply, log *slog.Logger) error 
 		log.Warn("antwoord op vermelding niet verstuurd", "error", err)
 	}
 	return err
+}
+
+// listen opens a TCP listener on addr.
+func listen(addr string) (net.Listener, error) {
+	return net.Listen("tcp", addr)
 }

@@ -12,9 +12,12 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
+
 	"github.com/gorilla/websocket"
 
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/chat"
 )
 
 // Interaction callback types and message flags, as Discord numbers them.
@@ -31,20 +34,21 @@ const (
 // sends back for every command, an autocomplete, button presses, a select,
 // mentions, hostile input and a panic in a handler.
 func TestE2E(t *testing.T) {
-	h := startBot(t, nil, func(b *Bot) {
-		b.cmds = append(b.cmds,
-			command{name: "paniek", run: func(context.Context, *answer.Service, args) (any, view, error) {
+	t.Parallel()
+	h := startBot(t, func(c *Config) {
+		c.Commands = append(chat.DefaultCommands(),
+			chat.NewCommand("paniek", "", func(context.Context, *answer.Service, chat.Args) (any, view, error) {
 				panic("boem")
-			}},
-			command{name: "kapot", run: func(context.Context, *answer.Service, args) (any, view, error) {
+			}),
+			chat.NewCommand("kapot", "", func(context.Context, *answer.Service, chat.Args) (any, view, error) {
 				return nil, view{}, errors.New("database on fire: secret detail")
-			}},
+			}),
 		)
-	})
+	}, nil)
 
 	t.Run("registration", func(t *testing.T) {
-		puts := h.fake.requests()
-		var put fakeRequest
+		puts := h.fake.Requests()
+		var put fakediscord.Request
 		n := 0
 		for _, r := range puts {
 			if r.Method == "PUT" {
@@ -55,7 +59,7 @@ func TestE2E(t *testing.T) {
 		if n != 1 {
 			t.Fatalf("%d PUT requests, want one bulk overwrite", n)
 		}
-		if want := "/applications/" + h.fake.appID + "/guilds/1200000000000000001/commands"; put.Path != want {
+		if want := "/applications/" + h.fake.AppID + "/guilds/1200000000000000001/commands"; put.Path != want {
 			t.Errorf("bulk overwrite on %s, want %s", put.Path, want)
 		}
 		var cmds []map[string]any
@@ -78,7 +82,7 @@ func TestE2E(t *testing.T) {
 		var id struct {
 			Intents int `json:"intents"`
 		}
-		if err := json.Unmarshal(h.fake.identified(), &id); err != nil {
+		if err := json.Unmarshal(h.fake.Identified(), &id); err != nil {
 			t.Fatal(err)
 		}
 		if id.Intents&(1<<9) == 0 || id.Intents&(1<<15) != 0 || id.Intents&(1<<1) != 0 || id.Intents&(1<<8) != 0 {
@@ -237,11 +241,11 @@ func TestE2E(t *testing.T) {
 
 	t.Run("mention", func(t *testing.T) {
 		m := h.payload("message_create_mention.json")
-		h.fake.dispatch("MESSAGE_CREATE", m)
-		r := h.fake.waitFor(5*time.Second, "the reply to the mention", func(r fakeRequest) bool {
+		h.fake.Dispatch("MESSAGE_CREATE", m)
+		r := h.fake.WaitFor(5*time.Second, "the reply to the mention", func(r fakediscord.Request) bool {
 			return r.Method == "POST" && r.Path == "/channels/1200000000000000002/messages" && strings.Contains(string(r.Body), m["id"].(string))
 		})
-		body := r.json(t)
+		body := r.JSON(t)
 		checkNoPing(t, body)
 		ref, _ := body["message_reference"].(map[string]any)
 		if ref["message_id"] != m["id"] || ref["channel_id"] != "1200000000000000002" || ref["fail_if_not_exists"] != false {
@@ -263,9 +267,9 @@ func TestE2E(t *testing.T) {
 		} {
 			m := h.payload("message_create_mention.json")
 			m["author"] = map[string]any{"id": "30000000000000000" + string(rune('0'+i)), "username": "x"}
-			m["content"] = "<@" + h.fake.botID + "> " + tt.say
-			h.fake.dispatch("MESSAGE_CREATE", m)
-			r := h.fake.waitFor(5*time.Second, "the reply to "+tt.say, func(r fakeRequest) bool {
+			m["content"] = "<@" + h.fake.BotID + "> " + tt.say
+			h.fake.Dispatch("MESSAGE_CREATE", m)
+			r := h.fake.WaitFor(5*time.Second, "the reply to "+tt.say, func(r fakediscord.Request) bool {
 				return r.Method == "POST" && strings.Contains(string(r.Body), `"message_id":"`+m["id"].(string)+`"`)
 			})
 			if !strings.Contains(string(r.Body), tt.want) {
@@ -275,22 +279,22 @@ func TestE2E(t *testing.T) {
 	})
 
 	t.Run("messages that are not for the bot", func(t *testing.T) {
-		before := h.fake.count(func(r fakeRequest) bool { return strings.HasPrefix(r.Path, "/channels/") })
+		before := h.fake.Count(func(r fakediscord.Request) bool { return strings.HasPrefix(r.Path, "/channels/") })
 		plain := h.payload("message_create_mention.json")
 		plain["content"] = "gewoon een bericht over brugfiguren"
 		plain["mentions"] = []any{}
 		fromBot := h.payload("message_create_mention.json")
 		fromBot["author"] = map[string]any{"id": "5555", "username": "anderebot", "bot": true}
 		self := h.payload("message_create_mention.json")
-		self["author"] = map[string]any{"id": h.fake.botID, "username": "bondgenoot", "bot": true}
+		self["author"] = map[string]any{"id": h.fake.BotID, "username": "bondgenoot", "bot": true}
 		for _, m := range []map[string]any{plain, fromBot, self} {
-			h.fake.dispatch("MESSAGE_CREATE", m)
+			h.fake.Dispatch("MESSAGE_CREATE", m)
 		}
 		// A marker interaction after them: once it is answered, the
 		// messages were seen.
 		h.interact(setUser(h.command("help"), "2000000000000000103"))
 		time.Sleep(50 * time.Millisecond)
-		if after := h.fake.count(func(r fakeRequest) bool { return strings.HasPrefix(r.Path, "/channels/") }); after != before {
+		if after := h.fake.Count(func(r fakediscord.Request) bool { return strings.HasPrefix(r.Path, "/channels/") }); after != before {
 			t.Errorf("the bot answered %d messages that did not mention it", after-before)
 		}
 	})
@@ -405,18 +409,18 @@ func TestE2E(t *testing.T) {
 
 	t.Run("cooldown of mentions", func(t *testing.T) {
 		replies := func() int {
-			return h.fake.count(func(r fakeRequest) bool { return strings.HasPrefix(r.Path, "/channels/") })
+			return h.fake.Count(func(r fakediscord.Request) bool { return strings.HasPrefix(r.Path, "/channels/") })
 		}
 		before := replies()
 		var last map[string]any
 		for i := 0; i < 7; i++ {
 			last = h.payload("message_create_mention.json")
 			last["author"] = map[string]any{"id": "2000000000000000996", "username": "veel"}
-			last["content"] = "<@" + h.fake.botID + "> brugfiguur"
-			h.fake.dispatch("MESSAGE_CREATE", last)
+			last["content"] = "<@" + h.fake.BotID + "> brugfiguur"
+			h.fake.Dispatch("MESSAGE_CREATE", last)
 			if i < 6 {
 				id := last["id"].(string)
-				h.fake.waitFor(5*time.Second, "reply to mention", func(r fakeRequest) bool {
+				h.fake.WaitFor(5*time.Second, "reply to mention", func(r fakediscord.Request) bool {
 					return strings.Contains(string(r.Body), `"message_id":"`+id+`"`)
 				})
 			}
@@ -426,15 +430,15 @@ func TestE2E(t *testing.T) {
 		if n := replies() - before; n != 6 {
 			t.Errorf("%d replies to 7 mentions, want 5 answers and one request to wait", n)
 		}
-		r := h.fake.waitFor(time.Second, "the cooldown reply", func(r fakeRequest) bool {
+		r := h.fake.WaitFor(time.Second, "the cooldown reply", func(r fakediscord.Request) bool {
 			return strings.HasPrefix(r.Path, "/channels/") && strings.Contains(string(r.Body), "Even op adem komen")
 		})
-		checkNoPing(t, r.json(t))
+		checkNoPing(t, r.JSON(t))
 		h.clock.Advance(10 * time.Second)
 	})
 
 	t.Run("no stray requests", func(t *testing.T) {
-		for _, r := range h.fake.requests() {
+		for _, r := range h.fake.Requests() {
 			if r.Auth != "Bot "+testToken {
 				t.Errorf("%s %s without the bot's authorization", r.Method, r.Path)
 			}
@@ -497,25 +501,27 @@ func checkComponents(t testing.TB, d map[string]any) {
 // TestE2EGlobalRegistrationAndAppIDFromReady registers globally without a
 // guild and takes the application id from READY.
 func TestE2EGlobalRegistrationAndAppIDFromReady(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) { c.GuildID = "" }, nil)
-	n := h.fake.count(func(r fakeRequest) bool { return r.Method == "PUT" })
+	n := h.fake.Count(func(r fakediscord.Request) bool { return r.Method == "PUT" })
 	if n != 1 {
 		t.Errorf("%d PUT requests, want 1", n)
 	}
-	if h.fake.count(func(r fakeRequest) bool {
-		return r.Method == "PUT" && r.Path == "/applications/"+h.fake.appID+"/commands"
+	if h.fake.Count(func(r fakediscord.Request) bool {
+		return r.Method == "PUT" && r.Path == "/applications/"+h.fake.AppID+"/commands"
 	}) != 1 {
-		t.Errorf("no global bulk overwrite: %v", h.fake.requests())
+		t.Errorf("no global bulk overwrite: %v", h.fake.Requests())
 	}
 }
 
 // TestE2EAppIDFromConfig uses DISCORD_APP_ID over the id in READY.
 func TestE2EAppIDFromConfig(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) { c.AppID = "123456789" }, nil)
-	if h.fake.count(func(r fakeRequest) bool {
+	if h.fake.Count(func(r fakediscord.Request) bool {
 		return r.Method == "PUT" && strings.HasPrefix(r.Path, "/applications/123456789/guilds/")
 	}) != 1 {
-		t.Errorf("bulk overwrite not on the configured application: %v", h.fake.requests())
+		t.Errorf("bulk overwrite not on the configured application: %v", h.fake.Requests())
 	}
 }
 
@@ -523,27 +529,29 @@ func TestE2EAppIDFromConfig(t *testing.T) {
 // an error after deferring replaces the "thinking" message with an
 // ephemeral follow-up.
 func TestE2EDeferred(t *testing.T) {
-	h := startBot(t, func(c *Config) { c.DeferAfter = 30 * time.Millisecond }, func(b *Bot) {
-		b.cmds = append(b.cmds,
-			command{name: "traag", run: func(ctx context.Context, s *answer.Service, _ args) (any, view, error) {
+	t.Parallel()
+	h := startBot(t, func(c *Config) {
+		c.DeferAfter = 30 * time.Millisecond
+		c.Commands = append(chat.DefaultCommands(),
+			chat.NewCommand("traag", "", func(ctx context.Context, s *answer.Service, _ chat.Args) (any, view, error) {
 				time.Sleep(150 * time.Millisecond)
-				return network(s, view{Kind: "netwerk", Arg: "Duosprong"})
-			}},
-			command{name: "traagfout", run: func(context.Context, *answer.Service, args) (any, view, error) {
+				return chat.Redo(ctx, s, view{Kind: "netwerk", Arg: "Duosprong"})
+			}),
+			chat.NewCommand("traagfout", "", func(context.Context, *answer.Service, chat.Args) (any, view, error) {
 				time.Sleep(150 * time.Millisecond)
 				return nil, view{}, &answer.UserError{Message: "Dat vond ik niet."}
-			}},
+			}),
 		)
-	})
+	}, nil)
 	m := h.command("traag")
 	cb := h.interact(m)
 	if cbType(cb) != cbDeferredMessage {
 		t.Fatalf("callback type %d, want %d", cbType(cb), cbDeferredMessage)
 	}
-	edit := h.fake.waitFor(5*time.Second, "the edit of @original", func(r fakeRequest) bool {
-		return r.Method == "PATCH" && r.Path == "/webhooks/"+h.fake.appID+"/"+m["token"].(string)+"/messages/@original"
+	edit := h.fake.WaitFor(5*time.Second, "the edit of @original", func(r fakediscord.Request) bool {
+		return r.Method == "PATCH" && r.Path == "/webhooks/"+h.fake.AppID+"/"+m["token"].(string)+"/messages/@original"
 	})
-	body := edit.json(t)
+	body := edit.JSON(t)
 	checkNoPing(t, body)
 	if !strings.Contains(string(edit.Body), "Duosprong") {
 		t.Errorf("edit lacks the answer: %.300s", edit.Body)
@@ -553,14 +561,14 @@ func TestE2EDeferred(t *testing.T) {
 	if cb := h.interact(m); cbType(cb) != cbDeferredMessage {
 		t.Fatalf("callback type %d, want %d", cbType(cb), cbDeferredMessage)
 	}
-	prefix := "/webhooks/" + h.fake.appID + "/" + m["token"].(string)
-	h.fake.waitFor(5*time.Second, "the delete of @original", func(r fakeRequest) bool {
+	prefix := "/webhooks/" + h.fake.AppID + "/" + m["token"].(string)
+	h.fake.WaitFor(5*time.Second, "the delete of @original", func(r fakediscord.Request) bool {
 		return r.Method == "DELETE" && r.Path == prefix+"/messages/@original"
 	})
-	fu := h.fake.waitFor(5*time.Second, "the follow-up", func(r fakeRequest) bool {
+	fu := h.fake.WaitFor(5*time.Second, "the follow-up", func(r fakediscord.Request) bool {
 		return r.Method == "POST" && r.Path == prefix
 	})
-	fb := fu.json(t)
+	fb := fu.JSON(t)
 	checkNoPing(t, fb)
 	if flags(fb)&flagEphemeral == 0 || fb["content"] != "Dat vond ik niet." {
 		t.Errorf("follow-up = %s", fu.Body)
@@ -571,15 +579,16 @@ func TestE2EDeferred(t *testing.T) {
 // TestE2EDeferredButton: a button press that is slower than DeferAfter is
 // answered with a deferred update, then the message is edited.
 func TestE2EDeferredButton(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) { c.DeferAfter = time.Nanosecond }, nil)
 	cb := h.interact(h.command("zoek", "term", "school"))
 	if cbType(cb) != cbDeferredMessage {
 		t.Fatalf("callback type %d, want %d", cbType(cb), cbDeferredMessage)
 	}
-	edit := h.fake.waitFor(5*time.Second, "the edit with the search page", func(r fakeRequest) bool {
+	edit := h.fake.WaitFor(5*time.Second, "the edit with the search page", func(r fakediscord.Request) bool {
 		return r.Method == "PATCH" && strings.Contains(string(r.Body), "custom_id")
 	})
-	body := edit.json(t)
+	body := edit.JSON(t)
 	checkNoPing(t, body)
 	ids, _ := customIDs(body)
 	if len(ids) == 0 {
@@ -591,7 +600,7 @@ func TestE2EDeferredButton(t *testing.T) {
 		t.Fatalf("slow button: callback type %d, want %d", cbType(cb), cbDeferredUpdate)
 	}
 	tok := bm["token"].(string)
-	h.fake.waitFor(5*time.Second, "the edit after the button", func(r fakeRequest) bool {
+	h.fake.WaitFor(5*time.Second, "the edit after the button", func(r fakediscord.Request) bool {
 		return r.Method == "PATCH" && strings.Contains(r.Path, "/"+tok+"/messages/@original")
 	})
 }
@@ -599,16 +608,17 @@ func TestE2EDeferredButton(t *testing.T) {
 // TestE2EShutdown: cancelling Run's context closes the gateway connection
 // and Run returns nil.
 func TestE2EShutdown(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, nil, nil)
-	if !h.fake.connected() {
+	if !h.fake.Connected() {
 		t.Fatal("not connected")
 	}
 	h.stop()
 	deadline := time.Now().Add(5 * time.Second)
-	for h.fake.connected() && time.Now().Before(deadline) {
+	for h.fake.Connected() && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
-	if h.fake.connected() {
+	if h.fake.Connected() {
 		t.Errorf("the gateway connection is still open after shutdown")
 	}
 }
@@ -616,7 +626,8 @@ func TestE2EShutdown(t *testing.T) {
 // TestRunBadToken: Discord refusing the token ends Run with an error that
 // does not contain the token.
 func TestRunBadToken(t *testing.T) {
-	fake := newFakeDiscord(t, "another-token-entirely-0123456789")
+	t.Parallel()
+	fake := fakediscord.New(t, "another-token-entirely-0123456789")
 	defer fake.Close()
 	logs := &syncBuffer{}
 	b, err := New(Config{Token: testToken, APIURL: fake.URL(), Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}, service(t))
@@ -637,6 +648,7 @@ func TestRunBadToken(t *testing.T) {
 // TestRunStopsWhileConnecting: a shutdown while the gateway is silent (no
 // HELLO) still ends Run at once.
 func TestRunStopsWhileConnecting(t *testing.T) {
+	t.Parallel()
 	release := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/v10/gateway") {

@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -13,85 +16,110 @@ import (
 // defaultAPIURL is Discord's REST base URL.
 const defaultAPIURL = "https://discord.com/"
 
-// apiVersion is the Discord API version the bot speaks, for REST and the
-// gateway. discordgo v0.29.0 defaults to 9; the bot uses 10.
+// apiVersion is the Discord API version the bot speaks over REST.
+// discordgo v0.29.0 builds its URLs for version 9; apiTransport rewrites
+// them to 10.
 const apiVersion = "10"
 
-// useDiscordAPI points discordgo at the REST API under base (for example
-// "http://127.0.0.1:8080" for a fake Discord, or a REST proxy); an empty base
-// means Discord itself. The gateway URL is then asked from that API as usual.
-//
-// discordgo keeps its URLs in exported package variables that are computed
-// once at start-up from EndpointDiscord, so changing the base means
-// recomputing every one of them that derives from it. This function is the
-// only place in the project that changes discordgo's package variables
-// (together with routeDiscordgoLogs); the endpoint functions
-// (EndpointApplicationGlobalCommands, EndpointInteractionResponse,
-// EndpointWebhookMessage, EndpointChannelMessages, …) read these variables
-// each time they are called, so they follow. CDN and status URLs are not
-// changed: the bot never calls them.
-//
-// The variables are process-wide: all sessions in one process use the same
-// base. Tests therefore run bots one after another, never in parallel.
-func useDiscordAPI(base string) error {
+// apiTransport sends discordgo's REST requests to the API under base (for
+// example "http://127.0.0.1:8080" for a fake Discord, or a REST proxy)
+// instead of Discord itself, and speaks API version 10. It is the session's
+// own HTTP client that does this: discordgo's package variables are never
+// changed, so several bots in one process (tests) can each have their own
+// API. The gateway URL is asked from that API as usual.
+type apiTransport struct {
+	base *url.URL // scheme, host and path prefix, ending in "/"
+	next http.RoundTripper
+}
+
+// newAPITransport parses DISCORD_API_URL; an empty base means Discord.
+func newAPITransport(base string, next http.RoundTripper) (*apiTransport, error) {
 	if strings.TrimSpace(base) == "" {
 		base = defaultAPIURL
 	}
 	u, err := url.Parse(strings.TrimSpace(base))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("DISCORD_API_URL %q is geen http(s)-adres", base)
+		return nil, fmt.Errorf("DISCORD_API_URL %q is geen http(s)-adres", base)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return fmt.Errorf("DISCORD_API_URL %q mag geen ? of # bevatten", base)
+		return nil, fmt.Errorf("DISCORD_API_URL %q mag geen ? of # bevatten", base)
 	}
-	base = strings.TrimSuffix(u.String(), "/") + "/"
+	p := strings.TrimSuffix(u.Path, "/") + "/"
 	// Someone may give the versioned API URL itself ("…/api/v10"): accept it.
-	if i := strings.LastIndex(base, "api/v"); i >= 0 && strings.Count(base[i:], "/") == 2 {
-		base = base[:i]
+	if i := strings.LastIndex(p, "api/v"); i >= 0 && strings.Count(p[i:], "/") == 2 {
+		p = p[:i]
 	}
-
-	discordgo.APIVersion = apiVersion
-	discordgo.EndpointDiscord = base
-	api := base + "api/v" + apiVersion + "/"
-	discordgo.EndpointAPI = api
-	discordgo.EndpointGuilds = api + "guilds/"
-	discordgo.EndpointChannels = api + "channels/"
-	discordgo.EndpointUsers = api + "users/"
-	discordgo.EndpointGateway = api + "gateway"
-	discordgo.EndpointGatewayBot = discordgo.EndpointGateway + "/bot"
-	discordgo.EndpointWebhooks = api + "webhooks/"
-	discordgo.EndpointStickers = api + "stickers/"
-	discordgo.EndpointStageInstances = api + "stage-instances"
-	discordgo.EndpointSKUs = api + "skus"
-	discordgo.EndpointVoice = api + "/voice/"
-	discordgo.EndpointVoiceRegions = discordgo.EndpointVoice + "regions"
-	discordgo.EndpointNitroStickersPacks = api + "/sticker-packs"
-	discordgo.EndpointGuildCreate = api + "guilds"
-	discordgo.EndpointApplications = api + "applications"
-	discordgo.EndpointOAuth2 = api + "oauth2/"
-	discordgo.EndpointOAuth2Applications = discordgo.EndpointOAuth2 + "applications"
-	discordgo.EndpointOauth2 = discordgo.EndpointOAuth2
-	discordgo.EndpointOauth2Applications = discordgo.EndpointOAuth2Applications
-	return nil
+	u.Path, u.RawPath = p, ""
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	return &apiTransport{base: u, next: next}, nil
 }
 
-// routeDiscordgoLogs sends discordgo's own log lines to log instead of the
-// standard logger. discordgo.Logger is a process-wide variable, so the last
-// bot started in a process receives them. Informational lines become Debug:
-// they are noise for an operator.
-func routeDiscordgoLogs(log *slog.Logger) {
-	discordgo.Logger = func(msgL, _ int, format string, a ...any) {
-		level := slog.LevelDebug - 4
-		switch msgL {
-		case discordgo.LogError:
-			level = slog.LevelError
-		case discordgo.LogWarning:
-			level = slog.LevelWarn
-		case discordgo.LogInformational:
-			level = slog.LevelDebug
-		}
-		log.Log(context.Background(), level, strings.TrimSpace(fmt.Sprintf(format, a...)))
+// discordAPIPrefix is where discordgo's REST URLs start.
+var discordAPIPrefix = "/api/v" + discordgo.APIVersion + "/"
+
+// rewrite returns the URL that u, one of discordgo's, stands for under the
+// transport's base.
+func (t *apiTransport) rewrite(u *url.URL) *url.URL {
+	out := *u
+	out.Scheme, out.Host = t.base.Scheme, t.base.Host
+	rest := strings.TrimPrefix(u.Path, "/")
+	if strings.HasPrefix(u.Path, discordAPIPrefix) {
+		rest = "api/v" + apiVersion + "/" + strings.TrimPrefix(u.Path, discordAPIPrefix)
 	}
+	out.Path, out.RawPath = t.base.Path+rest, ""
+	return &out
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *apiTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.URL.Host != "discord.com" {
+		return t.next.RoundTrip(r)
+	}
+	r2 := r.Clone(r.Context())
+	r2.URL = t.rewrite(r.URL)
+	r2.Host = ""
+	return t.next.RoundTrip(r2)
+}
+
+// APIURL is the REST base the bot uses, for its log: the base URL with the
+// version.
+func (t *apiTransport) APIURL() string {
+	return t.base.String() + "api/v" + apiVersion + "/"
+}
+
+// discordgoLog is where discordgo's own log lines go: the logger of the bot
+// started last in this process. discordgo.Logger is a process-wide
+// variable, set once; the logger behind it is swapped atomically.
+var (
+	discordgoLog     atomic.Pointer[slog.Logger]
+	discordgoLogOnce sync.Once
+)
+
+// routeDiscordgoLogs sends discordgo's own log lines to log instead of the
+// standard logger. Informational lines become Debug: they are noise for an
+// operator.
+func routeDiscordgoLogs(l *slog.Logger) {
+	discordgoLog.Store(l)
+	discordgoLogOnce.Do(func() { discordgo.Logger = logDiscordgo })
+}
+
+func logDiscordgo(msgL, _ int, format string, a ...any) {
+	log := discordgoLog.Load()
+	if log == nil {
+		return
+	}
+	level := slog.LevelDebug - 4
+	switch msgL {
+	case discordgo.LogError:
+		level = slog.LevelError
+	case discordgo.LogWarning:
+		level = slog.LevelWarn
+	case discordgo.LogInformational:
+		level = slog.LevelDebug
+	}
+	log.Log(context.Background(), level, strings.TrimSpace(fmt.Sprintf(format, a...)))
 }
 
 // discordgoLevel is the session log level that matches log: discordgo only

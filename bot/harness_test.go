@@ -14,6 +14,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
+	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/index"
+	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/fakeclock"
+
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -38,35 +44,18 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// testClock is a clock the test moves by hand.
-type testClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func newTestClock() *testClock {
-	return &testClock{now: time.Date(2025, 5, 12, 9, 0, 0, 0, time.UTC)}
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *testClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
+// newTestClock is the fake clock of the harness: 12 May 2025, 09:00 UTC.
+func newTestClock() *fakeclock.Clock {
+	return fakeclock.New(time.Date(2025, 5, 12, 9, 0, 0, 0, time.UTC))
 }
 
 // harness is a real Bot connected to a fake Discord.
 type harness struct {
 	t      testing.TB
 	bot    *Bot
-	fake   *fakeDiscord
+	fake   *fakediscord.Discord
 	logs   *syncBuffer
-	clock  *testClock
+	clock  *fakeclock.Clock
 	runErr chan error
 	cancel context.CancelFunc
 	ids    atomic.Int64
@@ -77,11 +66,11 @@ type harness struct {
 // it runs (for example to add a command that panics).
 func startBot(t testing.TB, tweak func(*Config), tweakBot func(*Bot)) *harness {
 	t.Helper()
-	return startBotOn(t, newFakeDiscord(t, testToken), tweak, tweakBot)
+	return startBotOn(t, fakediscord.New(t, testToken), tweak, tweakBot)
 }
 
 // startBotOn is startBot against a fake Discord the test has set up.
-func startBotOn(t testing.TB, fake *fakeDiscord, tweak func(*Config), tweakBot func(*Bot)) *harness {
+func startBotOn(t testing.TB, fake *fakediscord.Discord, tweak func(*Config), tweakBot func(*Bot)) *harness {
 	t.Helper()
 	h := &harness{t: t, logs: &syncBuffer{}, clock: newTestClock(), runErr: make(chan error, 1)}
 	h.fake = fake
@@ -109,7 +98,7 @@ func startBotOn(t testing.TB, fake *fakeDiscord, tweak func(*Config), tweakBot f
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
 	go func() { h.runErr <- b.Run(ctx) }()
-	h.fake.waitFor(10*time.Second, "the bulk overwrite of the commands", func(r fakeRequest) bool {
+	h.fake.WaitFor(10*time.Second, "the bulk overwrite of the commands", func(r fakediscord.Request) bool {
 		return r.Method == "PUT" && strings.HasSuffix(r.Path, "/commands")
 	})
 	t.Cleanup(h.stop)
@@ -201,8 +190,8 @@ func setUser(m map[string]any, id string) map[string]any {
 // interact dispatches an interaction and returns the callback body.
 func (h *harness) interact(m map[string]any) map[string]any {
 	h.t.Helper()
-	h.fake.dispatch("INTERACTION_CREATE", m)
-	return h.fake.callback(m["id"].(string)).json(h.t)
+	h.fake.Dispatch("INTERACTION_CREATE", m)
+	return h.fake.Callback(m["id"].(string)).JSON(h.t)
 }
 
 // replyData returns the data of a callback, checking what every message
@@ -281,4 +270,33 @@ func customIDs(d map[string]any) (ids []string, values []string) {
 	}
 	walk(d["components"])
 	return ids, values
+}
+
+var (
+	svcOnce sync.Once
+	svc     *answer.Service
+	svcErr  error
+)
+
+// service is the answer service over the real corpus and index, built once
+// for all tests.
+func service(t testing.TB) *answer.Service {
+	t.Helper()
+	svcOnce.Do(func() {
+		c, err := content.Default()
+		if err != nil {
+			svcErr = err
+			return
+		}
+		ix, err := index.Build(c)
+		if err != nil {
+			svcErr = err
+			return
+		}
+		svc = &answer.Service{Corpus: c, Index: ix}
+	})
+	if svcErr != nil {
+		t.Fatal(svcErr)
+	}
+	return svc
 }

@@ -12,6 +12,7 @@ import (
 )
 
 func TestRedactor(t *testing.T) {
+	t.Parallel()
 	for _, json := range []bool{false, true} {
 		var buf bytes.Buffer
 		var h slog.Handler = slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug})
@@ -37,6 +38,7 @@ func TestRedactor(t *testing.T) {
 }
 
 func TestRedactorShortSecret(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	h := slog.NewTextHandler(&buf, nil)
 	if newRedactor(h, "x") != slog.Handler(h) {
@@ -49,8 +51,9 @@ func TestRedactorShortSecret(t *testing.T) {
 func TestRouteDiscordgoLogs(t *testing.T) {
 	var buf bytes.Buffer
 	log := slog.New(newRedactor(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}), testToken))
+	prev := discordgoLog.Load()
 	routeDiscordgoLogs(log)
-	t.Cleanup(func() { discordgo.Logger = nil })
+	t.Cleanup(func() { routeDiscordgoLogs(prev) })
 	discordgo.Logger(discordgo.LogError, 1, "error sending %s", "Bot "+testToken)
 	discordgo.Logger(discordgo.LogWarning, 1, "warning %d", 7)
 	discordgo.Logger(discordgo.LogInformational, 1, "informational")

@@ -11,9 +11,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
+
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/chat"
 	"github.com/bondgenoot/bondgenoot/internal/metrics"
 )
 
@@ -42,8 +45,8 @@ func eventually(timeout time.Duration, cond func() bool) bool {
 }
 
 // isCallback matches the interaction callback of interaction id.
-func isCallback(id string) func(fakeRequest) bool {
-	return func(r fakeRequest) bool {
+func isCallback(id string) func(fakediscord.Request) bool {
+	return func(r fakediscord.Request) bool {
 		return r.Method == "POST" && strings.HasPrefix(r.Path, "/interactions/"+id+"/") && strings.HasSuffix(r.Path, "/callback")
 	}
 }
@@ -52,15 +55,15 @@ func isCallback(id string) func(fakeRequest) bool {
 // over the fake Discord: /healthz follows the gateway connection and
 // /metrics counts what the bot did.
 func TestE2EHealthAndMetrics(t *testing.T) {
+	t.Parallel()
 	m := metrics.New()
 	h := startBotOn(t, fastGateway(t), func(c *Config) {
 		c.Metrics = m
 		c.WatchdogTimeout = 30 * time.Second
-	}, func(b *Bot) {
-		b.cmds = append(b.cmds, command{name: "paniek", run: func(context.Context, *answer.Service, args) (any, view, error) {
+		c.Commands = append(chat.DefaultCommands(), chat.NewCommand("paniek", "", func(context.Context, *answer.Service, chat.Args) (any, view, error) {
 			panic("boem")
-		}})
-	})
+		}))
+	}, nil)
 	srv := httptest.NewServer(metrics.Handler(m, h.bot.IndexHealth, h.bot.GatewayHealth))
 	defer srv.Close()
 
@@ -81,10 +84,10 @@ func TestE2EHealthAndMetrics(t *testing.T) {
 	h.interact(btn)
 	// Discord limits one callback once; the bot waits and tries again.
 	zoek := setUser(h.command("zoek", "term", "school"), "2400000000000000005")
-	h.fake.limit(1, 100*time.Millisecond, isCallback(zoek["id"].(string)))
+	h.fake.Limit(1, 100*time.Millisecond, isCallback(zoek["id"].(string)))
 	h.interact(zoek)
 	mention := h.payload("message_create_mention.json")
-	h.fake.dispatch("MESSAGE_CREATE", mention)
+	h.fake.Dispatch("MESSAGE_CREATE", mention)
 
 	want := []string{
 		`bondgenoot_commands_total{command="zoek",outcome="ok"} 2`,
@@ -134,8 +137,8 @@ func TestE2EHealthAndMetrics(t *testing.T) {
 
 	// The gateway goes away and does not let the bot back in for a while:
 	// /healthz says so, then recovers.
-	h.fake.set(func(f *fakeDiscord) { f.refuse = true })
-	h.fake.dropAbruptly()
+	h.fake.Set(func(f *fakediscord.Discord) { f.Refuse = true })
+	h.fake.DropAbruptly()
 	var why string
 	if !eventually(5*time.Second, func() bool {
 		var code int
@@ -147,13 +150,14 @@ func TestE2EHealthAndMetrics(t *testing.T) {
 	if !strings.Contains(why, "niet verbonden met de Discord-gateway") {
 		t.Errorf("/healthz reason = %q", why)
 	}
-	h.fake.set(func(f *fakeDiscord) { f.refuse = false })
+	h.fake.Set(func(f *fakediscord.Discord) { f.Refuse = false })
 	if !eventually(10*time.Second, func() bool { code, _ := getText(t, srv.URL+"/healthz"); return code == 200 }) {
 		t.Errorf("/healthz not ok after the gateway came back")
 	}
 }
 
 func TestIndexHealth(t *testing.T) {
+	t.Parallel()
 	b := &Bot{svc: &answer.Service{}}
 	if ok, why := b.IndexHealth(); ok || why == "" {
 		t.Errorf("IndexHealth without an index = %v %q", ok, why)
@@ -169,26 +173,28 @@ func TestIndexHealth(t *testing.T) {
 // Discord's 3-second window (or the deadline of a later request), and
 // otherwise gives up at once and logs it.
 func TestE2ERateLimits(t *testing.T) {
-	h := startBot(t, func(c *Config) { c.Metrics = metrics.New() }, func(b *Bot) {
-		b.cmds = append(b.cmds, command{name: "traag", run: func(_ context.Context, s *answer.Service, _ args) (any, view, error) {
-			time.Sleep(defaultDeferAfter + 100*time.Millisecond) // deferred, then edited in
-			return network(s, view{Kind: "netwerk", Arg: "Duosprong"})
-		}})
-	})
+	t.Parallel()
+	h := startBot(t, func(c *Config) {
+		c.Metrics = metrics.New()
+		c.Commands = append(chat.DefaultCommands(), chat.NewCommand("traag", "", func(ctx context.Context, s *answer.Service, _ chat.Args) (any, view, error) {
+			time.Sleep(chat.DefaultDeferAfter + 100*time.Millisecond) // deferred, then edited in
+			return chat.Redo(ctx, s, view{Kind: "netwerk", Arg: "Duosprong"})
+		}))
+	}, nil)
 	users := 0
 	cmd := func(name string, opts ...string) map[string]any {
 		users++
 		return setUser(h.command(name, opts...), fmt.Sprintf("25%017d", users))
 	}
-	count := func(match func(fakeRequest) bool) int { return h.fake.count(match) }
+	count := func(match func(fakediscord.Request) bool) int { return h.fake.Count(match) }
 
 	t.Run("retry after a short wait", func(t *testing.T) {
 		m := cmd("zoek", "term", "brugfiguur")
 		id := m["id"].(string)
-		h.fake.limit(1, 300*time.Millisecond, isCallback(id))
-		h.fake.dispatch("INTERACTION_CREATE", m)
-		second := h.fake.waitNth(5*time.Second, "the second callback", 2, isCallback(id))
-		first := h.fake.callback(id)
+		h.fake.Limit(1, 300*time.Millisecond, isCallback(id))
+		h.fake.Dispatch("INTERACTION_CREATE", m)
+		second := h.fake.WaitNth(5*time.Second, "the second callback", 2, isCallback(id))
+		first := h.fake.Callback(id)
 		if gap := second.At.Sub(first.At); gap < 300*time.Millisecond || gap > 2*time.Second {
 			t.Errorf("retried after %v, want retry_after (300 ms)", gap)
 		}
@@ -200,10 +206,10 @@ func TestE2ERateLimits(t *testing.T) {
 	t.Run("give up when the window would close", func(t *testing.T) {
 		m := cmd("zoek", "term", "school")
 		id := m["id"].(string)
-		h.fake.limit(1, 5*time.Second, isCallback(id))
+		h.fake.Limit(1, 5*time.Second, isCallback(id))
 		start := time.Now()
-		h.fake.dispatch("INTERACTION_CREATE", m)
-		h.fake.callback(id)
+		h.fake.Dispatch("INTERACTION_CREATE", m)
+		h.fake.Callback(id)
 		if !eventually(2*time.Second, func() bool {
 			return strings.Contains(h.logs.String(), "Discord beperkt het tempo; opgegeven")
 		}) {
@@ -226,8 +232,8 @@ func TestE2ERateLimits(t *testing.T) {
 	t.Run("only one retry", func(t *testing.T) {
 		m := cmd("zoek", "term", "gezin")
 		id := m["id"].(string)
-		h.fake.limit(2, 100*time.Millisecond, isCallback(id))
-		h.fake.dispatch("INTERACTION_CREATE", m)
+		h.fake.Limit(2, 100*time.Millisecond, isCallback(id))
+		h.fake.Dispatch("INTERACTION_CREATE", m)
 		if !eventually(3*time.Second, func() bool {
 			return strings.Contains(h.logs.String(), "Discord beperkt het tempo opnieuw; opgegeven")
 		}) {
@@ -242,20 +248,20 @@ func TestE2ERateLimits(t *testing.T) {
 	t.Run("autocomplete", func(t *testing.T) {
 		m := h.payload("interaction_autocomplete_netwerk.json")
 		id := m["id"].(string)
-		h.fake.limit(1, 100*time.Millisecond, isCallback(id))
-		h.fake.dispatch("INTERACTION_CREATE", m)
-		h.fake.waitNth(3*time.Second, "the retried autocomplete", 2, isCallback(id))
+		h.fake.Limit(1, 100*time.Millisecond, isCallback(id))
+		h.fake.Dispatch("INTERACTION_CREATE", m)
+		h.fake.WaitNth(3*time.Second, "the retried autocomplete", 2, isCallback(id))
 	})
 
 	t.Run("webhook edit after deferring", func(t *testing.T) {
 		m := cmd("traag")
 		tok := m["token"].(string)
-		isEdit := func(r fakeRequest) bool {
+		isEdit := func(r fakediscord.Request) bool {
 			return r.Method == "PATCH" && strings.Contains(r.Path, "/"+tok+"/messages/@original")
 		}
-		h.fake.limit(1, 200*time.Millisecond, isEdit)
-		h.fake.dispatch("INTERACTION_CREATE", m)
-		edit := h.fake.waitNth(5*time.Second, "the retried edit", 2, isEdit)
+		h.fake.Limit(1, 200*time.Millisecond, isEdit)
+		h.fake.Dispatch("INTERACTION_CREATE", m)
+		edit := h.fake.WaitNth(5*time.Second, "the retried edit", 2, isEdit)
 		if !strings.Contains(string(edit.Body), "Duosprong") {
 			t.Errorf("edit lacks the answer: %.300s", edit.Body)
 		}
@@ -265,12 +271,12 @@ func TestE2ERateLimits(t *testing.T) {
 		m := h.payload("message_create_mention.json")
 		m["author"] = map[string]any{"id": "2500000000000009999", "username": "x"}
 		id := m["id"].(string)
-		isReply := func(r fakeRequest) bool {
+		isReply := func(r fakediscord.Request) bool {
 			return r.Method == "POST" && strings.HasPrefix(r.Path, "/channels/") && strings.Contains(string(r.Body), `"message_id":"`+id+`"`)
 		}
-		h.fake.limit(1, 200*time.Millisecond, isReply)
-		h.fake.dispatch("MESSAGE_CREATE", m)
-		h.fake.waitNth(5*time.Second, "the retried mention reply", 2, isReply)
+		h.fake.Limit(1, 200*time.Millisecond, isReply)
+		h.fake.Dispatch("MESSAGE_CREATE", m)
+		h.fake.WaitNth(5*time.Second, "the retried mention reply", 2, isReply)
 	})
 
 	if n := strings.Count(h.logs.String(), "Discord beperkt het tempo"); n < 7 {
@@ -288,6 +294,7 @@ func bucketCount(s *discordgo.Session) int {
 // with the number of interactions: responses go through sessions that are
 // replaced every restRotateEvery requests.
 func TestRateLimitBucketsBounded(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, func(c *Config) { c.CommandLimit = -1 }, nil)
 	before := bucketCount(h.bot.session)
 	for range 30 {

@@ -88,13 +88,6 @@ func (b *Bot) baseContext() context.Context {
 	return b.ctx
 }
 
-// callback sends a response to interaction i within its window.
-func (b *Bot) callback(i *discordgo.Interaction, resp *discordgo.InteractionResponse, log *slog.Logger) error {
-	return b.discordCall(b.pending.deadline(i.ID), "interaction callback", log, func(opts ...discordgo.RequestOption) error {
-		return b.rest.get().InteractionRespond(i, resp, opts...)
-	})
-}
-
 // restRotateEvery is how many requests a session of the restPool makes
 // before a fresh one takes over.
 const restRotateEvery = 1000

@@ -13,6 +13,7 @@ import (
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/index"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/chat"
 	"github.com/bondgenoot/bondgenoot/internal/daily"
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
@@ -124,22 +125,15 @@ func render(v any, vw view) *reply {
 		r = renderRegions(a)
 	case daily.Post:
 		r = renderDailyPost(a)
-	case dailyPreview:
+	case chat.DailyPreview:
 		r = renderDailyPreview(a)
-	case *dailyStatusAnswer:
+	case *chat.DailyStatus:
 		if a == nil {
 			break
 		}
 		r = renderDailyStatus(a)
-	case notice:
+	case chat.Notice:
 		r = &reply{Content: string(a)}
-	case private:
-		if _, ok := a.v.(helpRequest); ok {
-			r = renderHelp()
-		} else {
-			r = render(a.v, vw)
-		}
-		r.Ephemeral = true
 	case error:
 		if !isNilPointer(a) {
 			r = renderErrorValue(a, vw)
@@ -164,7 +158,7 @@ func renderError(msg string) *reply {
 	if msg == "" {
 		msg = "Er ging iets mis aan mijn kant. Probeer het later nog eens."
 	}
-	return &reply{Content: hardCut(msg, maxContent), Ephemeral: true}
+	return &reply{Content: text.HardCut(msg, maxContent), Ephemeral: true}
 }
 
 // renderErrorValue renders an error: its Dutch message, and for a name that
@@ -221,7 +215,7 @@ func buttonRow(opts []viewChoice) *discordgo.ActionsRow {
 		}
 		seen[id] = true
 		row.Components = append(row.Components, discordgo.Button{
-			Label: hardCut(o.label, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: id,
+			Label: text.HardCut(o.label, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: id,
 		})
 	}
 	if len(row.Components) == 0 {
@@ -234,31 +228,44 @@ func buttonRow(opts []viewChoice) *discordgo.ActionsRow {
 // cut), so that the button opens exactly what it says.
 func fitsView(v view) bool {
 	d, err := decodeView(encodeView(v))
-	return err == nil && d.Arg == text.Clean(v.Arg, maxCustomID) && d.Theme == v.Theme && d.Province == v.Province
+	return err == nil && d.Arg == text.Clean(v.Arg, chat.MaxCustomID) && d.Theme == v.Theme && d.Province == v.Province
 }
 
-// renderHelp returns what the bot can do, with one example per command.
-func renderHelp() *reply {
+// renderHelp returns what the bot can do, with one example per command,
+// from the command table and the corpus.
+func renderHelp(specs []chat.CommandSpec, c *content.Corpus) *reply {
 	e := &discordgo.MessageEmbed{
 		Title: "Wat kan ik voor je doen?",
-		Description: "Ik maak de gids *" + sourceTitle + " — een kompas* vindbaar: de 48 lokale " +
-			"bondgenotennetwerken, hun partners en de 13 succesfactoren. Typ `/` en kies een opdracht; " +
-			"terwijl je typt, stel ik namen voor.",
+		Description: fmt.Sprintf("Ik maak de gids *%s — een kompas* vindbaar: de %d lokale "+
+			"bondgenotennetwerken, hun partners en de %d succesfactoren. Typ `/` en kies een opdracht; "+
+			"terwijl je typt, stel ik namen voor.", sourceTitle, len(c.Networks), len(c.Factors)),
 		Color: embedColor,
-		Fields: []*discordgo.MessageEmbedField{
-			{Name: "/zoek term", Value: "Zoek in de hele gids, met de pagina erbij.\nBv. `/zoek brugfiguur`"},
-			{Name: "/netwerk naam", Value: "De fiche van één netwerk: plaats, thema's, partners, links.\nBv. `/netwerk Duosprong`"},
-			{Name: "/thema thema", Value: "De netwerken rond een thema.\nBv. `/thema vrije tijd`"},
-			{Name: "/regio plaats-of-provincie", Value: "De netwerken in een provincie of gemeente.\nBv. `/regio Limburg`"},
-			{Name: "/partner organisatie", Value: "De netwerken die met een organisatie samenwerken.\nBv. `/partner SAAMO`"},
-			{Name: "/succesfactor naam", Value: "Een succesfactor met voorbeelden en een citaat; zonder naam een willekeurige.\nBv. `/succesfactor laagdrempeligheid`"},
-			{Name: "/dagelijks (voor beheerders)", Value: "Elke dag een succesfactor in een kanaal naar keuze; `status` en `voorbeeld` tonen wat komt.\nBv. `/dagelijks aan kanaal:#algemeen tijd:09:00`"},
-			{Name: "Of spreek me aan", Value: "@bondgenoot wie werkt samen met CAW in Limburg?\n" +
-				"@bondgenoot partners van SAAMO\n@bondgenoot netwerken rond vrije tijd in Gent\n@bondgenoot brugfiguur"},
-			{Name: "/help", Value: "Deze uitleg."},
-		},
-		Footer: &discordgo.MessageEmbedFooter{Text: sourceFooter(0)},
 	}
+	var helpField *discordgo.MessageEmbedField
+	for _, s := range specs {
+		f := &discordgo.MessageEmbedField{Name: "/" + s.Name, Value: strings.TrimSuffix(s.Help, ".") + "."}
+		if len(s.Options) > 0 {
+			f.Name += " " + s.Options[0].Name
+		}
+		if s.Permissions != 0 {
+			f.Name += " (voor beheerders)"
+		}
+		if s.Example != "" && s.Example != "/"+s.Name {
+			f.Value += "\nBv. `" + s.Example + "`"
+		}
+		if s.Name == "help" {
+			f.Value = "Deze uitleg."
+			helpField = f
+			continue
+		}
+		e.Fields = append(e.Fields, f)
+	}
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Of spreek me aan", Value: "@bondgenoot wie werkt samen met CAW in Limburg?\n" +
+		"@bondgenoot partners van SAAMO\n@bondgenoot netwerken rond vrije tijd in Gent\n@bondgenoot brugfiguur"})
+	if helpField != nil {
+		e.Fields = append(e.Fields, helpField)
+	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: sourceFooter(0)}
 	row := buttonRow([]viewChoice{
 		{"Alle thema's", view{Kind: "thema"}},
 		{"Alle regio's", view{Kind: "regio"}},
@@ -328,7 +335,7 @@ func renderSearch(p *answer.SearchPage) *reply {
 	if p.Suggestion != "" {
 		s := view{Kind: "zoek", Arg: p.Suggestion, Theme: p.Theme, Province: p.Province}
 		nav = append(nav, discordgo.Button{
-			Label:    hardCut("Zoek “"+p.Suggestion+"”", maxButtonLabel),
+			Label:    text.HardCut("Zoek “"+p.Suggestion+"”", maxButtonLabel),
 			Style:    discordgo.PrimaryButton,
 			CustomID: encodeViewAs('d', s),
 		})
@@ -437,9 +444,9 @@ func facetSelect(role byte, cur view, counts map[string]int, current, field, pla
 			break
 		}
 		opts = append(opts, discordgo.SelectMenuOption{
-			Label:       hardCut(f.Name, maxOptionText),
+			Label:       text.HardCut(f.Name, maxOptionText),
 			Value:       encodeView(with(f.Name)),
-			Description: hardCut(countNetworks(f.Count), maxOptionText),
+			Description: text.HardCut(text.CountNetworks(f.Count), maxOptionText),
 			Default:     text.Compact(f.Name) == text.Compact(current),
 		})
 	}
@@ -469,7 +476,7 @@ func selectRow(role byte, cur view, placeholder string, opts []discordgo.SelectM
 	return &discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.SelectMenu{
 		MenuType:    discordgo.StringSelectMenu,
 		CustomID:    encodeViewAs(role, cur),
-		Placeholder: hardCut(placeholder, maxPlaceholder),
+		Placeholder: text.HardCut(placeholder, maxPlaceholder),
 		MinValues:   &one,
 		MaxValues:   1,
 		Options:     keep,
@@ -531,7 +538,7 @@ func renderNetworkCard(a *answer.NetworkCard) *reply {
 	for _, w := range n.Websites {
 		links = append(links, link(w, websiteURL(w)))
 	}
-	add(plural(len(links), "Website", "Websites"), joinFit(links, "\n", maxFieldValue, func(rest int) string {
+	add(text.Plural(len(links), "Website", "Websites"), joinFit(links, "\n", maxFieldValue, func(rest int) string {
 		return fmt.Sprintf("… en nog %d", rest)
 	}), false)
 	var products []string
@@ -542,7 +549,7 @@ func renderNetworkCard(a *answer.NetworkCard) *reply {
 			products = append(products, "• "+md(p))
 		}
 	}
-	add(plural(len(products), "Product", "Producten"), joinFit(products, "\n", maxFieldValue, func(rest int) string {
+	add(text.Plural(len(products), "Product", "Producten"), joinFit(products, "\n", maxFieldValue, func(rest int) string {
 		return fmt.Sprintf("… en nog %d (zie de gids, p. %d)", rest, n.Page)
 	}), false)
 
@@ -551,7 +558,7 @@ func renderNetworkCard(a *answer.NetworkCard) *reply {
 	for _, f := range a.Factors {
 		factors = append(factors, fmt.Sprintf("• %s (p. %d)", md(f.Name), f.Page))
 		factorOpts = append(factorOpts, discordgo.SelectMenuOption{
-			Label: hardCut(f.Name, maxOptionText), Value: encodeView(view{Kind: "factor", Arg: f.ID}),
+			Label: text.HardCut(f.Name, maxOptionText), Value: encodeView(view{Kind: "factor", Arg: f.ID}),
 			Description: fmt.Sprintf("Succesfactor, gids p. %d", f.Page),
 		})
 	}
@@ -638,9 +645,9 @@ func networkOption(name, place, id string) discordgo.SelectMenuOption {
 		desc = "Open de fiche"
 	}
 	return discordgo.SelectMenuOption{
-		Label:       hardCut(name, maxOptionText),
+		Label:       text.HardCut(name, maxOptionText),
 		Value:       encodeView(view{Kind: "netwerk", Arg: id}),
-		Description: hardCut(desc, maxOptionText),
+		Description: text.HardCut(desc, maxOptionText),
 	}
 }
 
@@ -750,7 +757,7 @@ func networkField(num int, n *content.Network, extra string) *discordgo.MessageE
 
 // listIntro is the first line of a list.
 func listIntro(total, page, pages int) string {
-	s := fmt.Sprintf("**%d %s**", total, plural(total, "netwerk", "netwerken"))
+	s := fmt.Sprintf("**%d %s**", total, text.Plural(total, "netwerk", "netwerken"))
 	if pages > 1 {
 		s += fmt.Sprintf(" · pagina %d van %d", page+1, pages)
 	}
@@ -795,7 +802,7 @@ func renderFactorCard(a *answer.FactorCard) *reply {
 	f := a.Factor
 	more := fmt.Sprintf("(lees verder in de gids, p. %d)", f.Page)
 	e := newEmbed()
-	e.Author = &discordgo.MessageEmbedAuthor{Name: fmt.Sprintf("Succesfactor %d van 13", f.Order)}
+	e.Author = &discordgo.MessageEmbedAuthor{Name: fmt.Sprintf("Succesfactor %d van %d", f.Order, a.Of)}
 	e.Title = cutMD(md(f.Title), maxTitle)
 	e.Description = mdCut(f.Text, factorTextRunes, more)
 	e.Footer = &discordgo.MessageEmbedFooter{Text: sourceFooter(f.Page)}
@@ -840,20 +847,20 @@ func renderFactorCard(a *answer.FactorCard) *reply {
 	return &reply{Embeds: []*discordgo.MessageEmbed{e}, Components: comps}
 }
 
-// renderFactorList renders the 13 success factors with a select to open one.
+// renderFactorList renders the success factors with a select to open one.
 func renderFactorList(a *answer.FactorList) *reply {
 	e := newEmbed()
 	e.Title = fmt.Sprintf("De %d succesfactoren", len(a.Factors))
 	var lines []string
 	var opts []discordgo.SelectMenuOption
 	for _, f := range a.Factors {
-		counts := fmt.Sprintf("p. %d · %d %s, %d %s", f.Page, f.Examples, plural(f.Examples, "voorbeeld", "voorbeelden"),
-			f.Quotes, plural(f.Quotes, "citaat", "citaten"))
+		counts := fmt.Sprintf("p. %d · %d %s, %d %s", f.Page, f.Examples, text.Plural(f.Examples, "voorbeeld", "voorbeelden"),
+			f.Quotes, text.Plural(f.Quotes, "citaat", "citaten"))
 		lines = append(lines, fmt.Sprintf("**%d.** %s — %s", f.Order, md(f.Title), counts))
 		opts = append(opts, discordgo.SelectMenuOption{
-			Label:       hardCut(fmt.Sprintf("%d. %s", f.Order, f.Title), maxOptionText),
+			Label:       text.HardCut(fmt.Sprintf("%d. %s", f.Order, f.Title), maxOptionText),
 			Value:       encodeView(view{Kind: "factor", Arg: f.ID}),
-			Description: hardCut(counts, maxOptionText),
+			Description: text.HardCut(counts, maxOptionText),
 		})
 	}
 	e.Description = joinFit(lines, "\n", maxDescription, func(rest int) string { return fmt.Sprintf("… en nog %d", rest) })
@@ -874,10 +881,10 @@ func renderThemes(a *answer.Themes) *reply {
 	var lines []string
 	var opts []discordgo.SelectMenuOption
 	for _, t := range a.Themes {
-		lines = append(lines, fmt.Sprintf("**%s** — %s", md(t.Name), countNetworks(t.Count)))
+		lines = append(lines, fmt.Sprintf("**%s** — %s", md(t.Name), text.CountNetworks(t.Count)))
 		opts = append(opts, discordgo.SelectMenuOption{
-			Label: hardCut(t.Name, maxOptionText), Value: encodeView(view{Kind: "thema", Arg: t.Name}),
-			Description: countNetworks(t.Count),
+			Label: text.HardCut(t.Name, maxOptionText), Value: encodeView(view{Kind: "thema", Arg: t.Name}),
+			Description: text.CountNetworks(t.Count),
 		})
 	}
 	if len(lines) == 0 {
@@ -911,12 +918,12 @@ func renderRegions(a *answer.Regions) *reply {
 			value = "Geen netwerken."
 		}
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-			Name: cutMD(md(p.Name)+" — "+countNetworks(p.Count), maxFieldName), Value: value,
+			Name: cutMD(md(p.Name)+" — "+text.CountNetworks(p.Count), maxFieldName), Value: value,
 		})
 		if p.Count > 0 {
 			opts = append(opts, discordgo.SelectMenuOption{
-				Label: hardCut(p.Name, maxOptionText), Value: encodeView(view{Kind: "regio", Arg: p.Name}),
-				Description: countNetworks(p.Count),
+				Label: text.HardCut(p.Name, maxOptionText), Value: encodeView(view{Kind: "regio", Arg: p.Name}),
+				Description: text.CountNetworks(p.Count),
 			})
 		}
 	}
@@ -932,35 +939,15 @@ func newEmbed() *discordgo.MessageEmbed {
 	return &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Color: embedColor}
 }
 
-func countNetworks(n int) string {
-	return fmt.Sprintf("%d %s", n, plural(n, "netwerk", "netwerken"))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
 // cut shortens s to at most limit runes at a sentence or word, ending in "…"
 // and more.
 func cut(s string, limit int, more string) string {
-	return hardCut(text.Truncate(strings.TrimSpace(s), limit, more), limit)
+	return text.HardCut(text.Truncate(strings.TrimSpace(s), limit, more), limit)
 }
 
 // hardCut cuts s to at most limit runes, without caring for words.
-func hardCut(s string, limit int) string {
-	if runes(s) <= limit {
-		return s
-	}
-	if limit <= 1 {
-		return string([]rune(s)[:max(limit, 0)])
-	}
-	return string([]rune(s)[:limit-1]) + "…"
-}
 
 // mdCut cuts plain text s to fit limit runes once escaped for Discord's
 // markdown, ending in "…" and more, and escapes it.
@@ -1071,7 +1058,7 @@ func websiteURL(s string) string {
 // finish makes a reply fit every Discord limit, whatever went before: it is
 // the last step of every render.
 func finish(r *reply) *reply {
-	r.Content = hardCut(r.Content, maxContent)
+	r.Content = text.HardCut(r.Content, maxContent)
 	if len(r.Embeds) > maxEmbeds {
 		r.Embeds = r.Embeds[:maxEmbeds]
 	}
@@ -1090,10 +1077,10 @@ func fitEmbed(e *discordgo.MessageEmbed) {
 	e.Title = cutMD(e.Title, maxTitle)
 	e.Description = cutMD(e.Description, maxDescription)
 	if e.Author != nil {
-		e.Author.Name = hardCut(e.Author.Name, maxAuthorName)
+		e.Author.Name = text.HardCut(e.Author.Name, maxAuthorName)
 	}
 	if e.Footer != nil {
-		e.Footer.Text = hardCut(e.Footer.Text, maxFooter)
+		e.Footer.Text = text.HardCut(e.Footer.Text, maxFooter)
 	}
 	if len(e.Fields) > maxFields {
 		e.Fields = e.Fields[:maxFields]
@@ -1118,7 +1105,7 @@ func fitEmbed(e *discordgo.MessageEmbed) {
 		e.Fields = nil
 	}
 	if over := embedTotal(e) - maxEmbedTotal; over > 0 && e.Footer != nil {
-		e.Footer.Text = hardCut(e.Footer.Text, max(runes(e.Footer.Text)-over, 0))
+		e.Footer.Text = text.HardCut(e.Footer.Text, max(runes(e.Footer.Text)-over, 0))
 	}
 }
 
@@ -1137,3 +1124,10 @@ func embedTotal(e *discordgo.MessageEmbed) int {
 	}
 	return n
 }
+
+// view is the state a button redoes (see chat.View).
+type view = chat.View
+
+func encodeView(v view) string              { return chat.EncodeView(v) }
+func encodeViewAs(role byte, v view) string { return chat.EncodeViewAs(role, v) }
+func decodeView(s string) (view, error)     { return chat.DecodeView(s) }

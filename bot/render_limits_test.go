@@ -13,6 +13,7 @@ import (
 
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/chat"
 )
 
 // discordLen counts like Discord: code points. utf16Len is the stricter
@@ -84,7 +85,7 @@ func replyProblems(r *reply) []string {
 	}
 	ids := map[string]bool{}
 	id := func(what, s string) {
-		if s == "" || len(s) > maxCustomID || discordLen(s) > maxCustomID {
+		if s == "" || len(s) > chat.MaxCustomID || discordLen(s) > chat.MaxCustomID {
 			bad("%s custom_id %q has %d bytes", what, s, len(s))
 		}
 		if _, err := decodeView(s); err != nil {
@@ -261,6 +262,7 @@ func componentViews(r *reply) []view {
 // pages), the overviews, and the search pages of many queries, and checks
 // every Discord limit on each, and that every button opens something.
 func TestRenderLimitsWholeCorpus(t *testing.T) {
+	t.Parallel()
 	s := service(t)
 	c := s.Corpus
 	ctx := context.Background()
@@ -420,7 +422,7 @@ func TestRenderLimitsWholeCorpus(t *testing.T) {
 		_, err = s.Theme(bad)
 		check("thema onbekend", err, view{Kind: "thema", Arg: bad})
 	}
-	check("help", renderHelp(), view{})
+	check("help", renderHelp(testRouter(t).Specs(nil), service(t).Corpus), view{})
 
 	t.Logf("rendered %d replies (%d search queries, %d buttons and selects); every one within Discord's limits", st.replies, searched, st.components)
 	t.Logf("largest embed total: %d of %d (%s)", st.total, maxEmbedTotal, st.totalName)
@@ -428,7 +430,7 @@ func TestRenderLimitsWholeCorpus(t *testing.T) {
 	t.Logf("most fields: %d of %d (%s)", st.fields, maxFields, st.fieldsName)
 	t.Logf("longest field value: %d of %d (%s)", st.fieldValue, maxFieldValue, st.fieldValueName)
 	t.Logf("longest custom_id or option value: %d of %d bytes; most rows: %d of %d; most select options: %d of %d; longest content: %d of %d",
-		st.customID, maxCustomID, st.rows, maxRows, st.options, maxSelectOptions, st.content, maxContent)
+		st.customID, chat.MaxCustomID, st.rows, maxRows, st.options, maxSelectOptions, st.content, maxContent)
 	t.Logf("%d distinct views behind buttons opened without error", len(opened))
 }
 
@@ -462,7 +464,7 @@ func BenchmarkChoices(b *testing.B) {
 	for _, q := range [][3]string{{"netwerk", "naam", ""}, {"netwerk", "naam", "duosprnog"}, {"partner", "organisatie", "saa"}, {"regio", "plaats-of-provincie", "gen"}} {
 		b.Run(q[0]+"/"+q[2], func(b *testing.B) {
 			for b.Loop() {
-				choices(c, q[0], q[1], q[2])
+				chat.Choices(c, q[0], q[1], q[2])
 			}
 		})
 	}
@@ -473,7 +475,7 @@ func BenchmarkParseMention(b *testing.B) {
 	for _, m := range []string{"<@1> wie werkt samen met CAW in Limburg?", "<@1> netwerken rond vrije tijd in Gent", "<@1> brugfiguur", "<@1> wie werkt samen met schoolopbouwwerk"} {
 		b.Run(m[5:], func(b *testing.B) {
 			for b.Loop() {
-				parseMention(c, "1", m)
+				chat.ParseMention(c, "1", m)
 			}
 		})
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/index"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/chat"
 )
 
 // updateGolden rewrites the golden files: go test ./bot -run Golden -update
@@ -53,6 +54,7 @@ func rtMust[T any](v T, err error) T {
 }
 
 func TestRenderGolden(t *testing.T) {
+	t.Parallel()
 	s := service(t)
 	ctx := context.Background()
 	search := func(q, theme, province string, page int) *answer.SearchPage {
@@ -97,7 +99,7 @@ func TestRenderGolden(t *testing.T) {
 		})
 	}
 	t.Run("help", func(t *testing.T) {
-		r := renderHelp()
+		r := renderHelp(testRouter(t).Specs(nil), service(t).Corpus)
 		for _, p := range replyProblems(r) {
 			t.Errorf("limit: %s", p)
 		}
@@ -199,6 +201,7 @@ func mustDecode(t *testing.T, id string) view {
 }
 
 func TestRenderNetworkCard(t *testing.T) {
+	t.Parallel()
 	s := service(t)
 	r := render(rtMust(s.Network("Duosprong")), view{Kind: "netwerk", Arg: "duosprong"})
 	e := embedOf(t, r)
@@ -259,6 +262,7 @@ func fieldNames(e *discordgo.MessageEmbed) []string {
 }
 
 func TestRenderNetworkCardCutsLongParts(t *testing.T) {
+	t.Parallel()
 	n := &content.Network{
 		ID: "lang", Name: strings.Repeat("Heel lange naam ", 30), Place: "Gent", Province: "Oost-Vlaanderen", Page: 12,
 		Themes:      []string{"onderwijs"},
@@ -291,6 +295,7 @@ func TestRenderNetworkCardCutsLongParts(t *testing.T) {
 }
 
 func TestRenderSearch(t *testing.T) {
+	t.Parallel()
 	page := &answer.SearchPage{
 		Result: &index.Result{
 			Query: "brugfiguer", Total: 12, Suggestion: "brugfiguur",
@@ -358,13 +363,14 @@ func TestRenderSearch(t *testing.T) {
 	if got := mustDecode(t, sels[0].CustomID); got.Page != 1 || got.Arg != "brugfiguer" {
 		t.Errorf("select custom_id decodes to %+v, want this page", got)
 	}
-	v, err := viewFromComponent(sels[1].CustomID, []string{sels[1].Options[0].Value})
+	v, err := chat.ViewFromComponent(sels[1].CustomID, []string{sels[1].Options[0].Value})
 	if err != nil || v.Province != "Limburg" {
-		t.Errorf("viewFromComponent(province select) = %+v, %v; want Limburg", v, err)
+		t.Errorf("chat.ViewFromComponent(province select) = %+v, %v; want Limburg", v, err)
 	}
 }
 
 func TestRenderSearchFiltered(t *testing.T) {
+	t.Parallel()
 	page := &answer.SearchPage{
 		Result: &index.Result{Query: "armoede", Total: 3, Hits: []index.Hit{{Kind: index.KindNetwork, ID: "x", Title: "X", Place: "Gent", Province: "Oost-Vlaanderen", Page: 1}},
 			Facets: index.Facets{Themes: map[string]int{"onderwijs": 3}, Provinces: map[string]int{"Oost-Vlaanderen": 3}}},
@@ -391,6 +397,7 @@ func TestRenderSearchFiltered(t *testing.T) {
 }
 
 func TestRenderSearchNothingFound(t *testing.T) {
+	t.Parallel()
 	page := &answer.SearchPage{Result: &index.Result{Query: "zzqxv", Hits: []index.Hit{}, Facets: index.Facets{}}, PageSize: 5}
 	r := render(page, view{Kind: "zoek", Arg: "zzqxv"})
 	e := embedOf(t, r)
@@ -403,6 +410,7 @@ func TestRenderSearchNothingFound(t *testing.T) {
 }
 
 func TestRenderListsPage(t *testing.T) {
+	t.Parallel()
 	s := service(t)
 	l := rtMust(s.Theme("onderwijs"))
 	total := len(l.Networks)
@@ -455,6 +463,7 @@ func TestRenderListsPage(t *testing.T) {
 }
 
 func TestRenderPartner(t *testing.T) {
+	t.Parallel()
 	s := service(t)
 	r := render(rtMust(s.Partner("saamo")), view{Kind: "partner", Arg: "saamo"})
 	e := embedOf(t, r)
@@ -477,6 +486,7 @@ func TestRenderPartner(t *testing.T) {
 }
 
 func TestRenderFactor(t *testing.T) {
+	t.Parallel()
 	s := service(t)
 	r := render(rtMust(s.Factor("laagdrempeligheid")), view{Kind: "factor", Arg: "laagdrempeligheid"})
 	e := embedOf(t, r)
@@ -525,6 +535,7 @@ func tail(s string, n int) string {
 }
 
 func TestRenderErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		v         any
@@ -579,7 +590,8 @@ func TestRenderErrors(t *testing.T) {
 }
 
 func TestRenderHelp(t *testing.T) {
-	r := renderHelp()
+	t.Parallel()
+	r := renderHelp(testRouter(t).Specs(nil), service(t).Corpus)
 	e := embedOf(t, r)
 	all := e.Description
 	for _, f := range e.Fields {
@@ -591,14 +603,15 @@ func TestRenderHelp(t *testing.T) {
 			t.Errorf("help lacks %q", want)
 		}
 	}
-	for _, c := range commands {
-		if !strings.Contains(all, "/"+c.name) {
-			t.Errorf("help does not mention command /%s", c.name)
+	for _, c := range testRouter(t).Specs(nil) {
+		if !strings.Contains(all, "/"+c.Name) {
+			t.Errorf("help does not mention command /%s", c.Name)
 		}
 	}
 }
 
 func TestMarkdownEscaping(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"gewoon", "gewoon"},
 		{"**vet** _schuin_ ~~door~~ `code` ||spoiler||", `\*\*vet\*\* \_schuin\_ \~\~door\~\~ \` + "`" + `code\` + "`" + ` \|\|spoiler\|\|`},
@@ -627,6 +640,7 @@ func TestMarkdownEscaping(t *testing.T) {
 }
 
 func TestJoinFit(t *testing.T) {
+	t.Parallel()
 	items := []string{"een", "twee", "drie", "vier"}
 	tailf := func(rest int) string { return "+" + itoa(rest) }
 	tests := []struct {
@@ -650,6 +664,7 @@ func TestJoinFit(t *testing.T) {
 }
 
 func TestWebsiteURL(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"www.beringen.be/duosprong", "https://www.beringen.be/duosprong"},
 		{"https://hulppuntcsr.be/", "https://hulppuntcsr.be/"},

@@ -24,6 +24,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
+
 	"github.com/bondgenoot/bondgenoot/internal/answer"
 	"github.com/bondgenoot/bondgenoot/internal/daily"
 	"github.com/bondgenoot/bondgenoot/internal/metrics"
@@ -99,7 +101,7 @@ func (p *soakProbe) forget(keys ...string) {
 	p.mu.Unlock()
 }
 
-func (p *soakProbe) see(r fakeRequest) {
+func (p *soakProbe) see(r fakediscord.Request) {
 	parts := strings.Split(strings.Trim(r.Path, "/"), "/")
 	var key string
 	seen := soakSeen{at: r.At}
@@ -255,8 +257,8 @@ func settledGoroutines(limit int) int {
 
 // trimFake drops what the fake keeps of the mention replies, so that the
 // heap measures the bot.
-func trimFake(f *fakeDiscord) {
-	f.set(func(f *fakeDiscord) {
+func trimFake(f *fakediscord.Discord) {
+	f.Set(func(f *fakediscord.Discord) {
 		keep := f.channels.created[:0]
 		for _, r := range f.channels.created {
 			if r.Path == "/channels/"+soakDailyChannel+"/messages" {
@@ -283,6 +285,7 @@ func percentile(l []time.Duration, q float64) time.Duration {
 }
 
 func TestSoak(t *testing.T) {
+	t.Parallel()
 	dur := soakDuration(t)
 	loc := brussels(t)
 	started := time.Now()
@@ -297,11 +300,11 @@ func TestSoak(t *testing.T) {
 	}
 	defer logFile.Close()
 
-	fake := newFakeDiscord(t, testToken)
-	fake.heartbeat = time.Second
+	fake := fakediscord.New(t, testToken)
+	fake.Heartbeat = time.Second
 	defer fake.Close()
 	probe := &soakProbe{waiting: map[string]chan soakSeen{}}
-	fake.watch(probe.see)
+	fake.Watch(probe.see)
 
 	m := metrics.New()
 	svc := service(t)
@@ -344,10 +347,10 @@ func TestSoak(t *testing.T) {
 			return
 		}
 	}()
-	fake.waitFor(30*time.Second, "the registration of the commands", func(r fakeRequest) bool {
+	fake.WaitFor(30*time.Second, "the registration of the commands", func(r fakediscord.Request) bool {
 		return r.Method == "PUT" && strings.HasSuffix(r.Path, "/commands")
 	})
-	fake.set(func(f *fakeDiscord) { f.discard, f.reqs = true, nil })
+	fake.Set(func(f *fakediscord.Discord) { f.Discard, f.reqs = true, nil })
 	health := httptest.NewServer(metrics.Handler(m,
 		func() (bool, string) { return current.Load().IndexHealth() },
 		func() (bool, string) { return current.Load().GatewayHealth() }))
@@ -377,10 +380,10 @@ func TestSoak(t *testing.T) {
 		var start time.Time
 		for {
 			start = time.Now()
-			if fake.send("INTERACTION_CREATE", m) == nil {
+			if fake.Send("INTERACTION_CREATE", m) == nil {
 				break
 			}
-			if !fake.waitConnected(soakAnswerWait) {
+			if !fake.WaitConnected(soakAnswerWait) {
 				stats.add(func(s *soakStats) { s.unanswered = append(s.unanswered, id+" (never connected)") })
 				return
 			}
@@ -409,13 +412,13 @@ func TestSoak(t *testing.T) {
 		if k%4 == 0 {
 			q = soakHostile[k%len(soakHostile)]
 		}
-		msg["content"] = "<@" + fake.botID + "> " + q
+		msg["content"] = "<@" + fake.BotID + "> " + q
 		id := msg["id"].(string)
 		ch := probe.expect("m" + id)
 		defer probe.forget("m" + id)
 		stats.add(func(s *soakStats) { s.mentions++ })
-		for fake.send("MESSAGE_CREATE", msg) != nil {
-			if !fake.waitConnected(soakAnswerWait) {
+		for fake.Send("MESSAGE_CREATE", msg) != nil {
+			if !fake.WaitConnected(soakAnswerWait) {
 				break
 			}
 		}
@@ -497,13 +500,13 @@ func TestSoak(t *testing.T) {
 					defer close(during)
 					time.Sleep(300 * time.Millisecond)
 					dropAt = time.Now()
-					fake.dropGracefully()
+					fake.DropGracefully()
 				}()
 			} else {
-				fake.dropAbruptly() // between bursts: nothing in flight
+				fake.DropAbruptly() // between bursts: nothing in flight
 			}
 			check := func() {
-				if fake.waitConnected(30*time.Second) && eventually(30*time.Second, func() bool { return healthz() == 200 }) {
+				if fake.WaitConnected(30*time.Second) && eventually(30*time.Second, func() bool { return healthz() == 200 }) {
 					recovered++
 					recoverTimes = append(recoverTimes, time.Since(dropAt).Round(time.Millisecond))
 				} else {
@@ -536,7 +539,7 @@ func TestSoak(t *testing.T) {
 		t.Errorf("/healthz not ok at the end")
 	}
 	goEnd := settledGoroutines(goStart + soakGoroutines)
-	posts := len(fake.createdIn(soakDailyChannel))
+	posts := len(fake.CreatedIn(soakDailyChannel))
 	trimFake(fake)
 	heapEnd := heapAlloc()
 	heapSamples = append(heapSamples, fmt.Sprintf("%.1f", float64(heapEnd)/(1<<20)))

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
 )
 
 // fakeSession stands in for what probeSession reads from discordgo.
@@ -27,6 +29,7 @@ func (s *fakeSession) probe() (bool, time.Time) {
 
 // TestWatchdogVerdict walks the watchdog's rules with an injected clock.
 func TestWatchdogVerdict(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock()
 	sess := &fakeSession{}
 	const timeout = time.Minute
@@ -113,9 +116,9 @@ func (h *harness) runEnded(timeout time.Duration) (error, bool) {
 
 // fastGateway is a fake Discord whose heartbeat is quick, so that a short
 // watchdog timeout sees ACKs.
-func fastGateway(t testing.TB) *fakeDiscord {
-	f := newFakeDiscord(t, testToken)
-	f.heartbeat = 100 * time.Millisecond
+func fastGateway(t testing.TB) *fakediscord.Discord {
+	f := fakediscord.New(t, testToken)
+	f.Heartbeat = 100 * time.Millisecond
 	return f
 }
 
@@ -125,12 +128,13 @@ func fastGateway(t testing.TB) *fakeDiscord {
 // failure (discordgo resumes). The bot comes back each time within the
 // watchdog's timeout, answers, and Run keeps running.
 func TestE2EWatchdogRecovers(t *testing.T) {
+	t.Parallel()
 	const timeout = 3 * time.Second
 	h := startBotOn(t, fastGateway(t), func(c *Config) { c.WatchdogTimeout = timeout }, nil)
 	user := 0
 	ask := func(step string) {
 		t.Helper()
-		if !h.fake.waitConnected(timeout) {
+		if !h.fake.WaitConnected(timeout) {
 			t.Fatalf("%s: the bot did not reconnect", step)
 		}
 		user++
@@ -141,19 +145,19 @@ func TestE2EWatchdogRecovers(t *testing.T) {
 	}
 	ask("before")
 
-	h.fake.dropGracefully()
+	h.fake.DropGracefully()
 	ask("after a close with 4000")
-	h.fake.set(func(f *fakeDiscord) {
-		if f.identifies != 2 || f.resumes != 1 {
-			t.Errorf("identifies %d, resumes %d; want a refused RESUME and a new IDENTIFY", f.identifies, f.resumes)
+	h.fake.Set(func(f *fakediscord.Discord) {
+		if f.Identifies != 2 || f.Resumes != 1 {
+			t.Errorf("identifies %d, resumes %d; want a refused RESUME and a new IDENTIFY", f.Identifies, f.Resumes)
 		}
 	})
 
-	h.fake.dropAbruptly()
+	h.fake.DropAbruptly()
 	ask("after a broken connection")
-	h.fake.set(func(f *fakeDiscord) {
-		if f.identifies != 2 || f.resumes != 2 {
-			t.Errorf("identifies %d, resumes %d; want a RESUME that worked", f.identifies, f.resumes)
+	h.fake.Set(func(f *fakediscord.Discord) {
+		if f.Identifies != 2 || f.Resumes != 2 {
+			t.Errorf("identifies %d, resumes %d; want a RESUME that worked", f.Identifies, f.Resumes)
 		}
 	})
 
@@ -173,22 +177,23 @@ func TestE2EWatchdogRecovers(t *testing.T) {
 // supervisor restarts the bot), whether discordgo keeps failing to connect
 // or hangs in its reconnect (discordgo #513).
 func TestE2EWatchdogGivesUp(t *testing.T) {
+	t.Parallel()
 	const timeout = time.Second
 	for _, tt := range []struct {
 		name  string
-		setup func(f *fakeDiscord)
+		setup func(f *fakediscord.Discord)
 	}{
-		{"gateway refuses", func(f *fakeDiscord) { f.refuse = true }},
+		{"gateway refuses", func(f *fakediscord.Discord) { f.Refuse = true }},
 		// The RESUME is answered with op 7 RECONNECT while discordgo's Open
 		// holds the session's lock: Open calls Close, which waits for that
 		// lock forever.
-		{"discordgo #513", func(f *fakeDiscord) { f.onResume = "reconnect" }},
+		{"discordgo #513", func(f *fakediscord.Discord) { f.OnResume = "reconnect" }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := startBotOn(t, fastGateway(t), func(c *Config) { c.WatchdogTimeout = timeout }, nil)
-			h.fake.set(tt.setup)
+			h.fake.Set(tt.setup)
 			start := time.Now()
-			h.fake.dropAbruptly()
+			h.fake.DropAbruptly()
 			err, ended := h.runEnded(10 * time.Second)
 			if !ended {
 				t.Fatal("Run did not end although the gateway never came back")

@@ -35,10 +35,11 @@ type Corpus struct {
 
 	// Computed once at load: the corpus does not change afterwards, and
 	// autocomplete and mentions ask for these on every keystroke.
-	placeNames  []string
-	placeByKey  map[string]string // compact place → its spelling
-	themeCounts []Count
-	placeCounts []Count
+	placeNames    []string
+	placeByKey    map[string]string // compact place → its spelling
+	themeCounts   []Count
+	placeCounts   []Count
+	partnerCounts map[string]int // canonical organisation → networks naming it or a branch
 }
 
 // Default loads the corpus embedded in the binary.
@@ -102,6 +103,7 @@ func Load(fsys fs.FS) (*Corpus, error) {
 	}
 	c.themeCounts = c.computeThemeCounts()
 	c.placeCounts = c.computePlaceCounts()
+	c.partnerCounts = c.computePartnerCounts()
 	return c, nil
 }
 

@@ -26,6 +26,42 @@ func trimOrgWords(norm string) string {
 	return norm
 }
 
+// OrgKey is the key under which the partner directory files a spelling of
+// an organisation: normalised, without a leading or trailing "vzw" and a
+// leading article, without spaces ("VZW De Fakkel" → "fakkel").
+func OrgKey(s string) string {
+	return strings.ReplaceAll(trimOrgWords(text.Normalize(s)), " ", "")
+}
+
+// OrganisationByKey returns the directory entry filed under key (see
+// OrgKey), or nil.
+func (c *Corpus) OrganisationByKey(key string) *Organisation { return c.orgByKey[key] }
+
+// PartnerCount is the number of networks that name organisation name (a
+// canonical name of the directory) or one of its branches.
+func (c *Corpus) PartnerCount(name string) int { return c.partnerCounts[name] }
+
+func (c *Corpus) computePartnerCounts() map[string]int {
+	counts := map[string]int{}
+	for _, n := range c.Networks {
+		seen := map[string]bool{}
+		for _, p := range n.Partners {
+			o := c.Organisation(p.Canonical)
+			for depth := 0; o != nil && depth < 10; depth++ {
+				if !seen[o.Name] {
+					seen[o.Name] = true
+					counts[o.Name]++
+				}
+				if o.Parent == "" {
+					break
+				}
+				o = c.Organisation(o.Parent)
+			}
+		}
+	}
+	return counts
+}
+
 // resolveOrg finds the directory entry for a partner name as printed: an exact
 // spelling first, else the longest spelling that the name starts with
 // ("Huis van het Kind Ekeren" → Huis van het Kind).

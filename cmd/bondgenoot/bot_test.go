@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -30,16 +31,11 @@ func TestRunBotRefusedToken(t *testing.T) {
 		_, _ = w.Write([]byte(`{"message": "401: Unauthorized", "code": 0}`))
 	}))
 	defer srv.Close()
-	t.Chdir(t.TempDir()) // no .env here
-	t.Setenv("DISCORD_TOKEN", token)
-	t.Setenv("DISCORD_API_URL", srv.URL)
-	t.Setenv("DISCORD_APP_ID", "")
-	t.Setenv("DISCORD_GUILD_ID", "")
-	t.Setenv("LOG_LEVEL", "debug")
+	cfg := Config{Token: token, APIURL: srv.URL, LogLevel: "debug", DataDir: t.TempDir()}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	var out, errb bytes.Buffer
-	code, err := run(ctx, nil, strings.NewReader(""), &out, &errb)
+	code, err := runMain(ctx, cfg, strings.NewReader(""), &out, &errb)
 	if code != exitInternal || err == nil {
 		t.Fatalf("run() = %d, %v; want %d and an error", code, err, exitInternal)
 	}
@@ -57,11 +53,10 @@ func TestRunBotRefusedToken(t *testing.T) {
 }
 
 func TestRunBotBadAPIURL(t *testing.T) {
-	t.Chdir(t.TempDir())
-	t.Setenv("DISCORD_TOKEN", "some-token-value")
-	t.Setenv("DISCORD_API_URL", "ftp://example.org")
+	t.Parallel()
+	cfg := Config{Token: "some-token-value", APIURL: "ftp://example.org", DataDir: t.TempDir()}
 	var out, errb bytes.Buffer
-	code, err := run(context.Background(), nil, strings.NewReader(""), &out, &errb)
+	code, err := runMain(context.Background(), cfg, strings.NewReader(""), &out, &errb)
 	if code != exitUsage || err == nil || !strings.Contains(err.Error(), "DISCORD_API_URL") {
 		t.Fatalf("run() = %d, %v; want %d and a message about DISCORD_API_URL", code, err, exitUsage)
 	}
@@ -71,6 +66,49 @@ func TestLogLevel(t *testing.T) {
 	for in, ok := range map[string]bool{"": true, "debug": true, "INFO": true, "warn": true, "error": true, "luid": false} {
 		if _, got := logLevel(in); got != ok {
 			t.Errorf("logLevel(%q) ok = %v, want %v", in, got, ok)
+		}
+	}
+}
+
+// The environment is read once into a Config: every variable, the
+// spellings of GATEWAY, and warnings for values replaced by a default.
+func TestConfigFromEnv(t *testing.T) {
+	t.Parallel()
+	env := map[string]string{
+		"DISCORD_TOKEN": " tok ", "DISCORD_APP_ID": "1", "DISCORD_GUILD_ID": "2", "DISCORD_API_URL": "http://127.0.0.1:1",
+		"DISCORD_PUBLIC_KEY": "ab", "HTTP_ADDR": ":8080", "GATEWAY": "uit", "LOG_LEVEL": "debug", "DATA_DIR": "/d",
+		"DAILY_CHANNEL_ID": "3", "DAILY_TIME": "10:00", "DAILY_ZONE": "Europe/Brussels", "HEALTH_ADDR": ":9090",
+		"WATCHDOG_TIMEOUT": "90s", "DEFER_AFTER": "200ms",
+	}
+	got := ConfigFromEnv(func(k string) string { return env[k] })
+	want := Config{
+		Token: "tok", AppID: "1", GuildID: "2", APIURL: "http://127.0.0.1:1", LogLevel: "debug",
+		PublicKey: "ab", HTTPAddr: ":8080", NoGateway: true, DataDir: "/d",
+		DailyChannelID: "3", DailyTime: "10:00", DailyZone: "Europe/Brussels",
+		DeferAfter: 200 * time.Millisecond, HealthAddr: ":9090", Watchdog: 90 * time.Second,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ConfigFromEnv =\n%+v\nwant\n%+v", got, want)
+	}
+	for _, tt := range []struct {
+		key, value string
+		warns      bool
+	}{
+		{"GATEWAY", "aan", false},
+		{"GATEWAY", "misschien", true},
+		{"WATCHDOG_TIMEOUT", "10s", true},
+		{"WATCHDOG_TIMEOUT", "soms", true},
+		{"DEFER_AFTER", "5s", true},
+		{"DEFER_AFTER", "-1s", true},
+	} {
+		c := ConfigFromEnv(func(k string) string {
+			if k == tt.key {
+				return tt.value
+			}
+			return ""
+		})
+		if (len(c.Warnings) > 0) != tt.warns {
+			t.Errorf("%s=%s: warnings %q", tt.key, tt.value, c.Warnings)
 		}
 	}
 }

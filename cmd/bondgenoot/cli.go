@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,7 +27,7 @@ const (
 	exitInternal = 3 // the corpus or index could not be loaded
 )
 
-const usage = `Gebruik: bondgenoot [opdracht] [opties]
+const usageTemplate = `Gebruik: bondgenoot [opdracht] [opties]
 
 Zonder opdracht start de Discord-bot (of, zonder DISCORD_TOKEN, een console).
 
@@ -35,7 +36,7 @@ Opdrachten:
                           netwerken die aan alle filters voldoen
   netwerk NAAM            de fiche van één netwerk
   partner ORGANISATIE     de netwerken die met die organisatie samenwerken
-  succesfactor [NAAM]     één succesfactor, of de lijst van alle 13
+  succesfactor [NAAM]     één succesfactor, of de lijst van alle {{factors}}
   zoek [--limit N] [--thema T] [--provincie P] VRAAG
                           zoeken in de hele gids; VRAAG "-" leest een vraag per
                           regel van standaardinvoer
@@ -47,6 +48,15 @@ Opdrachten:
 
 Elke opdracht kent --json: dan komt het antwoord als JSON.
 `
+
+// usage is the command line's help, with the corpus's counts.
+func usage() string {
+	factors := "succesfactoren"
+	if c, err := content.Default(); err == nil {
+		factors = strconv.Itoa(len(c.Factors))
+	}
+	return strings.ReplaceAll(usageTemplate, "{{factors}}", factors)
+}
 
 // cli runs one subcommand against the corpus.
 type cli struct {
@@ -66,7 +76,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "help", "-h", "--help", "hulp":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return exitOK, nil
 	case "controleer":
 		if _, err := content.Default(); err != nil {
@@ -105,7 +115,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		c.svc.Index = ix
 		return c.search(ctx, rest)
 	}
-	fmt.Fprintf(stderr, "Onbekende opdracht %q.\n\n%s", cmd, usage)
+	fmt.Fprintf(stderr, "Onbekende opdracht %q.\n\n%s", cmd, usage())
 	return exitUsage, nil
 }
 
@@ -123,11 +133,11 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, bool) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(c.stdout, usage)
+				fmt.Fprint(c.stdout, usage())
 				c.exit = exitOK
 				return nil, false
 			}
-			fmt.Fprintf(c.stderr, "Ongeldige optie: %s\n\n%s", dutchFlagError(err), usage)
+			fmt.Fprintf(c.stderr, "Ongeldige optie: %s\n\n%s", dutchFlagError(err), usage())
 			c.exit = exitUsage
 			return nil, false
 		}

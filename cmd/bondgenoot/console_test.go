@@ -10,10 +10,9 @@ import (
 // Without a token, running with no subcommand opens the console, which
 // answers piped commands.
 func TestRunWithoutTokenOpensConsole(t *testing.T) {
-	t.Setenv("DISCORD_TOKEN", "")
-	t.Chdir(t.TempDir()) // no .env here
+	t.Parallel()
 	var out, errb bytes.Buffer
-	code, err := run(context.Background(), nil, strings.NewReader("/zoek brugfiguur\n/partner SAAMO\n"), &out, &errb)
+	code, err := runMain(context.Background(), Config{}, strings.NewReader("/zoek brugfiguur\n/partner SAAMO\n"), &out, &errb)
 	if err != nil || code != 0 {
 		t.Fatalf("run() = %d, %v; stderr %s", code, err, errb.String())
 	}

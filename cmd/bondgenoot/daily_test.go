@@ -26,15 +26,13 @@ func discordStub(t *testing.T) (*httptest.Server, *atomic.Int32) {
 	return srv, &calls
 }
 
-func setBotEnv(t *testing.T, apiURL string) string {
-	const token = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.store-token-0123456789abcdefghijkl"
-	t.Chdir(t.TempDir()) // no .env here
-	t.Setenv("DISCORD_TOKEN", token)
-	t.Setenv("DISCORD_API_URL", apiURL)
-	for _, k := range []string{"DISCORD_APP_ID", "DISCORD_GUILD_ID", "DATA_DIR", "DAILY_CHANNEL_ID", "DAILY_TIME", "DAILY_ZONE", "HEALTH_ADDR"} {
-		t.Setenv(k, "")
-	}
-	return token
+const storeToken = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.store-token-0123456789abcdefghijkl"
+
+// botConfig is the configuration of a bot against apiURL, run from an
+// empty working directory (so DATA_DIR's default lands there).
+func botConfig(t *testing.T, apiURL string) Config {
+	t.Chdir(t.TempDir())
+	return Config{Token: storeToken, APIURL: apiURL}
 }
 
 // A corrupt store file stops the start with a message that names the file,
@@ -43,8 +41,9 @@ func setBotEnv(t *testing.T, apiURL string) string {
 func TestRunBotCorruptStore(t *testing.T) {
 	for _, dataDir := range []string{"", "staat"} {
 		srv, calls := discordStub(t)
-		token := setBotEnv(t, srv.URL)
-		t.Setenv("DATA_DIR", dataDir)
+		cfg := botConfig(t, srv.URL)
+		token := cfg.Token
+		cfg.DataDir = dataDir
 		dir := dataDir
 		if dir == "" {
 			dir = "data"
@@ -59,7 +58,7 @@ func TestRunBotCorruptStore(t *testing.T) {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		var out, errb bytes.Buffer
-		code, err := run(ctx, nil, strings.NewReader(""), &out, &errb)
+		code, err := runMain(ctx, cfg, strings.NewReader(""), &out, &errb)
 		cancel()
 		if code == exitOK || err == nil {
 			t.Fatalf("DATA_DIR=%q: run() = %d, %v; want a failure", dataDir, code, err)
@@ -86,11 +85,18 @@ func TestRunBotCorruptStore(t *testing.T) {
 func TestRunBotBadDailySettings(t *testing.T) {
 	for k, v := range map[string]string{"DAILY_TIME": "25:00", "DAILY_ZONE": "Vlaanderen/Gent", "DAILY_CHANNEL_ID": "#algemeen"} {
 		srv, calls := discordStub(t)
-		setBotEnv(t, srv.URL)
-		t.Setenv("DAILY_CHANNEL_ID", "1200000000000000003")
-		t.Setenv(k, v)
+		cfg := botConfig(t, srv.URL)
+		cfg.DailyChannelID = "1200000000000000003"
+		switch k {
+		case "DAILY_TIME":
+			cfg.DailyTime = v
+		case "DAILY_ZONE":
+			cfg.DailyZone = v
+		case "DAILY_CHANNEL_ID":
+			cfg.DailyChannelID = v
+		}
 		var out, errb bytes.Buffer
-		code, err := run(context.Background(), nil, strings.NewReader(""), &out, &errb)
+		code, err := runMain(context.Background(), cfg, strings.NewReader(""), &out, &errb)
 		if code != exitUsage || err == nil || !strings.Contains(err.Error(), k) {
 			t.Errorf("%s=%s: run() = %d, %v; want %d and a message about %s", k, v, code, err, exitUsage, k)
 		}
@@ -103,12 +109,12 @@ func TestRunBotBadDailySettings(t *testing.T) {
 // DATA_DIR holds the store file, created on the first start.
 func TestRunBotCreatesStore(t *testing.T) {
 	srv, _ := discordStub(t)
-	setBotEnv(t, srv.URL)
-	t.Setenv("DATA_DIR", filepath.Join("var", "bondgenoot"))
+	cfg := botConfig(t, srv.URL)
+	cfg.DataDir = filepath.Join("var", "bondgenoot")
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	var out, errb bytes.Buffer
-	if code, _ := run(ctx, nil, strings.NewReader(""), &out, &errb); code != exitInternal {
+	if code, _ := runMain(ctx, cfg, strings.NewReader(""), &out, &errb); code != exitInternal {
 		t.Errorf("run() = %d, want %d (Discord refuses the token)", code, exitInternal)
 	}
 	if _, err := os.Stat(filepath.Join("var", "bondgenoot", "bondgenoot.db")); err != nil {

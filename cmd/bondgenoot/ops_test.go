@@ -66,14 +66,14 @@ func slowDiscord(t *testing.T) *httptest.Server {
 // connected to the gateway, /healthz says so with 503.
 func TestRunBotHealthAddr(t *testing.T) {
 	srv := slowDiscord(t)
-	t.Chdir(t.TempDir())
-	t.Setenv("DISCORD_TOKEN", "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.health-token-0123456789abcdefghij")
-	t.Setenv("DISCORD_API_URL", srv.URL)
-	t.Setenv("DISCORD_APP_ID", "")
-	t.Setenv("DISCORD_GUILD_ID", "")
-	t.Setenv("LOG_LEVEL", "info")
-	t.Setenv("HEALTH_ADDR", "127.0.0.1:0")
-	t.Setenv("WATCHDOG_TIMEOUT", "10m")
+	cfg := Config{
+		Token:      "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.health-token-0123456789abcdefghij",
+		APIURL:     srv.URL,
+		LogLevel:   "info",
+		HealthAddr: "127.0.0.1:0",
+		Watchdog:   10 * time.Minute,
+		DataDir:    t.TempDir(),
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	errb := &lockedBuffer{}
@@ -83,7 +83,7 @@ func TestRunBotHealthAddr(t *testing.T) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		code, err := run(ctx, nil, strings.NewReader(""), io.Discard, errb)
+		code, err := runMain(ctx, cfg, strings.NewReader(""), io.Discard, errb)
 		done <- result{code, err}
 	}()
 	addrRE := regexp.MustCompile(`health and metrics listening.* addr=(\S+)`)
@@ -126,13 +126,15 @@ func TestRunBotHealthAddr(t *testing.T) {
 // A HEALTH_ADDR that cannot be used stops the bot with a clear error.
 func TestRunBotBadHealthAddr(t *testing.T) {
 	srv := slowDiscord(t)
-	t.Chdir(t.TempDir())
-	t.Setenv("DISCORD_TOKEN", "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.health-token-0123456789abcdefghij")
-	t.Setenv("DISCORD_API_URL", srv.URL)
-	t.Setenv("HEALTH_ADDR", "127.0.0.1:geenpoort")
+	cfg := Config{
+		Token:      "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.health-token-0123456789abcdefghij",
+		APIURL:     srv.URL,
+		HealthAddr: "127.0.0.1:geenpoort",
+		DataDir:    t.TempDir(),
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	code, err := run(ctx, nil, strings.NewReader(""), io.Discard, io.Discard)
+	code, err := runMain(ctx, cfg, strings.NewReader(""), io.Discard, io.Discard)
 	if code != exitUsage || err == nil || !strings.Contains(err.Error(), "HEALTH_ADDR") {
 		t.Fatalf("run() = %d, %v; want %d and an error about HEALTH_ADDR", code, err, exitUsage)
 	}

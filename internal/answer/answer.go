@@ -271,6 +271,8 @@ func (s *Service) Factors() *FactorList {
 // FactorCard is one success factor with its examples and quotes.
 type FactorCard struct {
 	*content.Factor
+	// Of is the number of success factors in the guide ("3 van 13").
+	Of int `json:"-"`
 }
 
 // Factor answers `succesfactor NAAM`.
@@ -283,12 +285,12 @@ func (s *Service) Factor(name string) (*FactorCard, error) {
 		}
 		return nil, nf
 	}
-	return &FactorCard{Factor: f}, nil
+	return &FactorCard{Factor: f, Of: len(s.Corpus.Factors)}, nil
 }
 
 // RandomFactor returns a factor chosen by r.
 func (s *Service) RandomFactor(r *rand.Rand) *FactorCard {
-	return &FactorCard{Factor: s.Corpus.RandomFactor(r)}
+	return &FactorCard{Factor: s.Corpus.RandomFactor(r), Of: len(s.Corpus.Factors)}
 }
 
 // Themes answers `themas`.

@@ -31,13 +31,13 @@ func Text(v any) string {
 			fmt.Fprintf(&b, "- %s — %s (%s), p. %d: %s\n", n.Name, n.Place, n.Province, n.Page, strings.Join(n.Spellings, "; "))
 		}
 	case *FactorList:
-		b.WriteString("De 13 succesfactoren uit de gids\n")
+		fmt.Fprintf(&b, "De %d succesfactoren uit de gids\n", len(a.Factors))
 		for _, f := range a.Factors {
 			fmt.Fprintf(&b, "%2d. %s (p. %d) — %d %s, %d %s\n", f.Order, f.Title, f.Page,
 				f.Examples, plural(f.Examples, "voorbeeld", "voorbeelden"), f.Quotes, plural(f.Quotes, "citaat", "citaten"))
 		}
 	case *FactorCard:
-		writeFactorCard(&b, a.Factor)
+		writeFactorCard(&b, a.Factor, a.Of)
 	case *Themes:
 		b.WriteString("Thema's\n")
 		for _, t := range a.Themes {
@@ -105,8 +105,8 @@ func writeNetworkCard(b *strings.Builder, a *NetworkCard) {
 	}
 }
 
-func writeFactorCard(b *strings.Builder, f *content.Factor) {
-	fmt.Fprintf(b, "%s\nSuccesfactor %d van 13 · gids p. %d\n\n%s\n", f.Title, f.Order, f.Page, f.Text)
+func writeFactorCard(b *strings.Builder, f *content.Factor, of int) {
+	fmt.Fprintf(b, "%s\nSuccesfactor %d van %d · gids p. %d\n\n%s\n", f.Title, f.Order, of, f.Page, f.Text)
 	for _, e := range f.Examples {
 		fmt.Fprintf(b, "\nVoorbeeld: %s\n%s\n", e.NetworkName, e.Text)
 	}

@@ -4,6 +4,7 @@
 package text
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -164,4 +165,29 @@ func Clean(s string, limit int) string {
 		space = false
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// Plural returns one when n is 1, else many.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// CountNetworks is "1 netwerk" or "5 netwerken".
+func CountNetworks(n int) string {
+	return fmt.Sprintf("%d %s", n, Plural(n, "netwerk", "netwerken"))
+}
+
+// HardCut cuts s to at most limit runes, the last one an ellipsis when
+// anything was cut.
+func HardCut(s string, limit int) string {
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	if limit <= 1 {
+		return string([]rune(s)[:max(limit, 0)])
+	}
+	return string([]rune(s)[:limit-1]) + "…"
 }

@@ -1,12 +1,11 @@
-package bot
+package chat
 
 import (
 	"fmt"
 	"slices"
 	"sort"
 	"strings"
-
-	"github.com/bwmarrin/discordgo"
+	"unicode/utf8"
 
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/internal/text"
@@ -41,43 +40,56 @@ const (
 	tierNone
 )
 
-// choices returns ≤25 choices for an option of a command, ranked by relevance to typed;
-// works on empty input.
+// catalog is what the Router derives from one corpus, once: the lists that
+// autocomplete ranks. A reloaded corpus gets a new catalog.
+type catalog struct {
+	corpus *content.Corpus
+	lists  map[string][]suggestion // by source (see source)
+}
+
+func newCatalog(c *content.Corpus) *catalog {
+	cat := &catalog{corpus: c, lists: map[string][]suggestion{}}
+	if c == nil {
+		return cat
+	}
+	cat.lists["netwerk"] = networkSuggestions(c)
+	cat.lists["partner"] = partnerSuggestions(c)
+	cat.lists["succesfactor"] = factorSuggestions(c)
+	cat.lists["regio"] = regionSuggestions(c, true)
+	cat.lists["provincie"] = regionSuggestions(c, false)
+	cat.lists["thema"] = themeSuggestions(c)
+	return cat
+}
+
+// choices returns ≤25 choices for an option of a command, ranked by
+// relevance to typed; works on empty input.
 //
 // netwerk: names and aliases of networks (value: the network's id).
 // partner: names and aliases in the partner directory (value: the canonical
 // name). succesfactor: titles (value: the id). regio: provinces and places,
 // with their network counts. thema (and zoek's thema): themes and their
 // aliases, with counts. zoek's provincie: provinces with counts.
-func choices(c *content.Corpus, command, option, typed string) []*discordgo.ApplicationCommandOptionChoice {
-	out := []*discordgo.ApplicationCommandOptionChoice{}
-	if c == nil {
-		return out
-	}
-	var items []suggestion
-	switch source(command, option) {
-	case "netwerk":
-		items = networkSuggestions(c)
-	case "partner":
-		items = partnerSuggestions(c)
-	case "succesfactor":
-		items = factorSuggestions(c)
-	case "regio":
-		items = regionSuggestions(c, true)
-	case "provincie":
-		items = regionSuggestions(c, false)
-	case "thema":
-		items = themeSuggestions(c)
-	default:
-		return out
-	}
+func (cat *catalog) choices(command, option, typed string) []Choice {
+	out := []Choice{}
+	items := cat.lists[source(command, option)]
 	for _, r := range rank(items, text.Clean(typed, maxTypedRunes)) {
 		if len(out) == maxChoices {
 			break
 		}
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: r.name, Value: r.value})
+		out = append(out, Choice{Name: r.name, Value: r.value})
 	}
 	return out
+}
+
+// parseMention reads a mention against the catalog's corpus.
+func (cat *catalog) parseMention(botID, message string) MentionQuery {
+	return ParseMention(cat.corpus, botID, message)
+}
+
+// Choices returns the autocomplete choices for an option of a command over
+// corpus c (it derives the lists each time; the Router keeps them).
+func Choices(c *content.Corpus, command, option, typed string) []Choice {
+	return newCatalog(c).choices(command, option, typed)
 }
 
 // source says which list an option completes from: by command first, then
@@ -114,7 +126,7 @@ func rank(items []suggestion, typed string) []ranked {
 	qc := strings.ReplaceAll(q, " ", "")
 	var out []ranked
 	for _, it := range items {
-		if runes(it.value) > maxChoiceValue || it.value == "" {
+		if utf8.RuneCountInString(it.value) > maxChoiceValue || it.value == "" {
 			continue // a value Discord would refuse
 		}
 		best, bestDist, bestKey := tierNone, 0, ""
@@ -232,7 +244,7 @@ func choiceName(label, key string) string {
 	if key != "" && !strings.Contains(text.Compact(label), text.Compact(key)) {
 		label = key + " → " + label
 	}
-	return hardCut(label, maxChoiceName)
+	return text.HardCut(label, maxChoiceName)
 }
 
 func networkSuggestions(c *content.Corpus) []suggestion {
@@ -252,39 +264,15 @@ func networkSuggestions(c *content.Corpus) []suggestion {
 	return out
 }
 
-// partnerCounts returns, per canonical organisation in the directory, the
-// number of networks that name it or one of its branches.
-func partnerCounts(c *content.Corpus) map[string]int {
-	counts := map[string]int{}
-	for _, n := range c.Networks {
-		seen := map[string]bool{}
-		for _, p := range n.Partners {
-			o := c.Organisation(p.Canonical)
-			for depth := 0; o != nil && depth < 10; depth++ {
-				if !seen[o.Name] {
-					seen[o.Name] = true
-					counts[o.Name]++
-				}
-				if o.Parent == "" {
-					break
-				}
-				o = c.Organisation(o.Parent)
-			}
-		}
-	}
-	return counts
-}
-
 func partnerSuggestions(c *content.Corpus) []suggestion {
-	counts := partnerCounts(c)
 	var out []suggestion
 	for _, o := range c.Organisations {
-		n := counts[o.Name]
+		n := c.PartnerCount(o.Name)
 		if n == 0 {
 			continue // would answer "not found"
 		}
 		out = append(out, suggestion{
-			label: fmt.Sprintf("%s — %s", o.Name, countNetworks(n)),
+			label: fmt.Sprintf("%s — %s", o.Name, text.CountNetworks(n)),
 			value: o.Name,
 			keys:  append([]string{o.Name}, o.Aliases...),
 			order: -n, // most networks first
@@ -332,7 +320,7 @@ func regionSuggestions(c *content.Corpus, places bool) []suggestion {
 		case "Oost-Vlaanderen":
 			keys = append(keys, "OVL")
 		}
-		out = append(out, suggestion{label: fmt.Sprintf("%s (provincie) — %s", p.Name, countNetworks(p.Count)), value: p.Name, keys: keys, order: i})
+		out = append(out, suggestion{label: fmt.Sprintf("%s (provincie) — %s", p.Name, text.CountNetworks(p.Count)), value: p.Name, keys: keys, order: i})
 	}
 	if !places {
 		return out
@@ -368,7 +356,7 @@ func regionSuggestions(c *content.Corpus, places bool) []suggestion {
 	})
 	for i, p := range pls {
 		out = append(out, suggestion{
-			label: fmt.Sprintf("%s (%s) — %s", p.name, strings.Join(p.provinces, ", "), countNetworks(p.count)),
+			label: fmt.Sprintf("%s (%s) — %s", p.name, strings.Join(p.provinces, ", "), text.CountNetworks(p.count)),
 			value: p.name, keys: []string{p.name}, order: 100 + i,
 		})
 	}
@@ -382,7 +370,7 @@ func themeSuggestions(c *content.Corpus) []suggestion {
 		if th := c.FindTheme(t.Name); th != nil {
 			keys = append(keys, th.Aliases...)
 		}
-		out = append(out, suggestion{label: fmt.Sprintf("%s — %s", t.Name, countNetworks(t.Count)), value: t.Name, keys: slices.Clip(keys), order: i})
+		out = append(out, suggestion{label: fmt.Sprintf("%s — %s", t.Name, text.CountNetworks(t.Count)), value: t.Name, keys: slices.Clip(keys), order: i})
 	}
 	return out
 }

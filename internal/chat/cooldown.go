@@ -1,4 +1,4 @@
-package bot
+package chat
 
 import (
 	"fmt"
@@ -92,7 +92,7 @@ func (c *cooldown) size() int {
 }
 
 // cooldownMessage is the friendly Dutch answer to a user who asks too much.
-func cooldownMessage(limit int, window, wait time.Duration) string {
+func CooldownMessage(limit int, window, wait time.Duration) string {
 	secs := int((wait + time.Second - 1) / time.Second)
 	if secs < 1 {
 		secs = 1

@@ -1,4 +1,4 @@
-package bot
+package chat
 
 import (
 	"slices"
@@ -22,7 +22,7 @@ import (
 //     cannot filter a search, so its words stay in Query as well.
 //   - Nothing set: the message held only the mention (or only filler words);
 //     answer with the help.
-type mentionQuery struct {
+type MentionQuery struct {
 	Partner  string // organisation for "wie werkt samen met X", "partners van X", "netwerken met X"
 	Theme    string // canonical theme found in the text ("vrije tijd")
 	Province string // canonical province
@@ -94,13 +94,13 @@ type token struct {
 // invisible characters, recognises a partner look-up and theme, province and
 // place filters, and keeps the rest as a search. It never panics and does a
 // bounded amount of work on any input.
-func parseMention(c *content.Corpus, botID, message string) mentionQuery {
-	var q mentionQuery
+func ParseMention(c *content.Corpus, botID, message string) MentionQuery {
+	var q MentionQuery
 	toks := mentionTokens(botID, message)
 	if len(toks) == 0 || c == nil {
 		return q
 	}
-	m := newMatcher(c)
+	m := &matcher{c: c}
 
 	// A partner look-up: the organisation follows the trigger phrase.
 	if start, end := findTrigger(toks); start >= 0 {
@@ -289,42 +289,21 @@ func findTrigger(toks []token) (start, end int) {
 }
 
 // matcher resolves words against the corpus: themes, provinces, places and
-// the partner directory. It is built per message; the corpus is small.
+// the partner directory, all looked up in what the corpus computed at load.
 type matcher struct {
-	c      *content.Corpus
-	places map[string]string // compact → place as spelled in the corpus
-	orgs   map[string]string // directory key → canonical name
+	c *content.Corpus
 }
 
-func newMatcher(c *content.Corpus) *matcher {
-	m := &matcher{c: c, places: map[string]string{}, orgs: map[string]string{}}
-	for _, p := range c.PlaceNames() {
-		m.places[text.Compact(p)] = p
+// org returns the canonical name of the organisation spelled s, or "".
+func (m *matcher) org(s string) (string, bool) {
+	k := content.OrgKey(s)
+	if k == "" {
+		return "", false
 	}
-	for _, o := range c.Organisations {
-		for _, s := range append([]string{o.Name}, o.Aliases...) {
-			if k := orgKey(s); k != "" {
-				if _, dup := m.orgs[k]; !dup {
-					m.orgs[k] = o.Name
-				}
-			}
-		}
+	if o := m.c.OrganisationByKey(k); o != nil {
+		return o.Name, true
 	}
-	return m
-}
-
-// orgKey normalises an organisation name as the directory does: no case,
-// accents or punctuation, no "vzw", no leading article.
-func orgKey(s string) string {
-	norm := text.Normalize(s)
-	norm = strings.TrimSuffix(strings.TrimPrefix(norm, "vzw "), " vzw")
-	for _, a := range []string{"de ", "het ", "een ", "t "} {
-		norm = strings.TrimPrefix(norm, a)
-	}
-	if norm == "vzw" {
-		return ""
-	}
-	return strings.ReplaceAll(norm, " ", "")
+	return "", false
 }
 
 func joinRaw(toks []token) string {
@@ -343,7 +322,7 @@ func (m *matcher) region(words string) (province, place string) {
 	if p, ok := content.FindProvince(words); ok {
 		return p, ""
 	}
-	return "", m.places[text.Compact(words)]
+	return "", m.c.FindPlace(words)
 }
 
 // theme resolves words to a canonical theme.
@@ -375,7 +354,7 @@ func longest(toks []token, i int, ok func(words string) bool) int {
 // introducedFilters finds filters introduced by a word ("in Limburg", "rond
 // vrije tijd", "in de provincie Antwerpen") among the unused tokens, sets
 // them on q and marks their tokens used. The first of each kind counts.
-func (m *matcher) introducedFilters(toks []token, q *mentionQuery) {
+func (m *matcher) introducedFilters(toks []token, q *MentionQuery) {
 	for i := 0; i < len(toks); i++ {
 		if toks[i].used {
 			continue
@@ -417,7 +396,7 @@ func markUsed(toks []token, from, to int) {
 
 // bareFilters reports whether every content word of rest is a theme,
 // province or place (at most one of each), and then sets them on q.
-func (m *matcher) bareFilters(rest []token, q *mentionQuery) bool {
+func (m *matcher) bareFilters(rest []token, q *MentionQuery) bool {
 	found := *q
 	for i := 0; i < len(rest); {
 		if inList(fillerWords, rest[i].key) && m.theme(rest[i].raw) == "" {
@@ -446,11 +425,11 @@ func (m *matcher) bareFilters(rest []token, q *mentionQuery) bool {
 // marks the words it takes as used. It returns no partner when nothing
 // follows, and the words as network when they name a network rather than a
 // partner ("partners van Duosprong").
-func (m *matcher) partnerAfter(toks []token, from int, q *mentionQuery) (partner, network string) {
+func (m *matcher) partnerAfter(toks []token, from int, q *MentionQuery) (partner, network string) {
 	// Skip articles and "er" between the trigger and the name.
 	for from < len(toks) && (toks[from].key == "er" || toks[from].key == "de" || toks[from].key == "het") {
 		if from+1 < len(toks) {
-			if _, ok := m.orgs[orgKey(joinRaw(toks[from:from+2]))]; ok && toks[from].key != "er" {
+			if _, ok := m.org(joinRaw(toks[from : from+2])); ok && toks[from].key != "er" {
 				break
 			}
 		}
@@ -464,7 +443,7 @@ func (m *matcher) partnerAfter(toks []token, from int, q *mentionQuery) (partner
 		if slices.ContainsFunc(toks[from:from+n], func(t token) bool { return t.used }) {
 			continue
 		}
-		if name, ok := m.orgs[orgKey(joinRaw(toks[from:from+n]))]; ok {
+		if name, ok := m.org(joinRaw(toks[from : from+n])); ok {
 			markUsed(toks, from, from+n)
 			return name, ""
 		}

@@ -1,20 +1,18 @@
-package bot
+package chat
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/bwmarrin/discordgo"
-
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
-func choiceValues(cs []*discordgo.ApplicationCommandOptionChoice) []string {
+func choiceValues(cs []Choice) []string {
 	var out []string
 	for _, c := range cs {
-		out = append(out, c.Value.(string))
+		out = append(out, c.Value)
 	}
 	return out
 }
@@ -22,7 +20,7 @@ func choiceValues(cs []*discordgo.ApplicationCommandOptionChoice) []string {
 func TestChoices(t *testing.T) {
 	c := service(t).Corpus
 	tests := []struct {
-		command, option, typed string
+		Command, Option, typed string
 		wantFirst              string // value of the first choice
 		wantName               string // the first choice's name contains this
 		wantLen                int    // exact number of choices; -1 for "any"
@@ -71,26 +69,26 @@ func TestChoices(t *testing.T) {
 		{"onbekend", "x", "y", "", "", 0},
 	}
 	for _, tt := range tests {
-		got := choices(c, tt.command, tt.option, tt.typed)
+		got := Choices(c, tt.Command, tt.Option, tt.typed)
 		if got == nil {
-			t.Errorf("choices(%s, %s, %q) = nil, want a non-nil list", tt.command, tt.option, tt.typed)
+			t.Errorf("choices(%s, %s, %q) = nil, want a non-nil list", tt.Command, tt.Option, tt.typed)
 			continue
 		}
 		if tt.wantLen >= 0 && len(got) != tt.wantLen {
-			t.Errorf("choices(%s, %s, %q): %d choices, want %d: %v", tt.command, tt.option, tt.typed, len(got), tt.wantLen, choiceValues(got))
+			t.Errorf("choices(%s, %s, %q): %d choices, want %d: %v", tt.Command, tt.Option, tt.typed, len(got), tt.wantLen, choiceValues(got))
 		}
 		if tt.wantFirst == "" {
 			continue
 		}
 		if len(got) == 0 {
-			t.Errorf("choices(%s, %s, %q): none, want first %q", tt.command, tt.option, tt.typed, tt.wantFirst)
+			t.Errorf("choices(%s, %s, %q): none, want first %q", tt.Command, tt.Option, tt.typed, tt.wantFirst)
 			continue
 		}
-		if v := got[0].Value.(string); v != tt.wantFirst {
-			t.Errorf("choices(%s, %s, %q): first %q, want %q (all: %v)", tt.command, tt.option, tt.typed, v, tt.wantFirst, choiceValues(got))
+		if v := got[0].Value; v != tt.wantFirst {
+			t.Errorf("choices(%s, %s, %q): first %q, want %q (all: %v)", tt.Command, tt.Option, tt.typed, v, tt.wantFirst, choiceValues(got))
 		}
 		if !strings.Contains(got[0].Name, tt.wantName) {
-			t.Errorf("choices(%s, %s, %q): first name %q, want it to contain %q", tt.command, tt.option, tt.typed, got[0].Name, tt.wantName)
+			t.Errorf("choices(%s, %s, %q): first name %q, want it to contain %q", tt.Command, tt.Option, tt.typed, got[0].Name, tt.wantName)
 		}
 	}
 }
@@ -101,24 +99,24 @@ func TestChoices(t *testing.T) {
 // limits.
 func TestChoicesFindEverything(t *testing.T) {
 	c := service(t).Corpus
-	check := func(command, option, typed, want string, firstOnly bool) {
+	check := func(Command, Option, typed, want string, firstOnly bool) {
 		t.Helper()
-		got := choices(c, command, option, typed)
+		got := Choices(c, Command, Option, typed)
 		if len(got) > maxChoices {
-			t.Errorf("choices(%s, %q): %d choices", command, typed, len(got))
+			t.Errorf("choices(%s, %q): %d choices", Command, typed, len(got))
 		}
 		for _, ch := range got {
-			v, _ := ch.Value.(string)
+			v := ch.Value
 			if n := utf8.RuneCountInString(ch.Name); n == 0 || n > maxChoiceName || v == "" || utf8.RuneCountInString(v) > maxChoiceValue {
-				t.Errorf("choices(%s, %q): choice %q=%q breaks a limit", command, typed, ch.Name, v)
+				t.Errorf("choices(%s, %q): choice %q=%q breaks a limit", Command, typed, ch.Name, v)
 			}
 		}
 		vals := choiceValues(got)
 		if firstOnly && (len(vals) == 0 || vals[0] != want) {
-			t.Errorf("choices(%s, %q) = %v, want %q first", command, typed, vals, want)
+			t.Errorf("choices(%s, %q) = %v, want %q first", Command, typed, vals, want)
 		}
 		if !firstOnly && !contains(vals, want) {
-			t.Errorf("choices(%s, %q) = %v, want %q among them", command, typed, vals, want)
+			t.Errorf("choices(%s, %q) = %v, want %q among them", Command, typed, vals, want)
 		}
 	}
 	for _, n := range c.Networks {
@@ -128,9 +126,8 @@ func TestChoicesFindEverything(t *testing.T) {
 			check("netwerk", "naam", a, n.ID, false)
 		}
 	}
-	counts := partnerCounts(c)
 	for _, o := range c.Organisations {
-		if counts[o.Name] == 0 {
+		if c.PartnerCount(o.Name) == 0 {
 			continue
 		}
 		check("partner", "organisatie", o.Name, o.Name, true)
@@ -157,7 +154,7 @@ func TestChoicesFindEverything(t *testing.T) {
 	// Hostile input never breaks a limit.
 	for _, typed := range []string{strings.Repeat("é", 500), "\xff\xfe", "\u200b\u202e", "%!s", "<@1>", strings.Repeat("a b ", 200)} {
 		for _, cmd := range []string{"netwerk", "partner", "succesfactor", "regio", "thema"} {
-			if got := choices(c, cmd, "x", typed); len(got) > maxChoices {
+			if got := Choices(c, cmd, "x", typed); len(got) > maxChoices {
 				t.Errorf("choices(%s, %.10q): %d choices", cmd, typed, len(got))
 			}
 		}
@@ -177,9 +174,8 @@ func contains(list []string, s string) bool {
 // partner look-up itself.
 func TestPartnerCounts(t *testing.T) {
 	c := service(t).Corpus
-	counts := partnerCounts(c)
 	for _, o := range c.Organisations {
-		if got, want := counts[o.Name], len(c.LookupPartner(o.Name).Networks); got != want {
+		if got, want := c.PartnerCount(o.Name), len(c.LookupPartner(o.Name).Networks); got != want {
 			t.Errorf("%s: autocomplete counts %d networks, the look-up finds %d", o.Name, got, want)
 		}
 	}
@@ -225,11 +221,11 @@ func TestRegionChoiceCounts(t *testing.T) {
 			t.Errorf("Region(%q): %v", it.value, err)
 			continue
 		}
-		if want := " — " + countNetworks(len(l.Networks)); !strings.HasSuffix(it.label, want) {
+		if want := " — " + text.CountNetworks(len(l.Networks)); !strings.HasSuffix(it.label, want) {
 			t.Errorf("choice %q, but /regio %s lists %d networks", it.label, it.value, len(l.Networks))
 		}
 	}
-	if got := choices(s.Corpus, "regio", "plaats-of-provincie", "Beveren"); len(got) == 0 || got[0].Name != "Beveren (Antwerpen, Oost-Vlaanderen) — 3 netwerken" {
+	if got := Choices(s.Corpus, "regio", "plaats-of-provincie", "Beveren"); len(got) == 0 || got[0].Name != "Beveren (Antwerpen, Oost-Vlaanderen) — 3 netwerken" {
 		t.Errorf("Beveren: %v", choiceValues(got))
 	}
 }

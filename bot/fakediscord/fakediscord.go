@@ -1,4 +1,7 @@
-package bot
+// Package fakediscord is a local stand-in for Discord for the tests of the
+// project: REST, the gateway, and a signer for HTTP interactions. It is
+// importable, so that every test that needs a Discord uses this one.
+package fakediscord
 
 import (
 	"bytes"
@@ -8,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,23 +21,23 @@ import (
 	"github.com/gorilla/websocket"
 )
 
-// fakeDiscord is a local stand-in for Discord: an httptest REST server and a
+// Discord is a local stand-in for Discord: an httptest REST server and a
 // websocket gateway on the same port. It speaks just enough of API v10 for
 // the bot: GET /gateway(/bot), the gateway handshake (HELLO, IDENTIFY →
 // READY, heartbeats), command bulk overwrites, interaction callbacks, webhook
 // edits and follow-ups, and channel messages. Every REST request is
 // recorded; tests wait for the ones they expect and read the JSON the bot
 // sent. It is hand-written: no mock of the bot's own interfaces.
-type fakeDiscord struct {
+type Discord struct {
 	t         testing.TB
 	srv       *httptest.Server
-	token     string // the bot token it accepts
-	appID     string
-	botID     string
-	sessionID string
+	Token     string // the bot token it accepts
+	AppID     string
+	BotID     string
+	SessionID string
 	mu        sync.Mutex
-	onRequest func(fakeRequest) // sees every REST request as it arrives
-	reqs      []fakeRequest
+	OnRequest func(Request) // sees every REST request as it arrives
+	reqs      []Request
 	changed   chan struct{} // closed and replaced on every new request
 	conn      *websocket.Conn
 	identify  json.RawMessage // the IDENTIFY payload's d
@@ -42,27 +46,27 @@ type fakeDiscord struct {
 	closed    bool
 
 	// Gateway behaviour, for the watchdog tests and the soak test.
-	heartbeat   time.Duration // HELLO's heartbeat interval; zero: Discord's 41.25 s
-	onResume    string        // answer to RESUME: "" like Discord (see gateway), "reconnect" (op 7), "ignore"
-	refuse      bool          // refuse new gateway connections (HTTP 503)
-	invalidated bool          // the bot closed with 1000/1001: Discord drops the session
-	identifies  int           // IDENTIFYs received
-	resumes     int           // RESUMEs received
-	discard     bool          // keep no requests (the soak test sends too many)
-	limits      []*fakeLimit  // 429 answers to give
-	channels    fakeChannels  // deleted channels and message nonces (the daily post)
+	Heartbeat   time.Duration // HELLO's heartbeat interval; zero: Discord's 41.25 s
+	OnResume    string        // answer to RESUME: "" like Discord (see gateway), "reconnect" (op 7), "ignore"
+	Refuse      bool          // refuse new gateway connections (HTTP 503)
+	Invalidated bool          // the bot closed with 1000/1001: Discord drops the session
+	Identifies  int           // IDENTIFYs received
+	Resumes     int           // RESUMEs received
+	Discard     bool          // keep no requests (the soak test sends too many)
+	limits      []*limitRule  // 429 answers to give
+	channels    channelState  // deleted channels and message nonces (the daily post)
 }
 
-// fakeLimit makes the fake answer the next n requests that match with a
+// limitRule makes the fake answer the next n requests that match with a
 // 429 and retry_after.
-type fakeLimit struct {
-	match      func(fakeRequest) bool
+type limitRule struct {
+	match      func(Request) bool
 	retryAfter time.Duration
 	n          int
 }
 
-// fakeRequest is one REST request the bot made.
-type fakeRequest struct {
+// Request is one REST request the bot made.
+type Request struct {
 	Method string
 	Path   string // without the /api/v10 prefix, e.g. "/interactions/1/tok/callback"
 	Query  string
@@ -72,7 +76,7 @@ type fakeRequest struct {
 }
 
 // json decodes the request body into a generic value.
-func (r fakeRequest) json(t testing.TB) map[string]any {
+func (r Request) JSON(t testing.TB) map[string]any {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(r.Body, &m); err != nil {
@@ -81,21 +85,23 @@ func (r fakeRequest) json(t testing.TB) map[string]any {
 	return m
 }
 
-const fakeAPIPrefix = "/api/v10"
+// APIPrefix is the path of the REST API the fake serves.
+const APIPrefix = "/api/v10"
 
-func newFakeDiscord(t testing.TB, token string) *fakeDiscord {
-	f := &fakeDiscord{
+// New starts a fake Discord that accepts token; t ends it.
+func New(t testing.TB, token string) *Discord {
+	f := &Discord{
 		t:         t,
-		token:     token,
-		appID:     "900000000000000001",
-		botID:     "900000000000000001",
-		sessionID: "fake-session-1",
+		Token:     token,
+		AppID:     "900000000000000001",
+		BotID:     "900000000000000001",
+		SessionID: "fake-session-1",
 		changed:   make(chan struct{}),
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/gateway/", f.gateway)
 	mux.HandleFunc("/gateway", f.gateway)
-	mux.HandleFunc(fakeAPIPrefix+"/", f.rest)
+	mux.HandleFunc(APIPrefix+"/", f.rest)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		f.record(r, nil)
 		http.Error(w, `{"message": "404: Not Found", "code": 0}`, http.StatusNotFound)
@@ -105,18 +111,18 @@ func newFakeDiscord(t testing.TB, token string) *fakeDiscord {
 }
 
 // URL is the base URL to give the bot as DISCORD_API_URL.
-func (f *fakeDiscord) URL() string { return f.srv.URL }
+func (f *Discord) URL() string { return f.srv.URL }
 
-func (f *fakeDiscord) record(r *http.Request, body []byte) fakeRequest {
-	req := fakeRequest{
-		Method: r.Method, Path: strings.TrimPrefix(r.URL.Path, fakeAPIPrefix), Query: r.URL.RawQuery,
+func (f *Discord) record(r *http.Request, body []byte) Request {
+	req := Request{
+		Method: r.Method, Path: strings.TrimPrefix(r.URL.Path, APIPrefix), Query: r.URL.RawQuery,
 		Auth: r.Header.Get("Authorization"), Body: body, At: time.Now(),
 	}
 	f.mu.Lock()
-	if f.onRequest != nil {
-		f.onRequest(req)
+	if f.OnRequest != nil {
+		f.OnRequest(req)
 	}
-	if !f.discard {
+	if !f.Discard {
 		f.reqs = append(f.reqs, req)
 	}
 	close(f.changed)
@@ -133,22 +139,22 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // fakeMessage is the message object the fake returns for created or edited
 // messages.
-func (f *fakeDiscord) fakeMessage(channelID string, body []byte) map[string]any {
+func (f *Discord) fakeMessage(channelID string, body []byte) map[string]any {
 	m := map[string]any{}
 	_ = json.Unmarshal(body, &m)
 	m["id"] = fmt.Sprintf("8%017d", time.Now().UnixNano()%1e17)
 	m["channel_id"] = channelID
-	m["author"] = map[string]any{"id": f.botID, "username": "bondgenoot", "bot": true}
+	m["author"] = map[string]any{"id": f.BotID, "username": "bondgenoot", "bot": true}
 	m["timestamp"] = time.Now().UTC().Format(time.RFC3339)
 	delete(m, "allowed_mentions")
 	delete(m, "message_reference")
 	return m
 }
 
-func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
+func (f *Discord) rest(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	req := f.record(r, body)
-	if req.Auth != "Bot "+f.token {
+	if req.Auth != "Bot "+f.Token {
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"message": "401: Unauthorized", "code": 0})
 		return
 	}
@@ -184,7 +190,7 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, map[string]any{"url": wsURL, "shards": 1,
 			"session_start_limit": map[string]any{"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}})
 	case route("GET", "users", "@me"):
-		writeJSON(w, 200, map[string]any{"id": f.botID, "username": "bondgenoot", "bot": true})
+		writeJSON(w, 200, map[string]any{"id": f.BotID, "username": "bondgenoot", "bot": true})
 	case route("PUT", "applications", "*", "commands"), route("PUT", "applications", "*", "guilds", "*", "commands"):
 		var cmds []map[string]any
 		if err := json.Unmarshal(body, &cmds); err != nil {
@@ -227,9 +233,9 @@ func (f *fakeDiscord) rest(w http.ResponseWriter, r *http.Request) {
 // connection that broke without its close frame (see dropAbruptly). onResume
 // can make the fake answer a RESUME with op 7 RECONNECT instead, which
 // deadlocks discordgo's Open (its issue #513), or not at all.
-func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
+func (f *Discord) gateway(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
-	refuse, hb := f.refuse, f.heartbeat
+	refuse, hb := f.Refuse, f.Heartbeat
 	f.mu.Unlock()
 	if refuse {
 		http.Error(w, "gateway unavailable", http.StatusServiceUnavailable)
@@ -263,7 +269,7 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 			var ce *websocket.CloseError
 			if errors.As(err, &ce) && (ce.Code == websocket.CloseNormalClosure || ce.Code == websocket.CloseGoingAway) {
 				f.mu.Lock()
-				f.invalidated = true
+				f.Invalidated = true
 				f.mu.Unlock()
 			}
 			return
@@ -273,8 +279,8 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 			f.write(conn, map[string]any{"op": 11})
 		case 6: // resume
 			f.mu.Lock()
-			f.resumes++
-			mode, invalid := f.onResume, f.invalidated
+			f.Resumes++
+			mode, invalid := f.OnResume, f.Invalidated
 			f.mu.Unlock()
 			switch {
 			case mode == "reconnect":
@@ -286,28 +292,28 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 				f.mu.Lock()
 				f.conn = conn
 				f.mu.Unlock()
-				f.dispatch("RESUMED", map[string]any{})
+				f.Dispatch("RESUMED", map[string]any{})
 			}
 		case 2: // identify
 			var id struct {
 				Token string `json:"token"`
 			}
 			_ = json.Unmarshal(msg.D, &id)
-			if id.Token != "Bot "+f.token {
+			if id.Token != "Bot "+f.Token {
 				_ = conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(4004, "Authentication failed."))
 				return
 			}
 			f.mu.Lock()
 			f.identify = msg.D
 			f.conn = conn
-			f.identifies++
-			f.invalidated = false
+			f.Identifies++
+			f.Invalidated = false
 			f.mu.Unlock()
-			f.dispatch("READY", map[string]any{
+			f.Dispatch("READY", map[string]any{
 				"v":           10,
-				"session_id":  f.sessionID,
-				"user":        map[string]any{"id": f.botID, "username": "bondgenoot", "discriminator": "0", "bot": true},
-				"application": map[string]any{"id": f.appID, "flags": 0},
+				"session_id":  f.SessionID,
+				"user":        map[string]any{"id": f.BotID, "username": "bondgenoot", "discriminator": "0", "bot": true},
+				"application": map[string]any{"id": f.AppID, "flags": 0},
 				"guilds":      []any{},
 				"shard":       []int{0, 1},
 			})
@@ -315,7 +321,7 @@ func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (f *fakeDiscord) write(conn *websocket.Conn, v any) {
+func (f *Discord) write(conn *websocket.Conn, v any) {
 	f.wmu.Lock()
 	defer f.wmu.Unlock()
 	_ = conn.SetWriteDeadline(time.Now().Add(5 * time.Second))
@@ -323,7 +329,7 @@ func (f *fakeDiscord) write(conn *websocket.Conn, v any) {
 }
 
 // dispatch sends an event (op 0) to the connected bot.
-func (f *fakeDiscord) dispatch(event string, d any) {
+func (f *Discord) Dispatch(event string, d any) {
 	f.mu.Lock()
 	conn := f.conn
 	f.seq++
@@ -337,21 +343,21 @@ func (f *fakeDiscord) dispatch(event string, d any) {
 
 // watch makes fn see every REST request as it arrives (the benchmark times
 // replies with it). fn must be quick: it runs under the fake's lock.
-func (f *fakeDiscord) watch(fn func(fakeRequest)) {
+func (f *Discord) Watch(fn func(Request)) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.onRequest = fn
+	f.OnRequest = fn
 }
 
 // requests returns a copy of the requests so far.
-func (f *fakeDiscord) requests() []fakeRequest {
+func (f *Discord) Requests() []Request {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]fakeRequest(nil), f.reqs...)
+	return append([]Request(nil), f.reqs...)
 }
 
 // waitFor returns the first request that matches, waiting up to timeout.
-func (f *fakeDiscord) waitFor(timeout time.Duration, what string, match func(fakeRequest) bool) fakeRequest {
+func (f *Discord) WaitFor(timeout time.Duration, what string, match func(Request) bool) Request {
 	f.t.Helper()
 	deadline := time.After(timeout)
 	for {
@@ -368,7 +374,7 @@ func (f *fakeDiscord) waitFor(timeout time.Duration, what string, match func(fak
 		case <-changed:
 		case <-deadline:
 			var b bytes.Buffer
-			for _, r := range f.requests() {
+			for _, r := range f.Requests() {
 				fmt.Fprintf(&b, "  %s %s %.200s\n", r.Method, r.Path, r.Body)
 			}
 			f.t.Fatalf("waited %v for %s; requests so far:\n%s", timeout, what, b.String())
@@ -377,17 +383,17 @@ func (f *fakeDiscord) waitFor(timeout time.Duration, what string, match func(fak
 }
 
 // callback waits for the interaction callback of interaction id.
-func (f *fakeDiscord) callback(id string) fakeRequest {
+func (f *Discord) Callback(id string) Request {
 	f.t.Helper()
-	return f.waitFor(5*time.Second, "callback of interaction "+id, func(r fakeRequest) bool {
+	return f.WaitFor(5*time.Second, "callback of interaction "+id, func(r Request) bool {
 		return r.Method == "POST" && strings.HasPrefix(r.Path, "/interactions/"+id+"/") && strings.HasSuffix(r.Path, "/callback")
 	})
 }
 
 // count returns how many requests match.
-func (f *fakeDiscord) count(match func(fakeRequest) bool) int {
+func (f *Discord) Count(match func(Request) bool) int {
 	n := 0
-	for _, r := range f.requests() {
+	for _, r := range f.Requests() {
 		if match(r) {
 			n++
 		}
@@ -396,21 +402,21 @@ func (f *fakeDiscord) count(match func(fakeRequest) bool) int {
 }
 
 // identified returns the IDENTIFY payload the bot sent.
-func (f *fakeDiscord) identified() json.RawMessage {
+func (f *Discord) Identified() json.RawMessage {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.identify
 }
 
 // connected reports whether a bot holds the gateway connection.
-func (f *fakeDiscord) connected() bool {
+func (f *Discord) Connected() bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.conn != nil && !f.closed
 }
 
 // Close ends the gateway connection and the server.
-func (f *fakeDiscord) Close() {
+func (f *Discord) Close() {
 	f.mu.Lock()
 	conn := f.conn
 	f.closed = true
@@ -421,16 +427,16 @@ func (f *fakeDiscord) Close() {
 	f.srv.Close()
 }
 
-// limit makes the fake answer the next n requests that match with a 429
+// Limit makes the fake answer the next n requests that match with a 429
 // asking to retry after after.
-func (f *fakeDiscord) limit(n int, after time.Duration, match func(fakeRequest) bool) {
+func (f *Discord) Limit(n int, after time.Duration, match func(Request) bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.limits = append(f.limits, &fakeLimit{match: match, retryAfter: after, n: n})
+	f.limits = append(f.limits, &limitRule{match: match, retryAfter: after, n: n})
 }
 
 // limited reports whether req gets a 429, and its retry_after.
-func (f *fakeDiscord) limited(req fakeRequest) (time.Duration, bool) {
+func (f *Discord) limited(req Request) (time.Duration, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, l := range f.limits {
@@ -443,7 +449,7 @@ func (f *fakeDiscord) limited(req fakeRequest) (time.Duration, bool) {
 }
 
 // set changes the fake's gateway behaviour under its lock.
-func (f *fakeDiscord) set(fn func(f *fakeDiscord)) {
+func (f *Discord) Set(fn func(f *Discord)) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	fn(f)
@@ -456,7 +462,7 @@ func (f *fakeDiscord) set(fn func(f *fakeDiscord)) {
 //
 // Every event sent before it reaches the bot: send writes under the same
 // lock and checks the connection under it.
-func (f *fakeDiscord) dropGracefully() {
+func (f *Discord) DropGracefully() {
 	f.wmu.Lock()
 	defer f.wmu.Unlock()
 	f.mu.Lock()
@@ -473,7 +479,7 @@ func (f *fakeDiscord) dropGracefully() {
 
 // dropAbruptly ends the gateway connection as a network failure does: no
 // close frame reaches Discord, so the session can be resumed.
-func (f *fakeDiscord) dropAbruptly() {
+func (f *Discord) DropAbruptly() {
 	f.mu.Lock()
 	conn := f.conn
 	f.conn = nil
@@ -485,9 +491,9 @@ func (f *fakeDiscord) dropAbruptly() {
 
 // waitConnected waits until a bot holds the gateway connection; false
 // after timeout.
-func (f *fakeDiscord) waitConnected(timeout time.Duration) bool {
+func (f *Discord) WaitConnected(timeout time.Duration) bool {
 	deadline := time.Now().Add(timeout)
-	for !f.connected() {
+	for !f.Connected() {
 		if time.Now().After(deadline) {
 			return false
 		}
@@ -499,7 +505,7 @@ func (f *fakeDiscord) waitConnected(timeout time.Duration) bool {
 // send dispatches an event like dispatch, but reports a missing
 // connection instead of failing the test, for goroutines other than the
 // test's.
-func (f *fakeDiscord) send(event string, d any) error {
+func (f *Discord) Send(event string, d any) error {
 	f.wmu.Lock()
 	defer f.wmu.Unlock()
 	f.mu.Lock()
@@ -514,20 +520,20 @@ func (f *fakeDiscord) send(event string, d any) error {
 	return conn.WriteJSON(map[string]any{"op": 0, "t": event, "s": seq, "d": d})
 }
 
-// fakeChannels is what the fake knows of channels, for the daily post:
+// channelState is what the fake knows of channels, for the daily post:
 // which were deleted, and the messages made with a nonce and enforce_nonce,
 // so that a repeat returns the first message as Discord does (Discord
 // remembers nonces for a few minutes; the fake, for its lifetime).
-type fakeChannels struct {
+type channelState struct {
 	deleted map[string]bool
 	nonces  map[string]map[string]any // channel → nonce → message
-	created []fakeRequest             // requests that made a message
+	created []Request                 // requests that made a message
 }
 
 // channelMessage answers POST /channels/{id}/messages: 404 Unknown Channel
 // (code 10003) for a deleted channel, the message already made for a nonce
 // with enforce_nonce, else a new message.
-func (f *fakeDiscord) channelMessage(w http.ResponseWriter, req fakeRequest, channelID string) {
+func (f *Discord) channelMessage(w http.ResponseWriter, req Request, channelID string) {
 	var n struct {
 		Nonce        any  `json:"nonce"`
 		EnforceNonce bool `json:"enforce_nonce"`
@@ -566,7 +572,7 @@ func (f *fakeDiscord) channelMessage(w http.ResponseWriter, req fakeRequest, cha
 
 // deleteChannel makes every message to a channel fail with 404 Unknown
 // Channel (code 10003), as Discord answers for a deleted channel.
-func (f *fakeDiscord) deleteChannel(channelID string) {
+func (f *Discord) DeleteChannel(channelID string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.channels.deleted == nil {
@@ -576,10 +582,10 @@ func (f *fakeDiscord) deleteChannel(channelID string) {
 }
 
 // createdIn returns the requests that made a message in a channel.
-func (f *fakeDiscord) createdIn(channelID string) []fakeRequest {
+func (f *Discord) CreatedIn(channelID string) []Request {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	var out []fakeRequest
+	var out []Request
 	for _, r := range f.channels.created {
 		if r.Path == "/channels/"+channelID+"/messages" {
 			out = append(out, r)
@@ -590,7 +596,7 @@ func (f *fakeDiscord) createdIn(channelID string) []fakeRequest {
 
 // waitNth returns the nth request (from 1) that matches, waiting up to
 // timeout.
-func (f *fakeDiscord) waitNth(timeout time.Duration, what string, n int, match func(fakeRequest) bool) fakeRequest {
+func (f *Discord) WaitNth(timeout time.Duration, what string, n int, match func(Request) bool) Request {
 	f.t.Helper()
 	deadline := time.After(timeout)
 	for {
@@ -612,4 +618,25 @@ func (f *fakeDiscord) waitNth(timeout time.Duration, what string, n int, match f
 			f.t.Fatalf("waited %v for %s: %d of %d requests", timeout, what, seen, n)
 		}
 	}
+}
+
+// Reset forgets the requests recorded so far; with discard, it keeps none
+// from now on.
+func (f *Discord) Reset(discard bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.Discard, f.reqs = discard, nil
+}
+
+// PruneCreated forgets the messages made that keep does not keep.
+func (f *Discord) PruneCreated(keep func(Request) bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := f.channels.created[:0]
+	for _, r := range f.channels.created {
+		if keep(r) {
+			out = append(out, r)
+		}
+	}
+	f.channels.created = slices.Clip(out)
 }

@@ -1,4 +1,4 @@
-package bot
+package chat
 
 import (
 	"bytes"
@@ -40,7 +40,7 @@ func service(t testing.TB) *answer.Service {
 }
 
 func TestConsoleAnswers(t *testing.T) {
-	con := &Console{Service: service(t)}
+	con := &Console{Router: testRouter(t)}
 	tests := []struct {
 		line string
 		want []string // fragments the answer must contain
@@ -73,7 +73,7 @@ func TestConsoleAnswers(t *testing.T) {
 
 func TestConsoleRunReadsLines(t *testing.T) {
 	var out bytes.Buffer
-	con := &Console{Service: service(t), In: strings.NewReader("/zoek brugfiguur\n\n/partner SAAMO\n"), Out: &out}
+	con := &Console{Router: testRouter(t), In: strings.NewReader("/zoek brugfiguur\n\n/partner SAAMO\n"), Out: &out}
 	if err := con.Run(context.Background()); err != nil {
 		t.Fatalf("Run: %v", err)
 	}
@@ -86,7 +86,7 @@ func TestConsoleRunReadsLines(t *testing.T) {
 }
 
 func TestConsoleNeverShowsGoErrors(t *testing.T) {
-	con := &Console{Service: service(t)}
+	con := &Console{Router: testRouter(t)}
 	for _, line := range []string{"/zoek \xff\xfe", "/netwerk \u200b", "/partner ''", strings.Repeat("x", 100000), "/regio \"", "/thema ??"} {
 		got := con.Answer(context.Background(), line)
 		for _, bad := range []string{"panic", "goroutine", "runtime error", "%!"} {
@@ -95,4 +95,15 @@ func TestConsoleNeverShowsGoErrors(t *testing.T) {
 			}
 		}
 	}
+}
+
+// testRouter is a Router over the real corpus and index.
+func testRouter(t testing.TB) *Router {
+	t.Helper()
+	s := service(t)
+	r, err := New(Config{Service: func() *answer.Service { return s }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

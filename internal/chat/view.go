@@ -1,4 +1,4 @@
-package bot
+package chat
 
 import (
 	"strconv"
@@ -23,7 +23,7 @@ import (
 //	"random"    a random success factor
 //
 // Page is the page of a search or a list.
-type view struct {
+type View struct {
 	Kind     string // "zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random"
 	Arg      string // query, theme, region, organisation, factor id
 	Theme    string // zoek filter
@@ -33,7 +33,7 @@ type view struct {
 
 // Limits of a custom_id and of the values that travel in it.
 const (
-	maxCustomID     = 100  // bytes; Discord's limit is 100 characters
+	MaxCustomID     = 100  // bytes; Discord's limit is 100 characters
 	maxViewPage     = 9999 // pages beyond this are not encoded
 	maxViewFilter   = 32   // bytes of Theme and Province
 	viewSep         = "|"
@@ -68,17 +68,27 @@ func kindLetter(kind string) byte {
 //	  (the daily post's: pressing it must not change the post for everyone)
 const viewRoles = "bpnscdxe"
 
-// rolePrivate is the role of a button that opens its view privately.
-const rolePrivate = 'e'
+// Roles of a custom_id (see viewRoles).
+const (
+	RoleButton   byte = 'b' // a button
+	RolePrevious byte = 'p' // "Vorige"
+	RoleNext     byte = 'n' // "Volgende"
+	RoleSelect   byte = 's' // a select menu
+	RoleClear    byte = 'c' // clear a filter
+	RoleDidYou   byte = 'd' // a did-you-mean button
+	RoleOther    byte = 'x'
+	// RolePrivate is the role of a button that opens its view privately.
+	RolePrivate byte = 'e'
+)
 
 // opensPrivately reports whether a custom_id is that of a button that opens
 // its view in a new ephemeral message.
-func opensPrivately(customID string) bool {
-	return len(customID) > 0 && customID[0] == rolePrivate
+func OpensPrivately(customID string) bool {
+	return len(customID) > 0 && customID[0] == RolePrivate
 }
 
 // encodeView returns the custom_id of a button that redoes v.
-func encodeView(v view) string { return encodeViewAs(viewDefaultRole, v) }
+func EncodeView(v View) string { return EncodeViewAs(viewDefaultRole, v) }
 
 // encodeViewAs encodes v with a role letter (one of viewRoles). The layout
 // is
@@ -89,7 +99,7 @@ func encodeView(v view) string { return encodeViewAs(viewDefaultRole, v) }
 // and are cut to 32 bytes; Arg comes last, so it may hold any character, and
 // is cut at a rune boundary so that the whole stays within 100 bytes. Unknown
 // kinds encode as "zoek".
-func encodeViewAs(role byte, v view) string {
+func EncodeViewAs(role byte, v View) string {
 	if strings.IndexByte(viewRoles, role) < 0 {
 		role = viewDefaultRole
 	}
@@ -110,7 +120,7 @@ func encodeViewAs(role byte, v view) string {
 	b.WriteString(viewSep)
 	b.WriteString(field(v.Province, maxViewFilter))
 	b.WriteString(viewSep)
-	b.WriteString(strings.TrimSpace(cutBytes(text.Clean(v.Arg, maxCustomID), maxCustomID-b.Len())))
+	b.WriteString(strings.TrimSpace(cutBytes(text.Clean(v.Arg, MaxCustomID), MaxCustomID-b.Len())))
 	return b.String()
 }
 
@@ -140,36 +150,36 @@ const errBadView viewError = "bot: malformed custom_id"
 // decodeView reads a custom_id made by encodeView. It never panics; anything
 // malformed (too long, unknown kind or role, bad page, invalid UTF-8) is an
 // error.
-func decodeView(s string) (view, error) {
-	if len(s) < 3 || len(s) > maxCustomID || !utf8.ValidString(s) {
-		return view{}, errBadView
+func DecodeView(s string) (View, error) {
+	if len(s) < 3 || len(s) > MaxCustomID || !utf8.ValidString(s) {
+		return View{}, errBadView
 	}
 	if strings.IndexByte(viewRoles, s[0]) < 0 {
-		return view{}, errBadView
+		return View{}, errBadView
 	}
 	i := strings.IndexByte(viewKindLetters, s[1])
 	if i < 0 {
-		return view{}, errBadView
+		return View{}, errBadView
 	}
 	kind := viewKindNames()[i]
 	parts := strings.SplitN(s[2:], viewSep, 4)
 	if len(parts) != 4 {
-		return view{}, errBadView
+		return View{}, errBadView
 	}
 	digits := parts[0]
 	if digits == "" || len(digits) > 4 || strings.Trim(digits, "0123456789") != "" || len(digits) > 1 && digits[0] == '0' {
-		return view{}, errBadView
+		return View{}, errBadView
 	}
 	page, err := strconv.Atoi(digits)
 	if err != nil || page > maxViewPage {
-		return view{}, errBadView
+		return View{}, errBadView
 	}
 	for _, p := range parts[1:] {
 		if strings.ContainsFunc(p, func(r rune) bool { return r < ' ' || r == 0x7f }) {
-			return view{}, errBadView
+			return View{}, errBadView
 		}
 	}
-	return view{Kind: kind, Theme: parts[1], Province: parts[2], Arg: parts[3], Page: page}, nil
+	return View{Kind: kind, Theme: parts[1], Province: parts[2], Arg: parts[3], Page: page}, nil
 }
 
 // viewFromComponent returns the view a pressed button or a chosen select
@@ -177,9 +187,9 @@ func decodeView(s string) (view, error) {
 // values (the custom_id of a select encodes the page it belongs to, so
 // decoding the custom_id alone redoes that page); a button carries it in its
 // custom_id.
-func viewFromComponent(customID string, values []string) (view, error) {
+func ViewFromComponent(customID string, values []string) (View, error) {
 	if len(values) > 0 {
-		return decodeView(values[0])
+		return DecodeView(values[0])
 	}
-	return decodeView(customID)
+	return DecodeView(customID)
 }

@@ -1,6 +1,7 @@
-package bot
+package chat
 
 import (
+	"github.com/bondgenoot/bondgenoot/internal/fakeclock"
 	"strings"
 	"sync"
 	"testing"
@@ -8,7 +9,7 @@ import (
 )
 
 func TestCooldown(t *testing.T) {
-	clock := newTestClock()
+	clock := fakeclock.New(time.Date(2025, 5, 12, 9, 0, 0, 0, time.UTC))
 	c := newCooldown(5, 10*time.Second, clock.Now)
 	for i := 0; i < 5; i++ {
 		if ok, _, _ := c.allow("lies"); !ok {
@@ -52,7 +53,7 @@ func TestCooldownOff(t *testing.T) {
 }
 
 func TestCooldownConcurrent(t *testing.T) {
-	c := newCooldown(5, 10*time.Second, newTestClock().Now)
+	c := newCooldown(5, 10*time.Second, fakeclock.New(time.Date(2025, 5, 12, 9, 0, 0, 0, time.UTC)).Now)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	allowed := 0
@@ -82,7 +83,7 @@ func TestCooldownMessage(t *testing.T) {
 		{time.Second, "over 1 seconde "},
 		{0, "over 1 seconde "},
 	} {
-		got := cooldownMessage(5, 10*time.Second, tt.wait)
+		got := CooldownMessage(5, 10*time.Second, tt.wait)
 		if !strings.Contains(got, tt.want) || !strings.Contains(got, "5 vragen per 10 seconden") {
 			t.Errorf("cooldownMessage(%v) = %q, want %q", tt.wait, got, tt.want)
 		}
