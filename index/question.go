@@ -127,19 +127,19 @@ var informal = map[string][]string{
 	"nt": {"niet"}, "zn": {"zijn"}, "ss": {"school"},
 }
 
-// nameTable recognises the guide's names in a query: places, provinces,
-// themes and partner organisations, by their folded words.
+// nameTable recognises the guide's names in a query: places, provinces and
+// themes by their folded words; partner organisations are looked up in the
+// corpus's directory, which also holds their spellings for the search.
 type nameTable struct {
 	places map[string]string // folded words → place as spelled
 	themes map[string]string // folded words → theme name
-	orgs   map[string]string // folded words → organisation name
 	// orgSpellings are the folded spellings of each organisation.
 	orgSpellings map[string][]string
 	maxWords     int
 }
 
 func newNameTable(c *content.Corpus) *nameTable {
-	t := &nameTable{places: map[string]string{}, themes: map[string]string{}, orgs: map[string]string{}, orgSpellings: map[string][]string{}}
+	t := &nameTable{places: map[string]string{}, themes: map[string]string{}, orgSpellings: map[string][]string{}}
 	key := func(s string) string {
 		ws := words(s)
 		if len(ws) > t.maxWords {
@@ -168,12 +168,6 @@ func newNameTable(c *content.Corpus) *nameTable {
 			}
 		}
 	}
-	guideWords := map[string]bool{}
-	for _, n := range c.Networks {
-		for _, w := range words(n.Description) {
-			guideWords[w] = true
-		}
-	}
 	for _, o := range c.Organisations {
 		for _, s := range append([]string{o.Name}, o.Aliases...) {
 			ws := words(s)
@@ -183,26 +177,10 @@ func newNameTable(c *content.Corpus) *nameTable {
 			if len(ws) > 1 && ws[len(ws)-1] == "vzw" {
 				ws = ws[:len(ws)-1]
 			}
-			k := strings.Join(ws, " ")
-			if k == "" || fillerWords[k] {
-				continue
-			}
-			if _, taken := t.orgs[k]; !taken {
-				t.orgs[k] = o.Name
+			if k := strings.Join(ws, " "); k != "" && !slices.Contains(t.orgSpellings[o.Name], k) {
 				t.orgSpellings[o.Name] = append(t.orgSpellings[o.Name], k)
 			}
 			t.maxWords = max(t.maxWords, len(ws))
-			// The initials of a name of three or more words: HvhK.
-			if len(ws) >= 3 {
-				var b strings.Builder
-				for _, w := range ws {
-					r, _ := utf8.DecodeRuneInString(w)
-					b.WriteRune(r)
-				}
-				if in := b.String(); !guideWords[in] && t.orgs[in] == "" {
-					t.orgs[in] = o.Name
-				}
-			}
 		}
 	}
 	return t
@@ -266,8 +244,12 @@ func (ix *Index) Understand(raw string) *Question {
 			if th, ok := nt.themes[phrase]; ok && !found {
 				c.theme, found = th, true
 			}
-			if o, ok := nt.orgs[phrase]; ok && !found && !(n == 1 && stopWords[phrase]) {
-				c.org, found = o, true
+			if !found && !(n == 1 && (stopWords[phrase] || fillerWords[phrase])) {
+				// The partner directory knows every spelling, short form
+				// and initials (content.OrgKey).
+				if o := ix.corpus.OrganisationByKey(content.OrgKey(phrase)); o != nil {
+					c.org, found = o.Name, true
+				}
 			}
 			if !found && n > 1 {
 				_, syn := synonyms[phrase]
