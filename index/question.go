@@ -30,6 +30,9 @@ type Question struct {
 	// and filler words left out.
 	Words  []string
 	Filler []string
+	// OnlyFiller is true when every word was filler: the search then looks
+	// for the filler itself.
+	OnlyFiller bool
 	// Places are the places and provinces named, as the guide spells
 	// them; Themes the themes named, Partners the partner organisations
 	// (their names in the directory).
@@ -80,7 +83,9 @@ var fillerWords = func() map[string]bool {
 		we wij mijn onze ons jullie u uw men zoek zoeken vind vinden graag iets info informatie over rond rondom
 		bij tegen gids doe doet doen er zijn is heb hebt heeft hebben moet moeten mag mogen wil willen
 		ergens eigenlijk precies soms best tips tip voorbeeld voorbeelden iemand welbepaalde bestaan bestaat
-		zo zoals wordt worden gebeurt kom komt even ook nog al toch dan eens maar via`) {
+		zo zoals wordt worden gebeurt kom komt even ook nog al toch dan eens maar via
+		zit zitten alle toon geef laat zien lijst overzicht weten aub alsjeblieft alstublieft bedankt dank
+		hallo hoi hey dag goeiedag goedendag bot bondgenoot`) {
 		m[w] = true
 	}
 	return m
@@ -92,7 +97,7 @@ var fillerWords = func() map[string]bool {
 var lightWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`maak maakt maken krijg krijgt krijgen zet zet zetten pak pakt pakken gebruik
-		gebruikt gebruiken geef geeft geven ga gaat gaan laat laten hou houd houdt houden breng brengt brengen
+		gebruikt gebruiken geeft geven ga gaat gaan laten hou houd houdt houden breng brengt brengen
 		zorg zorgt zorgen help helpt helpen werk werkt werken belangrijk belangrijke tussen beter goed goede
 		altijd zelf nodig mee samen eerst nog meer veel vaak echt kunnen lukt lukken aanpakken aanpak omgaan
 		ga begin kom komen loopt lopen nieuwe nieuw andere zover`) {
@@ -109,6 +114,14 @@ const lightShare = 0.3
 var networkWords = map[string]bool{
 	"netwerk": true, "netwerken": true, "project": true, "projecten": true, "initiatief": true, "initiatieven": true,
 	"organisatie": true, "organisaties": true, "bondgenotennetwerk": true, "bondgenotennetwerken": true,
+}
+
+// IsFiller reports whether a word carries no topic in a question (a question
+// word, a stop word, a greeting): the search weighs it nothing, and a
+// mention of only such words gets the help.
+func IsFiller(w string) bool {
+	w = text.Fold(w)
+	return fillerWords[w] || stopWords[w]
 }
 
 // afterNetworkWord are the words after which a network word is filler.
@@ -299,6 +312,7 @@ func (ix *Index) Understand(raw string) *Question {
 			}
 		}
 		q.Filler = nil
+		q.OnlyFiller = len(plain) > 0
 	}
 	// Keep the order of the input for the plain words after the names.
 	for _, i := range plain {

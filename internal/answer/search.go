@@ -31,11 +31,20 @@ func (s *Service) Search(ctx context.Context, q, theme, province string, page, p
 	if s.Index == nil {
 		return nil, fmt.Errorf("search: no index")
 	}
+	return s.SearchQuestion(ctx, s.Index.Understand(q), theme, province, page, pageSize)
+}
+
+// SearchQuestion is Search for a question read already (see Understand),
+// so that a mention reads its words once.
+func (s *Service) SearchQuestion(ctx context.Context, qu *index.Question, theme, province string, page, pageSize int) (*SearchPage, error) {
+	if s.Index == nil || qu == nil {
+		return nil, fmt.Errorf("search: no index")
+	}
 	if pageSize <= 0 {
 		pageSize = 5
 	}
 	page = max(page, 0)
-	res, err := s.Index.Search(ctx, index.Request{Query: q, Question: s.Index.Understand(q), Theme: theme, Province: province, Limit: pageSize, Offset: page * pageSize})
+	res, err := s.Index.Search(ctx, index.Request{Query: qu.Cleaned, Question: qu, Theme: theme, Province: province, Limit: pageSize, Offset: page * pageSize})
 	if err != nil {
 		return nil, err
 	}

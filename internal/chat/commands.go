@@ -365,7 +365,15 @@ func mentionAnswer(ctx context.Context, s *answer.Service, q MentionQuery) (any,
 	case q.Partner != "" || (filtered && strings.TrimSpace(q.Query) == ""):
 		return networks(s, View{Kind: "netwerken", Arg: q.Partner, Theme: q.Theme, Province: place})
 	case strings.TrimSpace(q.Query) != "":
-		return search(ctx, s, View{Kind: "zoek", Arg: q.Query, Theme: q.Theme, Province: q.Province})
+		// The search reads the words once; a message of only question and
+		// filler words ("wat doe je?") gets the help.
+		qu := s.Understand(q.Query)
+		if qu == nil || qu.OnlyFiller || len(qu.Words) == 0 {
+			return Help{}, View{}, nil
+		}
+		vw := View{Kind: "zoek", Arg: q.Query, Theme: q.Theme, Province: q.Province}
+		p, err := s.SearchQuestion(ctx, qu, vw.Theme, vw.Province, 0, searchHitsPerPage)
+		return p, vw, err
 	}
 	return Help{}, View{}, nil
 }

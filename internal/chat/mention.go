@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/index"
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
@@ -65,14 +66,14 @@ const (
 	skipAfterPrep = " de het den provincie regio stad gemeente thema buurt omgeving "
 )
 
-// fillerWords carry no search meaning in a question to the bot: a message of
-// only these and filters is a list of networks.
-const fillerWords = " wie wat welke welk waar hoe zijn is er zit zitten de het een en of van in op " +
-	"rond rondom over met voor bij te uit alle alles toon geef laat zien lijst overzicht mij me " +
-	"ik wil graag weten kan kun kunt je jij jullie u aub alsjeblieft alstublieft bedankt dank " +
-	"hallo hoi hey dag goeiedag goedendag bot bondgenoot netwerken netwerk bondgenotennetwerken " +
-	"bondgenotennetwerk lokale lokaal bondgenoten thema themas provincie regio gemeente stad " +
-	"actief werken werkt bestaan bestaat er zijn nog andere ook daar hier "
+// listWords carry no search meaning in a message to the bot beyond the
+// question's own filler (index.IsFiller, shared with the search): a message
+// of only filler, these and filters is a list of networks.
+const listWords = " netwerken netwerk bondgenotennetwerken bondgenotennetwerk lokale lokaal bondgenoten " +
+	"thema themas provincie regio gemeente stad actief werken werkt "
+
+// isFiller reports whether a folded word says nothing about what to find.
+func isFiller(key string) bool { return index.IsFiller(key) || inList(listWords, key) }
 
 // searchWords start a message that is a search: "zoek brugfiguur".
 const searchWords = " zoek zoeken zoekt vind vinden "
@@ -143,7 +144,7 @@ func ParseMention(c *content.Corpus, botID, message string) MentionQuery {
 	}
 	meaningful := 0
 	for _, t := range rest {
-		if !inList(fillerWords, t.key) {
+		if !isFiller(t.key) {
 			meaningful++
 		}
 	}
@@ -399,7 +400,7 @@ func markUsed(toks []token, from, to int) {
 func (m *matcher) bareFilters(rest []token, q *MentionQuery) bool {
 	found := *q
 	for i := 0; i < len(rest); {
-		if inList(fillerWords, rest[i].key) && m.theme(rest[i].raw) == "" {
+		if isFiller(rest[i].key) && m.theme(rest[i].raw) == "" {
 			i++
 			continue
 		}
