@@ -47,7 +47,8 @@ var synonymGroups = append([][]string{
 	{"signalen", "signaal", "signaalfunctie", "signaaldetectie"},
 	{"schooluitval", "vroegtijdige uitval", "uitval", "vroegtijdig schoolverlaten", "schoolverlaters", "zonder diploma", "afhaken", "school niet afmaken", "school afmaken", "stoppen met school"},
 	{"ontbijt", "ontbijten", "brooddoos", "brooddozen", "lege brooddoos"},
-	{"maaltijd", "maaltijden", "warme maaltijd", "middagmaal", "eten", "voedsel", "voeding", "voedselbank", "voedselondersteuning"},
+	{"maaltijd", "maaltijden", "warme maaltijd", "middagmaal", "eten"},
+	{"voedsel", "voeding", "voedselbank", "voedselondersteuning", "voedselpakket"},
 	{"start", "starten", "opstarten", "opstart", "oprichten", "opzetten", "uitbouwen", "vormen", "beginnen"},
 	// Words social workers use for what the guide says otherwise.
 	{"geld", "financieel", "financiele", "financien", "inkomen", "budget", "financiering", "middelen", "subsidie", "subsidies"},
