@@ -78,8 +78,9 @@ type Index struct {
 	an        analyzerFunc
 	plain     analyzerFunc
 
-	scratch sync.Pool // *scratch
-	dfCache sync.Map  // term → documents holding it (docFreq)
+	scratch  sync.Pool // *scratch
+	dfCache  sync.Map  // term → documents holding it (docFreq)
+	altCache sync.Map  // a synonym or spelling of the guide → its alternatives
 }
 
 // analyzerFunc runs one of the index's Dutch analyzers on a string.

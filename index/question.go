@@ -260,7 +260,7 @@ func (ix *Index) Understand(raw string) *Question {
 			if !found && !(n == 1 && (stopWords[phrase] || fillerWords[phrase])) {
 				// The partner directory knows every spelling, short form
 				// and initials (content.OrgKey).
-				if o := ix.corpus.OrganisationByKey(content.OrgKey(phrase)); o != nil {
+				if o := ix.corpus.OrganisationByKey(orgKey(all[i : i+n])); o != nil {
 					c.org, found = o.Name, true
 				}
 			}
@@ -369,58 +369,30 @@ func (ix *Index) Understand(raw string) *Question {
 // close words of the guide for a word it does not hold.
 func (ix *Index) expand(c *concept) {
 	add := func(s string, weight float64, phrase bool) {
-		if phrase || strings.Contains(s, " ") {
-			toks := ix.plain(s)
-			if len(toks) == 0 {
+		// The guide's own words (synonyms, theme and partner spellings)
+		// are analysed once and kept; what the user typed is not kept.
+		if weight != 1 {
+			key := s
+			if phrase {
+				key += "\x00"
+			}
+			if v, ok := ix.altCache.Load(key); ok {
+				for _, a := range v.([]alt) {
+					a.weight *= weight
+					c.alts = append(c.alts, a)
+				}
 				return
 			}
-			first := toks[0].Position
-			ws := make([]string, toks[len(toks)-1].Position-first+1)
-			for _, t := range toks {
-				ws[t.Position-first] = string(t.Term)
+			tmp := &concept{}
+			ix.analyseAlt(tmp, s, 1, phrase)
+			ix.altCache.Store(key, tmp.alts)
+			for _, a := range tmp.alts {
+				a.weight *= weight
+				c.alts = append(c.alts, a)
 			}
-			if len(ws) == 1 {
-				c.alts = append(c.alts, alt{terms: ws, weight: weight, plain: ws})
-				return
-			}
-			c.alts = append(c.alts, alt{terms: ws, weight: weight, plain: ws})
 			return
 		}
-		toks := ix.an(s)
-		if len(toks) == 0 {
-			return
-		}
-		whole := string(toks[0].Term)
-		c.alts = append(c.alts, alt{terms: []string{whole}, weight: weight, plain: []string{whole}})
-		var parts []string
-		for _, t := range toks[1:] {
-			if p := string(t.Term); p != whole && !slices.Contains(parts, p) {
-				parts = append(parts, p)
-			}
-		}
-		if len(parts) >= 2 {
-			// The parts of a compound together find it written apart; in a
-			// name, its head (the last part) counts weakly.
-			c.alts = append(c.alts, alt{terms: parts, conj: true, weight: 0.7 * weight})
-			// A part with a synonym: the compound with the synonym in its
-			// place (overgangsmomenten, transitiemomenten).
-			for i, p := range parts {
-				for _, syn := range stemSynonyms(ix, p) {
-					alt2 := slices.Clone(parts)
-					alt2[i] = syn
-					c.alts = append(c.alts, alt{terms: alt2, conj: true, weight: 0.5 * weight})
-				}
-			}
-			head := ""
-			for _, p := range parts {
-				if strings.HasSuffix(whole, p) && len(p) > len(head) {
-					head = p
-				}
-			}
-			if head != "" {
-				c.alts = append(c.alts, alt{weight: 0.4 * weight, plain: []string{head}})
-			}
-		}
+		ix.analyseAlt(c, s, weight, phrase)
 	}
 	add(c.word, 1, c.phrase)
 	c.known = true
@@ -563,4 +535,73 @@ func wants(all []string) string {
 		}
 	}
 	return ""
+}
+
+// analyseAlt adds the alternatives of one word or phrase to c: the word
+// itself, the parts of a compound together, a part replaced by its synonym,
+// and for names the compound's head.
+func (ix *Index) analyseAlt(c *concept, s string, weight float64, phrase bool) {
+	if phrase || strings.Contains(s, " ") {
+		toks := ix.plain(s)
+		if len(toks) == 0 {
+			return
+		}
+		first := toks[0].Position
+		ws := make([]string, toks[len(toks)-1].Position-first+1)
+		for _, t := range toks {
+			ws[t.Position-first] = string(t.Term)
+		}
+		c.alts = append(c.alts, alt{terms: ws, weight: weight, plain: ws})
+		return
+	}
+	toks := ix.an(s)
+	if len(toks) == 0 {
+		return
+	}
+	whole := string(toks[0].Term)
+	c.alts = append(c.alts, alt{terms: []string{whole}, weight: weight, plain: []string{whole}})
+	var parts []string
+	for _, t := range toks[1:] {
+		if p := string(t.Term); p != whole && !slices.Contains(parts, p) {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) >= 2 {
+		// The parts of a compound together find it written apart; in a
+		// name, its head (the last part) counts weakly.
+		c.alts = append(c.alts, alt{terms: parts, conj: true, weight: 0.7 * weight})
+		// A part with a synonym: the compound with the synonym in its
+		// place (overgangsmomenten, transitiemomenten).
+		for i, p := range parts {
+			for _, syn := range stemSynonyms(ix, p) {
+				alt2 := slices.Clone(parts)
+				alt2[i] = syn
+				c.alts = append(c.alts, alt{terms: alt2, conj: true, weight: 0.5 * weight})
+			}
+		}
+		head := ""
+		for _, p := range parts {
+			if strings.HasSuffix(whole, p) && len(p) > len(head) {
+				head = p
+			}
+		}
+		if head != "" {
+			c.alts = append(c.alts, alt{weight: 0.4 * weight, plain: []string{head}})
+		}
+	}
+}
+
+// orgKey is content.OrgKey for words that are folded and written out
+// already: without a leading article or "vzw", joined.
+func orgKey(ws []string) string {
+	if len(ws) > 1 && ws[len(ws)-1] == "vzw" {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) > 1 && ws[0] == "vzw" {
+		ws = ws[1:]
+	}
+	if len(ws) > 1 && (ws[0] == "de" || ws[0] == "het" || ws[0] == "een" || ws[0] == "t") {
+		ws = ws[1:]
+	}
+	return strings.Join(ws, "")
 }

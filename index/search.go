@@ -624,8 +624,27 @@ const (
 // one of their sentences holds: the words of a question close together
 // answer it better than the same words spread over a long paragraph.
 func (ix *Index) proximity(q *Question, s *scratch, weights []float64, wsum float64) {
-	if wsum <= 0 {
+	if wsum <= 0 || len(q.concepts) > 64 {
 		return
+	}
+	// Which concepts each term stands for: single terms, and for a phrase
+	// or the parts of a compound its rarest term.
+	mask := map[string]uint64{}
+	for i, c := range q.concepts {
+		if weights[i] == 0 {
+			continue
+		}
+		for _, a := range c.alts {
+			t := ""
+			for _, x := range a.terms {
+				if x != "" && (t == "" || ix.body.idfs[x] > ix.body.idfs[t]) {
+					t = x
+				}
+			}
+			if t != "" {
+				mask[t] |= 1 << i
+			}
+		}
 	}
 	cand := make([]scored, 0, len(s.touched))
 	for _, p := range s.touched {
@@ -636,9 +655,13 @@ func (ix *Index) proximity(q *Question, s *scratch, weights []float64, wsum floa
 		ix.analyseSentences(ps)
 		bestShare := 0.0
 		for _, st := range ps.sentences {
+			var m uint64
+			for t := range st.terms {
+				m |= mask[t]
+			}
 			share := 0.0
-			for i, cc := range q.concepts {
-				if weights[i] > 0 && conceptIn(cc, st.terms) {
+			for i := range q.concepts {
+				if m&(1<<i) != 0 {
 					share += weights[i]
 				}
 			}
@@ -646,25 +669,4 @@ func (ix *Index) proximity(q *Question, s *scratch, weights []float64, wsum floa
 		}
 		s.pass[c.doc] *= 1 + proximityShare*bestShare
 	}
-}
-
-// conceptIn reports whether one of a concept's alternatives has all its
-// terms in a sentence.
-func conceptIn(c concept, terms map[string]bool) bool {
-	for _, a := range c.alts {
-		if len(a.terms) == 0 {
-			continue
-		}
-		all := true
-		for _, t := range a.terms {
-			if t != "" && !terms[t] {
-				all = false
-				break
-			}
-		}
-		if all {
-			return true
-		}
-	}
-	return false
 }
