@@ -62,6 +62,10 @@ type Index struct {
 	tags     field // documents: themes, places, partners, names
 	names    field // documents: name and aliases, without compound splitting
 
+	// byPlace, byPartner and byTheme list the networks per folded place,
+	// partner organisation and theme, for the lift a named one gives.
+	byPlace, byPartner, byTheme map[string][]int32
+
 	// facet values, numbered
 	themeNames, provinceNames []string
 
@@ -125,6 +129,18 @@ func Build(c *content.Corpus) (*Index, error) {
 		ix.titleList = append(ix.titleList, titleEntry{text.Compact(f.Title), f.Title})
 	}
 	ix.numberFacets()
+	ix.byPlace, ix.byPartner, ix.byTheme = map[string][]int32{}, map[string][]int32{}, map[string][]int32{}
+	for d, e := range ix.entries {
+		for _, p := range e.places {
+			ix.byPlace[p] = append(ix.byPlace[p], int32(d))
+		}
+		for _, o := range e.partners {
+			ix.byPartner[o] = append(ix.byPartner[o], int32(d))
+		}
+		for _, t := range e.themes {
+			ix.byTheme[t] = append(ix.byTheme[t], int32(d))
+		}
+	}
 	ix.vocab = newVocabulary(c, texts)
 	for _, f := range []*field{&ix.body, &ix.tags, &ix.names} {
 		f.finish()

@@ -224,30 +224,22 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 			s.nameCur[d], s.nameCurExact[d] = 0, false
 		}
 		// Recognised names lift the networks they belong to.
-		if c.place != "" || c.org != "" || c.theme != "" {
-			place := strings.Join(words(c.place), " ")
-			for d, e := range ix.entries {
-				if e.kind != KindNetwork {
-					continue
+		lift := func(docs []int32, b float64) {
+			for _, d := range docs {
+				if s.docCur[d] == 0 {
+					s.docCurTch = append(s.docCurTch, d)
 				}
-				b := 0.0
-				if c.place != "" && slices.Contains(e.places, place) {
-					b += placeBoost
-				}
-				if c.org != "" && slices.Contains(e.partners, c.org) {
-					b += partnerBoost
-				}
-				if c.theme != "" && slices.Contains(e.themes, c.theme) {
-					b += themeBoost
-				}
-				if b > 0 {
-					d := int32(d)
-					if s.docCur[d] == 0 {
-						s.docCurTch = append(s.docCurTch, d)
-					}
-					s.docCur[d] += b
-				}
+				s.docCur[d] += b
 			}
+		}
+		if c.place != "" {
+			lift(ix.byPlace[strings.Join(words(c.place), " ")], placeBoost)
+		}
+		if c.org != "" {
+			lift(ix.byPartner[c.org], partnerBoost)
+		}
+		if c.theme != "" {
+			lift(ix.byTheme[c.theme], themeBoost)
 		}
 		hit, cw := uint16(1), weights[ci]
 		if c.light {
@@ -466,16 +458,26 @@ func (ix *Index) matchAlt(f *field, a alt, terms []string, visit func(unit int32
 				first = t
 			}
 		}
+		// Walk the rarest part's postings; the others advance with them.
+		lists := make([][]posting, len(terms))
+		for i, t := range terms {
+			lists[i] = f.post[t]
+		}
 		for _, p := range f.post[first] {
 			sum := 0.0
 			ok := true
-			for _, t := range terms {
-				tf := tfIn(f.post[t], p.unit)
-				if tf == 0 {
+			for i, t := range terms {
+				l := lists[i]
+				k := 0
+				for k < len(l) && l[k].unit < p.unit {
+					k++
+				}
+				lists[i] = l[k:]
+				if k == len(l) || l[k].unit != p.unit {
 					ok = false
 					break
 				}
-				sum += f.score(f.idfs[t], tf, p.unit)
+				sum += f.score(f.idfs[t], l[k].tf, p.unit)
 			}
 			if ok {
 				visit(p.unit, a.weight*sum/float64(len(terms))*1.2)
@@ -490,15 +492,6 @@ func (ix *Index) matchAlt(f *field, a alt, terms []string, visit func(unit int32
 			visit(unit, a.weight*f.score(idf, tf, unit))
 		})
 	}
-}
-
-// tfIn finds a unit in a posting list.
-func tfIn(ps []posting, unit int32) int32 {
-	i := sort.Search(len(ps), func(i int) bool { return ps[i].unit >= unit })
-	if i < len(ps) && ps[i].unit == unit {
-		return ps[i].tf
-	}
-	return 0
 }
 
 // terms returns the terms the question looks for, for snippets, with a
