@@ -12,9 +12,16 @@ type passage struct {
 	doc  int32 // the document it belongs to
 	also int32 // a network an example or quote is about, or -1
 	text string
-	// sentences are analysed on the first snippet of a long passage.
-	once      *sync.Once
-	sentences []sentence
+	// lazy holds the sentences, analysed on first use (snippets of long
+	// passages, proximity); a pointer, so that copying a passage reads
+	// nothing that is written later.
+	lazy *lazySentences
+}
+
+// lazySentences are a passage's sentences, analysed once.
+type lazySentences struct {
+	once sync.Once
+	list []sentence
 }
 
 // sentence is a sentence of a passage with its terms.

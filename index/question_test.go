@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -196,4 +197,38 @@ func TestSnippetIsBestPassage(t *testing.T) {
 			t.Errorf("hit %s:%s snippet of %d runes", h.Kind, h.ID, len([]rune(h.Snippet)))
 		}
 	}
+}
+
+// TestConcurrentSearches runs searches at once, as the bot does; with -race
+// it checks that the lazily analysed sentences and the shared caches are
+// safe. Every search must give the same hits as alone.
+func TestConcurrentSearches(t *testing.T) {
+	ix := guideIndexForBench(t)
+	queries := []string{"wie doet iets rond menstruatiearmoede", "ontbijt op school", "HvhK", "hoe start je een bondgenotennetwerk", "brugfiguer"}
+	want := map[string][]string{}
+	for _, q := range queries {
+		want[q] = searchIDs(t, ix, q)
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, q := range queries {
+				res, err := ix.Search(context.Background(), Request{Query: q, Limit: 5})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				var got []string
+				for _, h := range res.Hits {
+					got = append(got, h.Kind+":"+h.ID)
+				}
+				if !slices.Equal(got, want[q]) {
+					t.Errorf("%q at once gives %v, alone %v", q, got, want[q])
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -644,10 +644,8 @@ func (ix *Index) proximity(q *Question, s *scratch, weights []float64, wsum floa
 		cand = append(cand, scored{p, s.pass[p]})
 	}
 	for _, c := range topK(cand, proximityPassages) {
-		ps := &ix.passages[c.doc]
-		ix.analyseSentences(ps)
 		bestShare := 0.0
-		for _, st := range ps.sentences {
+		for _, st := range ix.analyseSentences(&ix.passages[c.doc]) {
 			var m uint64
 			for t := range st.terms {
 				m |= mask[t]

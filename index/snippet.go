@@ -49,8 +49,7 @@ func (ix *Index) snippet(p int32, terms map[string]int, limit int, back bool) st
 	if utf8.RuneCountInString(ps.text) <= limit {
 		return strings.Join(strings.Fields(ps.text), " ")
 	}
-	ix.analyseSentences(ps)
-	sentences := ps.sentences
+	sentences := ix.analyseSentences(ps)
 	if len(sentences) == 0 {
 		return ""
 	}
@@ -95,14 +94,16 @@ func (ix *Index) snippet(p int32, terms map[string]int, limit int, back bool) st
 }
 
 // analyseSentences splits a passage into sentences with their terms, once.
-func (ix *Index) analyseSentences(ps *passage) {
-	ps.once.Do(func() {
+func (ix *Index) analyseSentences(ps *passage) []sentence {
+	l := ps.lazy
+	l.once.Do(func() {
 		for _, s := range splitSentences(strings.Join(strings.Fields(ps.text), " ")) {
 			st := sentence{text: s, terms: map[string]bool{}}
 			for _, tok := range ix.an(s) {
 				st.terms[string(tok.Term)] = true
 			}
-			ps.sentences = append(ps.sentences, st)
+			l.list = append(l.list, st)
 		}
 	})
+	return l.list
 }
