@@ -127,6 +127,39 @@ func IsFiller(w string) bool {
 // afterNetworkWord are the words after which a network word is filler.
 var afterNetworkWord = map[string]bool{"welke": true, "welk": true, "er": true, "andere": true, "ander": true}
 
+// particles are the separable parts of Dutch verbs.
+var particles = map[string]bool{
+	"door": true, "op": true, "in": true, "aan": true, "mee": true, "uit": true, "af": true, "toe": true,
+	"terug": true, "samen": true, "over": true, "na": true, "bij": true, "weg": true,
+}
+
+// articles are the words after which a particle is a preposition.
+var articles = map[string]bool{"de": true, "het": true, "een": true, "t": true, "den": true}
+
+// separable returns the guide's word for particle p joined to verb form v:
+// doorverwijzen for "verwijs … door", aanpak for "pak … aan", inzetten for
+// "zet … in"; "" when the guide has none.
+func (ix *Index) separable(p, v string) string {
+	stem := v
+	if n := len(stem); n >= 3 && stem[n-2] == stem[n-3] && strings.ContainsRune("aeou", rune(stem[n-2])) {
+		stem = stem[:n-2] + stem[n-1:] // neem → nem
+	}
+	last := v[len(v)-1]
+	voiced := v
+	switch last {
+	case 's':
+		voiced = v[:len(v)-1] + "z"
+	case 'f':
+		voiced = v[:len(v)-1] + "v"
+	}
+	for _, c := range []string{p + v, p + v + "en", p + v + string(last) + "en", p + voiced + "en", p + stem + "en", p + voiced + "ing", p + v + "ing"} {
+		if ix.vocab.words[c] > 0 {
+			return c
+		}
+	}
+	return ""
+}
+
 // questionStarts are first words that make the input a question.
 var questionStarts = map[string]bool{
 	"hoe": true, "welke": true, "welk": true, "wie": true, "wat": true, "waar": true, "wanneer": true,
@@ -274,6 +307,37 @@ func (ix *Index) Understand(raw string) *Question {
 			concepts = append(concepts, c)
 			for k := i; k < i+n; k++ {
 				used[k] = true
+			}
+		}
+	}
+	// Separable verbs: "op te nemen" is opnemen, "verwijs je … door"
+	// doorverwijzen, "werk je samen" samenwerken.
+	for i := 0; i < len(all); i++ {
+		p := all[i]
+		if used[i] || !particles[p] {
+			continue
+		}
+		if i+2 < len(all) && all[i+1] == "te" && !used[i+2] {
+			if j := p + all[i+2]; ix.vocab.words[j] > 0 {
+				concepts = append(concepts, concept{word: j})
+				used[i], used[i+1], used[i+2] = true, true, true
+				continue
+			}
+		}
+		// The particle ends the clause ("pak je dat aan", "verwijs je
+		// door naar"), else it is a preposition ("spelen in Tienen").
+		if i+1 < len(all) && !(stopWords[all[i+1]] || fillerWords[all[i+1]]) || i+1 < len(all) && articles[all[i+1]] {
+			continue
+		}
+		for k := i - 1; k >= max(0, i-4); k-- {
+			v := all[k]
+			if used[k] || fillerWords[v] && !lightWords[v] || stopWords[v] || utf8.RuneCountInString(v) < 3 {
+				continue
+			}
+			if w := ix.separable(p, v); w != "" {
+				concepts = append(concepts, concept{word: w})
+				used[k], used[i] = true, true
+				break
 			}
 		}
 	}

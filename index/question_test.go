@@ -26,6 +26,11 @@ func TestUnderstand(t *testing.T) {
 		{query: "HvhK", words: []string{"hvhk"}, partners: []string{"Huis van het Kind"}},
 		{query: "BKO in Beringen", words: []string{"bko", "beringen"}, filler: []string{"in"}, places: []string{"Beringen"}, partners: []string{"Buitenschoolse kinderopvang"}},
 		{query: "partners in West-Vlaanderen?", words: []string{"west vlaanderen", "partners"}, filler: []string{"in"}, places: []string{"West-Vlaanderen"}, asks: true},
+		// Separable verbs join their particle.
+		{query: "hoe verwijs je warm door", words: []string{"doorverwijzen", "warm"}, filler: []string{"hoe", "je"}, asks: true},
+		{query: "hoe help je ouders hun rechten op te nemen", words: []string{"opnemen", "help", "ouders", "rechten"}, filler: []string{"hoe", "je", "hun"}, asks: true},
+		// A particle before a place is a preposition.
+		{query: "spelen in Tienen", words: []string{"tienen", "spelen"}, filler: []string{"in"}, places: []string{"Tienen"}},
 		// Filler is all there is: what the analyzer keeps is searched.
 		{query: "welke", words: []string{"welke"}, asks: true},
 		{query: "brugfiguur", words: []string{"brugfiguur"}},
