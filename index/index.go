@@ -216,13 +216,9 @@ func (ix *Index) addDocuments() {
 		}
 	}
 	for _, f := range c.Factors {
-		var names []string
-		for _, e := range f.Examples {
-			if !slices.Contains(names, e.NetworkName) {
-				names = append(names, e.NetworkName)
-			}
-		}
-		num := add(&entry{kind: KindFactor, id: f.ID, title: f.Title, page: f.Page}, f.Title, strings.Join(append(names, f.Title), " ; "))
+		// A factor's tags are its title only: the networks of its examples
+		// are found through the examples themselves, which count for them.
+		num := add(&entry{kind: KindFactor, id: f.ID, title: f.Title, page: f.Page}, f.Title, f.Title)
 		for _, para := range splitParagraphs(f.Text) {
 			ix.addPassage(num, -1, para)
 		}

@@ -133,6 +133,10 @@ var particles = map[string]bool{
 	"terug": true, "samen": true, "over": true, "na": true, "bij": true, "weg": true,
 }
 
+// prepositions may follow a particle that ends its clause ("verwijs je
+// door tussen partners").
+var prepositions = map[string]bool{"tussen": true, "binnen": true, "buiten": true, "via": true, "zonder": true, "onder": true, "langs": true, "rond": true}
+
 // articles are the words after which a particle is a preposition.
 var articles = map[string]bool{"de": true, "het": true, "een": true, "t": true, "den": true}
 
@@ -326,7 +330,7 @@ func (ix *Index) Understand(raw string) *Question {
 		}
 		// The particle ends the clause ("pak je dat aan", "verwijs je
 		// door naar"), else it is a preposition ("spelen in Tienen").
-		if i+1 < len(all) && !(stopWords[all[i+1]] || fillerWords[all[i+1]]) || i+1 < len(all) && articles[all[i+1]] {
+		if i+1 < len(all) && !(stopWords[all[i+1]] || fillerWords[all[i+1]] || prepositions[all[i+1]]) || i+1 < len(all) && articles[all[i+1]] {
 			continue
 		}
 		for k := i - 1; k >= max(0, i-4); k-- {
