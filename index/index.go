@@ -308,7 +308,9 @@ type Request struct {
 	Question *Question
 }
 
-// Hit is one result.
+// Hit is one result. Page is the page of the passage the snippet comes
+// from: a network's own page, or the page of the success factor that prints
+// an example about it.
 type Hit struct {
 	Kind     string  `json:"kind"`
 	ID       string  `json:"id"`

@@ -195,6 +195,11 @@ func TestSnippetIsBestPassage(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, h := range res.Hits[:min(2, len(res.Hits))] {
+		// The breakfast story is an example of "Vertrekken vanuit noden":
+		// its page, for the network too.
+		if h.Page != 27 {
+			t.Errorf("hit %s:%s on p. %d, want the example's page 27", h.Kind, h.ID, h.Page)
+		}
 		if !strings.Contains(h.Snippet, "ontbij") {
 			t.Errorf("hit %s:%s snippet %q does not show the breakfast passage", h.Kind, h.ID, h.Snippet)
 		}

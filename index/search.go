@@ -132,12 +132,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		if p < 0 && len(e.passages) > 0 {
 			p = e.passages[0]
 		}
-		snippet := ""
+		snippet, page := "", e.page
 		if p >= 0 {
 			snippet = ix.snippet(p, terms, snippetRunes, true)
+			// The page of the passage: an example about a network is
+			// printed with its success factor.
+			page = ix.entries[ix.passages[p].doc].page
 		}
 		res.Hits = append(res.Hits, Hit{
-			Kind: e.kind, ID: e.id, Title: e.title, Place: e.place, Province: e.province, Page: e.page,
+			Kind: e.kind, ID: e.id, Title: e.title, Place: e.place, Province: e.province, Page: page,
 			Snippet: snippet, Score: round(h.score),
 		})
 	}
@@ -560,7 +563,7 @@ func (ix *Index) answer(q *Question, s *scratch, leaders []int32, keep func(int3
 		return nil
 	}
 	e := ix.entries[d]
-	return &Answer{Kind: e.kind, ID: e.id, Title: e.title, Page: e.page, Text: ix.snippet(best, terms, answerRunes, false)}
+	return &Answer{Kind: e.kind, ID: e.id, Title: e.title, Page: ix.entries[p.doc].page, Text: ix.snippet(best, terms, answerRunes, false)}
 }
 
 // suggest returns the query with each unknown word replaced by the closest
