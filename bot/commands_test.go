@@ -35,14 +35,15 @@ func TestApplicationCommandsLimits(t *testing.T) {
 		if (*d.NameLocalizations)[discordgo.Dutch] != d.Name || (*d.DescriptionLocalizations)[discordgo.Dutch] != d.Description {
 			t.Errorf("/%s: nl localisation missing", d.Name)
 		}
-		// Only /dagelijks is for server managers (Manage Server), and only
-		// on a server; every other command is for everyone, also in DMs.
-		if d.Name == "dagelijks" {
+		// Only /dagelijks and /rapport are for server managers (Manage
+		// Server), and only on a server; every other command is for
+		// everyone, also in DMs.
+		if d.Name == "dagelijks" || d.Name == "rapport" {
 			if d.DefaultMemberPermissions == nil || *d.DefaultMemberPermissions != discordgo.PermissionManageGuild {
-				t.Errorf("/dagelijks: default_member_permissions %v, want Manage Server", d.DefaultMemberPermissions)
+				t.Errorf("/%s: default_member_permissions %v, want Manage Server", d.Name, d.DefaultMemberPermissions)
 			}
 			if d.Contexts == nil || len(*d.Contexts) != 1 || (*d.Contexts)[0] != discordgo.InteractionContextGuild {
-				t.Errorf("/dagelijks: contexts %v, want the server only", d.Contexts)
+				t.Errorf("/%s: contexts %v, want the server only", d.Name, d.Contexts)
 			}
 		} else if d.DefaultMemberPermissions != nil {
 			t.Errorf("/%s: restricted to members with permissions; every command is for everyone", d.Name)

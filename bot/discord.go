@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -20,6 +21,7 @@ import (
 	"github.com/bondgenoot/bondgenoot/internal/chat"
 	"github.com/bondgenoot/bondgenoot/internal/daily"
 	"github.com/bondgenoot/bondgenoot/internal/metrics"
+	"github.com/bondgenoot/bondgenoot/internal/stats"
 )
 
 // Defaults of Config.
@@ -54,6 +56,13 @@ type Config struct {
 	// Router answers the requests; nil: one is made from svc and the
 	// fields below.
 	Router *chat.Router
+	// Service, when set, is asked for the content on every request
+	// instead of New's svc, so that content can be reloaded (SIGHUP).
+	Service func() *answer.Service
+	// Stats counts searches, "Nuttig?" presses and error reports for
+	// /rapport; nil: none, and no such buttons. The caller opens it in
+	// Store's file.
+	Stats *stats.Store
 	// Commands is the command table of that router; nil: the default.
 	Commands []chat.Command
 	// DeferAfter is how long the bot computes before it tells Discord it
@@ -170,8 +179,13 @@ func New(cfg Config, svc *answer.Service) (*Bot, error) {
 	}
 	b.router = cfg.Router
 	if b.router == nil {
+		service := cfg.Service
+		if service == nil {
+			service = func() *answer.Service { return svc }
+		}
 		b.router, err = chat.New(chat.Config{
-			Service:        func() *answer.Service { return svc },
+			Service:        service,
+			Stats:          cfg.Stats,
 			Commands:       cfg.Commands,
 			Daily:          b.daily.shared,
 			Logger:         base.With("component", "chat"),
@@ -211,6 +225,7 @@ func New(cfg Config, svc *answer.Service) (*Bot, error) {
 	s.AddHandler(b.onReady)
 	s.AddHandler(b.onInteraction)
 	s.AddHandler(b.onMessage)
+	s.AddHandler(b.onGuildDelete)
 	b.addHealthHandlers(s)
 	return b, nil
 }
@@ -356,6 +371,7 @@ func (b *Bot) Close() error {
 	case <-time.After(shutdownWait):
 		b.log.Warn("afsluiten zonder te wachten op lopende antwoorden")
 	}
+	b.router.Wait() // counts on their way to the store
 	if b.cfg.NoGateway {
 		return nil
 	}
@@ -437,8 +453,15 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 	}
 	deadline := received.Add(interactionWindow)
 	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
-	err := b.discordCall(deadline, "interaction callback", log, func(opts ...discordgo.RequestOption) error {
-		_, err := b.rest.get().RequestWithBucketID(http.MethodPost, endpoint, body, endpoint, opts...)
+	// With files (a map), the callback is multipart: the JSON as
+	// payload_json and each file as a part.
+	contentType, data, err := callbackBody(body)
+	if err != nil {
+		log.Error("antwoord niet op te maken", "error", err)
+		return
+	}
+	err = b.discordCall(deadline, "interaction callback", log, func(opts ...discordgo.RequestOption) error {
+		_, err := b.rest.get().RequestRaw(http.MethodPost, endpoint, contentType, data, endpoint, 0, opts...)
 		return err
 	})
 	if err != nil {
@@ -483,6 +506,8 @@ func (b *Bot) interaction(ctx context.Context, i *discordgo.Interaction, receive
 	switch {
 	case req.Kind == chat.KindAutocomplete:
 		return autocompleteBody(resp.Choices)
+	case resp.Modal != nil:
+		return modalBody(resp.Modal)
 	case resp.Deferred:
 		log.Info("antwoord uitgesteld")
 		typ := discordgo.InteractionResponseDeferredChannelMessageWithSource
@@ -497,6 +522,16 @@ func (b *Bot) interaction(ctx context.Context, i *discordgo.Interaction, receive
 		typ = discordgo.InteractionResponseUpdateMessage
 	}
 	return &discordgo.InteractionResponse{Type: typ, Data: responseData(rep)}
+}
+
+// callbackBody encodes the body of an interaction callback: JSON, or
+// multipart/form-data when the response has files.
+func callbackBody(body any) (contentType string, data []byte, err error) {
+	if ir, ok := body.(*discordgo.InteractionResponse); ok && ir.Data != nil && len(ir.Data.Files) > 0 {
+		return discordgo.MultipartBodyWithJSON(ir, ir.Data.Files)
+	}
+	data, err = json.Marshal(body)
+	return "application/json", data, err
 }
 
 // autocompleteBody is the response to an autocomplete: discordgo drops an
@@ -566,6 +601,16 @@ func decodeInteraction(i *discordgo.Interaction) *chat.Request {
 		}
 		req.Kind = chat.KindComponent
 		req.CustomID, req.Values = data.CustomID, data.Values
+		if i.Message != nil {
+			req.MessageID = i.Message.ID
+		}
+	case discordgo.InteractionModalSubmit:
+		data, ok := i.Data.(discordgo.ModalSubmitInteractionData)
+		if !ok {
+			return nil
+		}
+		req.Kind = chat.KindModal
+		req.CustomID, req.Fields = data.CustomID, modalFields(data)
 	default:
 		return nil
 	}
@@ -622,6 +667,7 @@ func (b *Bot) renderResponse(resp *chat.Response, log *slog.Logger) (rep *reply)
 		rep = renderErrorValue(v, resp.View)
 	default:
 		rep = render(v, resp.View)
+		addFeedback(rep, resp)
 	}
 	if rep == nil {
 		log.Error("render gaf niets", "type", fmt.Sprintf("%T", resp.Value))
@@ -651,6 +697,7 @@ func responseData(rep *reply) *discordgo.InteractionResponseData {
 		Embeds:          rep.Embeds,
 		Components:      rep.Components,
 		AllowedMentions: noPing(),
+		Files:           rep.files(),
 	}
 	if d.Embeds == nil {
 		d.Embeds = []*discordgo.MessageEmbed{}
@@ -682,7 +729,7 @@ func (b *Bot) sendLate(i *discordgo.Interaction, update bool, rep *reply, log *s
 		err := b.discordCall(deadline, "follow-up", log, func(opts ...discordgo.RequestOption) error {
 			_, err := b.rest.get().FollowupMessageCreate(i, true, &discordgo.WebhookParams{
 				Content: d.Content, Embeds: d.Embeds, Components: d.Components,
-				AllowedMentions: d.AllowedMentions, Flags: d.Flags,
+				AllowedMentions: d.AllowedMentions, Flags: d.Flags, Files: rep.files(),
 			}, opts...)
 			return err
 		})
@@ -694,6 +741,7 @@ func (b *Bot) sendLate(i *discordgo.Interaction, update bool, rep *reply, log *s
 	err := b.discordCall(deadline, "webhook edit", log, func(opts ...discordgo.RequestOption) error {
 		_, err := b.rest.get().InteractionResponseEdit(i, &discordgo.WebhookEdit{
 			Content: &d.Content, Embeds: &d.Embeds, Components: &d.Components, AllowedMentions: d.AllowedMentions,
+			Files: rep.files(),
 		}, opts...)
 		return err
 	})
@@ -752,6 +800,7 @@ func (b *Bot) replyTo(m *discordgo.Message, rep *reply, log *slog.Logger) error 
 			Embeds:          d.Embeds,
 			Components:      d.Components,
 			AllowedMentions: d.AllowedMentions,
+			Files:           rep.files(),
 			Reference:       &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &fail},
 		}, opts...)
 		return err

@@ -5,16 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
-
-	"github.com/gorilla/websocket"
 
 	"github.com/bondgenoot/bondgenoot/internal/answer"
 	"github.com/bondgenoot/bondgenoot/internal/chat"
@@ -76,7 +72,7 @@ func TestE2E(t *testing.T) {
 				t.Errorf("/%s: nl name %v", c["name"], loc["nl"])
 			}
 		}
-		if got, want := strings.Join(names, " "), "zoek netwerk thema regio partner succesfactor dagelijks help"; got != want {
+		if got, want := strings.Join(names, " "), "zoek netwerk thema regio partner kaart succesfactor dagelijks rapport help"; got != want {
 			t.Errorf("registered %q, want %q", got, want)
 		}
 		var id struct {
@@ -649,24 +645,10 @@ func TestRunBadToken(t *testing.T) {
 // HELLO) still ends Run at once.
 func TestRunStopsWhileConnecting(t *testing.T) {
 	t.Parallel()
-	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/api/v10/gateway") {
-			w.Header().Set("Content-Type", "application/json")
-			_, _ = w.Write([]byte(`{"url": "ws://` + r.Host + `/ws"}`))
-			return
-		}
-		up := websocket.Upgrader{}
-		conn, err := up.Upgrade(w, r, nil)
-		if err != nil {
-			return
-		}
-		defer conn.Close()
-		<-release // never says HELLO
-	}))
+	srv := fakediscord.New(t, testToken)
+	srv.Set(func(f *fakediscord.Discord) { f.Silent = true }) // never says HELLO
 	defer srv.Close()
-	defer close(release)
-	b, err := New(Config{Token: testToken, APIURL: srv.URL}, service(t))
+	b, err := New(Config{Token: testToken, APIURL: srv.URL()}, service(t))
 	if err != nil {
 		t.Fatal(err)
 	}

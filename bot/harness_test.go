@@ -14,9 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bondgenoot/bondgenoot/internal/testcorpus"
+
 	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
-	"github.com/bondgenoot/bondgenoot/content"
-	"github.com/bondgenoot/bondgenoot/index"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
 	"github.com/bondgenoot/bondgenoot/internal/fakeclock"
 
@@ -84,7 +84,10 @@ func startBotOn(t testing.TB, fake *fakediscord.Discord, tweak func(*Config), tw
 	if tweak != nil {
 		tweak(&cfg)
 	}
-	b, err := New(cfg, service(t))
+	// Each bot has a service of its own over the shared corpus and index,
+	// so that what one test caches (maps) never makes another's faster.
+	shared := service(t)
+	b, err := New(cfg, &answer.Service{Corpus: shared.Corpus, Index: shared.Index})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
@@ -272,31 +275,5 @@ func customIDs(d map[string]any) (ids []string, values []string) {
 	return ids, values
 }
 
-var (
-	svcOnce sync.Once
-	svc     *answer.Service
-	svcErr  error
-)
-
-// service is the answer service over the real corpus and index, built once
-// for all tests.
-func service(t testing.TB) *answer.Service {
-	t.Helper()
-	svcOnce.Do(func() {
-		c, err := content.Default()
-		if err != nil {
-			svcErr = err
-			return
-		}
-		ix, err := index.Build(c)
-		if err != nil {
-			svcErr = err
-			return
-		}
-		svc = &answer.Service{Corpus: c, Index: ix}
-	})
-	if svcErr != nil {
-		t.Fatal(svcErr)
-	}
-	return svc
-}
+// service is the answer service over the real corpus and index.
+func service(t testing.TB) *answer.Service { return testcorpus.Service(t) }

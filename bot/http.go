@@ -155,7 +155,42 @@ func (d *httpDoor) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "onbekend soort interactie", http.StatusBadRequest)
 		return
 	}
+	if ir, ok := resp.(*discordgo.InteractionResponse); ok && ir.Data != nil && len(ir.Data.Files) > 0 {
+		// A file (a map) does not go in this response: say the answer
+		// comes, then edit it in over REST with the file.
+		rep, err := replyOf(ir.Data)
+		if err != nil {
+			log.Error("antwoord niet op te maken", "error", err)
+			http.Error(w, "interne fout", http.StatusInternalServerError)
+			return
+		}
+		typ := discordgo.InteractionResponseDeferredChannelMessageWithSource
+		update := ir.Type == discordgo.InteractionResponseUpdateMessage
+		if update {
+			typ = discordgo.InteractionResponseDeferredMessageUpdate
+		}
+		writeJSON(w, &discordgo.InteractionResponse{Type: typ})
+		d.bot.active.Add(1)
+		go func() {
+			defer d.bot.active.Done()
+			d.bot.sendLate(&i, update, rep, log)
+		}()
+		return
+	}
 	writeJSON(w, resp)
+}
+
+// replyOf turns response data back into a reply, reading its files.
+func replyOf(d *discordgo.InteractionResponseData) (*reply, error) {
+	rep := &reply{Content: d.Content, Embeds: d.Embeds, Components: d.Components, Ephemeral: d.Flags&discordgo.MessageFlagsEphemeral != 0}
+	for _, f := range d.Files {
+		data, err := io.ReadAll(f.Reader)
+		if err != nil {
+			return nil, fmt.Errorf("read file %s: %w", f.Name, err)
+		}
+		rep.Files = append(rep.Files, attachment{Name: f.Name, ContentType: f.ContentType, Data: data})
+	}
+	return rep, nil
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

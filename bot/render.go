@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -24,7 +25,28 @@ type reply struct {
 	Embeds     []*discordgo.MessageEmbed
 	Components []discordgo.MessageComponent
 	Ephemeral  bool
+	Files      []attachment // sent with the message (multipart)
 }
+
+// attachment is a file of a reply; an embed shows it as
+// "attachment://" + Name.
+type attachment struct {
+	Name, ContentType string
+	Data              []byte
+}
+
+// files returns the reply's attachments for discordgo, with fresh readers:
+// a request that is sent again must send the files whole again.
+func (r *reply) files() []*discordgo.File {
+	var out []*discordgo.File
+	for _, a := range r.Files {
+		out = append(out, &discordgo.File{Name: a.Name, ContentType: a.ContentType, Reader: bytes.NewReader(a.Data)})
+	}
+	return out
+}
+
+// mapFile is the name of a map's picture in its message.
+const mapFile = "kaart.png"
 
 // listPageSize is the number of networks per page in lists; search shows 5
 // hits per page (the page size travels in answer.SearchPage).
@@ -124,6 +146,11 @@ func render(v any, vw view) *reply {
 			break
 		}
 		r = renderRegions(a)
+	case *answer.MapAnswer:
+		if a == nil || a.Picture == nil {
+			break
+		}
+		r = renderMap(a)
 	case daily.Post:
 		r = renderDailyPost(a)
 	case chat.DailyPreview:
@@ -135,6 +162,8 @@ func render(v any, vw view) *reply {
 		r = renderDailyStatus(a)
 	case chat.Notice:
 		r = &reply{Content: string(a)}
+	case chat.Report:
+		r = renderReport(a)
 	case error:
 		if !isNilPointer(a) {
 			r = renderErrorValue(a, vw)
@@ -179,6 +208,9 @@ func renderErrorValue(err error, vw view) *reply {
 				opts = append(opts, viewChoice{c.Name, view{Kind: "factor", Arg: c.ID}})
 			case strings.Contains(nf.What, "partner") && c.Name != "":
 				opts = append(opts, viewChoice{c.Name, view{Kind: "partner", Arg: c.Name}})
+			case nf.What == "plaats" && c.Name != "":
+				// "Halle (Vlaams-Brabant)" finds exactly that place.
+				opts = append(opts, viewChoice{c.Name, view{Kind: "regio", Arg: c.Name, Theme: vw.Theme}})
 			}
 		}
 	case errors.As(err, &fe):
@@ -682,10 +714,30 @@ func renderNetworkList(l *answer.NetworkList, vw view) *reply {
 	e.Footer = &discordgo.MessageEmbedFooter{Text: pageFooter(page, pages)}
 	var opts []discordgo.SelectMenuOption
 	for i, n := range l.Networks[from:to] {
-		e.Fields = append(e.Fields, networkField(from+i+1, n, ""))
+		e.Fields = append(e.Fields, networkField(from+i+1, n, nearbyLine(l, n)))
 		opts = append(opts, networkOption(n.Name, n.Place, n.ID))
 	}
-	return listReply(e, vw, page, pages, opts)
+	r := listReply(e, vw, page, pages, opts)
+	if l.Province != "" {
+		// No network in the place itself: the way to its province's list.
+		if row := buttonRow([]viewChoice{{"Alle netwerken in " + l.Province, view{Kind: "regio", Arg: l.Province}}}); row != nil {
+			r.Components = append(r.Components, *row)
+		}
+	}
+	return r
+}
+
+// nearbyLine says how far a network in a list about a place is: "13 km van
+// Kortrijk", "Voor heel Limburg"; "" for one in the place's municipality.
+func nearbyLine(l *answer.NetworkList, n *content.Network) string {
+	d := l.Distance(n)
+	switch {
+	case d == "":
+		return ""
+	case strings.HasPrefix(d, "heel "):
+		return "Voor " + d
+	}
+	return d + " van " + l.Nearby.Place.Name
 }
 
 // renderPartner renders one page of the networks that name an organisation.
@@ -777,18 +829,71 @@ func pageFooter(page, pages int) string {
 	return sourceFooter(0)
 }
 
-// listReply adds paging buttons and a select of the page's networks.
+// listReply adds paging buttons, "Toon op kaart" and a select of the
+// page's networks.
 func listReply(e *discordgo.MessageEmbed, vw view, page, pages int, opts []discordgo.SelectMenuOption) *reply {
 	cur := vw
 	cur.Page = page
 	var comps []discordgo.MessageComponent
-	if nav := navButtons(cur, page, pages); len(nav) > 0 {
+	nav := navButtons(cur, page, pages)
+	if mv, ok := mapView(cur); ok && len(opts) > 0 {
+		nav = append(nav, discordgo.Button{Label: "Toon op kaart", Style: discordgo.SecondaryButton, CustomID: encodeView(mv)})
+	}
+	if len(nav) > 0 {
 		comps = append(comps, discordgo.ActionsRow{Components: nav})
 	}
 	if row := selectRow('s', cur, "Open een netwerk uit deze lijst…", opts); row != nil {
 		comps = append(comps, *row)
 	}
 	return &reply{Embeds: []*discordgo.MessageEmbed{e}, Components: comps}
+}
+
+// mapView is the map of the networks a list shows, for the lists of
+// /thema, /regio, /partner and filtered lists.
+func mapView(vw view) (view, bool) {
+	var mv view
+	switch vw.Kind {
+	case "thema":
+		mv = view{Kind: "kaart", Theme: vw.Arg}
+	case "regio":
+		mv = view{Kind: "kaart", Province: vw.Arg}
+	case "partner":
+		mv = view{Kind: "kaart", Arg: vw.Arg}
+	case "netwerken":
+		mv = view{Kind: "kaart", Arg: vw.Arg, Theme: vw.Theme, Province: vw.Province}
+	default:
+		return view{}, false
+	}
+	return mv, fitsView(mv)
+}
+
+// renderMap shows a map: the picture attached and shown in the embed, and
+// the highlighted networks as text (for who cannot see the picture).
+func renderMap(a *answer.MapAnswer) *reply {
+	e := newEmbed()
+	e.Title = cutMD(md(a.Title)+fmt.Sprintf(" (%d)", len(a.Networks)), maxTitle)
+	var names []string
+	for _, n := range a.Networks {
+		s := md(n.Name) + " (" + md(n.Place)
+		if d := a.Distance[n.ID]; d != "" {
+			s += ", " + md(d)
+		}
+		names = append(names, s+")")
+	}
+	intro := fmt.Sprintf("**%d %s** in het oranje; grijs: de andere netwerken.", len(a.Networks), text.Plural(len(a.Networks), "netwerk", "netwerken"))
+	if len(a.Networks) == 0 {
+		intro = "Geen netwerken gevonden voor deze vraag; in het grijs: alle netwerken."
+	}
+	e.Description = intro
+	if len(names) > 0 {
+		e.Description += "\n" + joinFit(names, " · ", 3000, func(rest int) string { return fmt.Sprintf("en nog %d", rest) })
+	}
+	e.Image = &discordgo.MessageEmbedImage{URL: "attachment://" + mapFile}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: "Kaart: Natural Earth · plaatsen: GeoNames · " + sourceFooter(0)}
+	return &reply{
+		Embeds: []*discordgo.MessageEmbed{e},
+		Files:  []attachment{{Name: mapFile, ContentType: "image/png", Data: a.Picture.PNG}},
+	}
 }
 
 // pageBounds clamps page to the pages of n items and returns the slice

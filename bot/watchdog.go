@@ -273,7 +273,11 @@ func (b *Bot) GatewayHealth() (ok bool, reason string) {
 
 // IndexHealth is the health check of the search index, for /healthz.
 func (b *Bot) IndexHealth() (ok bool, reason string) {
-	if b.svc == nil || b.svc.Index == nil {
+	svc := b.svc
+	if b.router != nil {
+		svc = b.router.Service() // the reloaded content, if any
+	}
+	if svc == nil || svc.Index == nil {
 		return false, "zoekindex niet geladen"
 	}
 	return true, ""

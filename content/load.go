@@ -9,11 +9,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
-//go:embed netwerken/*.md succesfactoren/*.md passages/*.md partners.md themas.md
+//go:embed netwerken/*.md succesfactoren/*.md passages/*.md partners.md themas.md plaatsen.tsv
 var embedded embed.FS
 
 // Corpus is the whole validated content: networks, success factors, passages,
@@ -40,6 +41,12 @@ type Corpus struct {
 	themeCounts   []Count
 	placeCounts   []Count
 	partnerCounts map[string]int // canonical organisation → networks naming it or a branch
+
+	gazetteer *Gazetteer
+	locations map[string]*NetworkLocation // network id → where it works
+
+	summaryOnce sync.Once
+	summaries   map[*Place]PlaceSummary
 }
 
 // Default loads the corpus embedded in the binary.
@@ -91,6 +98,7 @@ func Load(fsys fs.FS) (*Corpus, error) {
 		}
 	}
 	c.crossCheck(&probs)
+	c.loadGazetteer(fsys, &probs)
 	if len(probs) > 0 {
 		return nil, probs
 	}
@@ -105,6 +113,37 @@ func Load(fsys fs.FS) (*Corpus, error) {
 	c.placeCounts = c.computePlaceCounts()
 	c.partnerCounts = c.computePartnerCounts()
 	return c, nil
+}
+
+// embeddedGazetteer is the embedded gazetteer, parsed once: corpora
+// without a gazetteer of their own share it (it is not changed after
+// parsing).
+var embeddedGazetteer = sync.OnceValues(func() (*Gazetteer, Problems) {
+	var probs Problems
+	data, err := embedded.ReadFile(GazetteerFile)
+	if err != nil {
+		return nil, Problems{{File: GazetteerFile, Message: "kan het bestand niet lezen"}}
+	}
+	return parseGazetteer(GazetteerFile, data, &probs), probs
+})
+
+// loadGazetteer parses the gazetteer and locates every network in it. A
+// corpus without plaatsen.tsv (a test corpus) uses the embedded one.
+func (c *Corpus) loadGazetteer(fsys fs.FS, probs *Problems) {
+	if data, err := fs.ReadFile(fsys, GazetteerFile); err == nil {
+		c.gazetteer = parseGazetteer(GazetteerFile, data, probs)
+	} else {
+		g, gprobs := embeddedGazetteer()
+		c.gazetteer = g
+		*probs = append(*probs, gprobs...)
+		if g == nil {
+			return
+		}
+	}
+	c.locations = make(map[string]*NetworkLocation, len(c.Networks))
+	for _, n := range c.Networks {
+		c.locations[n.ID] = c.gazetteer.locate(n, probs)
+	}
 }
 
 func glob(fsys fs.FS, dir string, probs *Problems) []string {
@@ -266,6 +305,9 @@ func (c *Corpus) loadNetwork(file string, data []byte, probs *Problems) {
 	}
 	n.Place, _ = d.str("plaats", true)
 	n.Municipalities, _ = d.list("gemeenten", true)
+	for i := range n.Municipalities {
+		n.municipalityLines = append(n.municipalityLines, d.itemLine("gemeenten", i))
+	}
 	n.Province, ln = d.str("provincie", true)
 	if n.Province != "" {
 		if p, ok := canonicalProvince(n.Province); ok {

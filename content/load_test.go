@@ -276,6 +276,9 @@ func TestLoadTruncatedFilesDoNotPanic(t *testing.T) {
 // Random truncations and corruptions of the real corpus files.
 func TestLoadRandomlyTruncatedCorpusDoesNotPanic(t *testing.T) {
 	base := mapFS(t, ".")
+	// Only the Markdown files are cut; without its own gazetteer the corpus
+	// shares the embedded one, parsed once, instead of parsing it 400 times.
+	delete(base, content.GazetteerFile)
 	var names []string
 	for name, f := range base {
 		if !f.Mode.IsDir() && strings.HasSuffix(name, ".md") && name != "README.md" {

@@ -30,8 +30,9 @@ type Network struct {
 	File string `json:"-"`
 
 	// lines of fields in File, for problems found across files.
-	nameLine, idLine int
-	aliasLines       []int
+	nameLine, idLine  int
+	aliasLines        []int
+	municipalityLines []int
 }
 
 // Partner is one organisation named in a network's "DE BONDGENOTEN" paragraph:

@@ -169,8 +169,8 @@ func syntheticCorpusFS(docs int, seed uint64) (fstest.MapFS, error) {
 	}
 
 	// Material to sample from, in a fixed order.
-	var sentences, partners, places, products []string
-	seenPartner, seenPlace := map[string]bool{}, map[string]bool{}
+	var sentences, partners, places, munis, products []string
+	seenPartner, seenPlace, seenMuni := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, n := range guide.Networks {
 		for _, s := range splitSentences(n.Description) {
 			if len(s) >= 30 && !strings.HasPrefix(s, "#") {
@@ -187,6 +187,14 @@ func syntheticCorpusFS(docs int, seed uint64) (fstest.MapFS, error) {
 			if !seenPlace[p] {
 				seenPlace[p] = true
 				places = append(places, p)
+			}
+		}
+		// Municipalities must be in the gazetteer; a province name means
+		// the whole province, only in its own province.
+		for _, m := range n.Municipalities {
+			if _, isProvince := content.FindProvince(m); !isProvince && !seenMuni[m] {
+				seenMuni[m] = true
+				munis = append(munis, m)
 			}
 		}
 		products = append(products, n.Products...)
@@ -218,7 +226,7 @@ func syntheticCorpusFS(docs int, seed uint64) (fstest.MapFS, error) {
 		fmt.Fprintf(&b, "naam: Bondgenotennetwerk %s %05d\n", place, i)
 		fmt.Fprintf(&b, "plaats: %s\n", place)
 		b.WriteString("gemeenten:\n")
-		for _, g := range pickN(places, 1+r.IntN(3)) {
+		for _, g := range pickN(munis, 1+r.IntN(3)) {
 			fmt.Fprintf(&b, "  - %s\n", g)
 		}
 		fmt.Fprintf(&b, "provincie: %s\n", pick(content.Provinces))

@@ -8,10 +8,12 @@
 package index
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -82,6 +84,7 @@ type Index struct {
 	an        analyzerFunc
 	plain     analyzerFunc
 
+	closed   atomic.Bool
 	scratch  sync.Pool // *scratch
 	dfCache  sync.Map  // term → documents holding it (docFreq)
 	altCache sync.Map  // a synonym or spelling of the guide → its alternatives
@@ -158,8 +161,15 @@ func Build(c *content.Corpus) (*Index, error) {
 	return ix, nil
 }
 
-// Close releases the index. It holds no resources outside memory.
-func (ix *Index) Close() error { return nil }
+// ErrClosed is returned by a search on a closed index.
+var ErrClosed = errors.New("index closed")
+
+// Close releases the index: it holds only memory, but a closed index
+// answers no more searches (a reloaded corpus replaces it).
+func (ix *Index) Close() error {
+	ix.closed.Store(true)
+	return nil
+}
 
 // addDocuments turns the corpus into documents and passages.
 func (ix *Index) addDocuments() {

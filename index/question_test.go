@@ -2,10 +2,13 @@ package index
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/bondgenoot/bondgenoot/content"
 )
 
 func TestUnderstand(t *testing.T) {
@@ -241,4 +244,24 @@ func TestConcurrentSearches(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestClosedIndexRefuses: a closed index (replaced by a reload) answers no
+// more searches.
+func TestClosedIndexRefuses(t *testing.T) {
+	c, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Search(context.Background(), Request{Query: "brugfiguur"}); err != nil {
+		t.Fatalf("open index: %v", err)
+	}
+	ix.Close()
+	if _, err := ix.Search(context.Background(), Request{Query: "brugfiguur"}); !errors.Is(err, ErrClosed) {
+		t.Errorf("closed index: err = %v, want ErrClosed", err)
+	}
 }

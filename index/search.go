@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -52,6 +53,9 @@ const (
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if ix.closed.Load() {
+		return nil, fmt.Errorf("search: %w", ErrClosed)
 	}
 	q := req.Question
 	if q == nil {

@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -53,8 +55,17 @@ type Discord struct {
 	Identifies  int           // IDENTIFYs received
 	Resumes     int           // RESUMEs received
 	Discard     bool          // keep no requests (the soak test sends too many)
-	limits      []*limitRule  // 429 answers to give
-	channels    channelState  // deleted channels and message nonces (the daily post)
+	// Stall makes REST requests (and the gateway URL) wait until the
+	// request is given up or the fake closes: a Discord that never answers.
+	Stall bool
+	// Silent makes the gateway accept connections and never say HELLO.
+	Silent bool
+	// Respond, when set, answers REST requests before the fake does: it
+	// returns the status and JSON body, and false to let the fake answer.
+	Respond  func(Request) (status int, body string, ok bool)
+	gone     chan struct{} // closed by Close
+	limits   []*limitRule  // 429 answers to give
+	channels channelState  // deleted channels and message nonces (the daily post)
 }
 
 // limitRule makes the fake answer the next n requests that match with a
@@ -73,6 +84,82 @@ type Request struct {
 	Auth   string
 	Body   []byte
 	At     time.Time
+	// ContentType is the request's Content-Type header: application/json,
+	// or multipart/form-data for a message with files.
+	ContentType string
+}
+
+// Part is a file of a multipart request.
+type Part struct {
+	Name, Filename, ContentType string
+	Data                        []byte
+}
+
+// Multipart splits a multipart/form-data request like Discord does: the
+// JSON of its payload_json part, and the files. It fails the test for a
+// request that is not multipart.
+func (r Request) Multipart(t testing.TB) (map[string]any, []Part) {
+	t.Helper()
+	payload, parts, err := parseMultipart(r.ContentType, r.Body)
+	if err != nil {
+		t.Fatalf("%s %s: %v", r.Method, r.Path, err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(payload, &m); err != nil {
+		t.Fatalf("%s %s: payload_json is no JSON object: %v\n%s", r.Method, r.Path, err, payload)
+	}
+	return m, parts
+}
+
+// IsMultipart reports whether the request is multipart/form-data.
+func (r Request) IsMultipart() bool {
+	mt, _, err := mime.ParseMediaType(r.ContentType)
+	return err == nil && mt == "multipart/form-data"
+}
+
+// parseMultipart returns the payload_json part and the file parts.
+func parseMultipart(contentType string, body []byte) ([]byte, []Part, error) {
+	mt, params, err := mime.ParseMediaType(contentType)
+	if err != nil || mt != "multipart/form-data" {
+		return nil, nil, fmt.Errorf("content type %q is not multipart/form-data", contentType)
+	}
+	mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+	var payload []byte
+	var parts []Part
+	for {
+		p, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("multipart: %w", err)
+		}
+		data, err := io.ReadAll(p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("multipart part: %w", err)
+		}
+		if p.FormName() == "payload_json" {
+			payload = data
+			continue
+		}
+		parts = append(parts, Part{Name: p.FormName(), Filename: p.FileName(), ContentType: p.Header.Get("Content-Type"), Data: data})
+	}
+	if payload == nil {
+		return nil, nil, errors.New("multipart without payload_json")
+	}
+	return payload, parts, nil
+}
+
+// jsonOf is the JSON of a request body: the body, or its payload_json.
+func jsonOf(r Request) []byte {
+	if r.IsMultipart() {
+		payload, _, err := parseMultipart(r.ContentType, r.Body)
+		if err != nil {
+			return nil
+		}
+		return payload
+	}
+	return r.Body
 }
 
 // json decodes the request body into a generic value.
@@ -97,6 +184,7 @@ func New(t testing.TB, token string) *Discord {
 		BotID:     "900000000000000001",
 		SessionID: "fake-session-1",
 		changed:   make(chan struct{}),
+		gone:      make(chan struct{}),
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/gateway/", f.gateway)
@@ -117,6 +205,7 @@ func (f *Discord) record(r *http.Request, body []byte) Request {
 	req := Request{
 		Method: r.Method, Path: strings.TrimPrefix(r.URL.Path, APIPrefix), Query: r.URL.RawQuery,
 		Auth: r.Header.Get("Authorization"), Body: body, At: time.Now(),
+		ContentType: r.Header.Get("Content-Type"),
 	}
 	f.mu.Lock()
 	if f.OnRequest != nil {
@@ -154,6 +243,28 @@ func (f *Discord) fakeMessage(channelID string, body []byte) map[string]any {
 func (f *Discord) rest(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	req := f.record(r, body)
+	f.mu.Lock()
+	stall := f.Stall
+	f.mu.Unlock()
+	if stall {
+		select {
+		case <-r.Context().Done():
+		case <-f.gone:
+		}
+		http.Error(w, "gone", http.StatusServiceUnavailable)
+		return
+	}
+	f.mu.Lock()
+	respond := f.Respond
+	f.mu.Unlock()
+	if respond != nil {
+		if status, body, ok := respond(req); ok {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(status)
+			_, _ = io.WriteString(w, body)
+			return
+		}
+	}
 	if req.Auth != "Bot "+f.Token {
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"message": "401: Unauthorized", "code": 0})
 		return
@@ -204,17 +315,17 @@ func (f *Discord) rest(w http.ResponseWriter, r *http.Request) {
 		}
 		writeJSON(w, 200, cmds)
 	case route("POST", "interactions", "*", "*", "callback"):
-		if !json.Valid(body) {
+		if !json.Valid(jsonOf(req)) {
 			writeJSON(w, 400, map[string]any{"message": "Invalid JSON", "code": 50109})
 			return
 		}
 		w.WriteHeader(http.StatusNoContent)
 	case route("PATCH", "webhooks", "*", "*", "messages", "*"):
-		writeJSON(w, 200, f.fakeMessage("channel", body))
+		writeJSON(w, 200, f.fakeMessage("channel", jsonOf(req)))
 	case route("DELETE", "webhooks", "*", "*", "messages", "*"):
 		w.WriteHeader(http.StatusNoContent)
 	case route("POST", "webhooks", "*", "*"):
-		writeJSON(w, 200, f.fakeMessage("channel", body))
+		writeJSON(w, 200, f.fakeMessage("channel", jsonOf(req)))
 	case route("POST", "channels", "*", "messages"):
 		f.channelMessage(w, req, p[1])
 	default:
@@ -235,7 +346,7 @@ func (f *Discord) rest(w http.ResponseWriter, r *http.Request) {
 // deadlocks discordgo's Open (its issue #513), or not at all.
 func (f *Discord) gateway(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
-	refuse, hb := f.Refuse, f.Heartbeat
+	refuse, hb, silent := f.Refuse, f.Heartbeat, f.Silent
 	f.mu.Unlock()
 	if refuse {
 		http.Error(w, "gateway unavailable", http.StatusServiceUnavailable)
@@ -257,6 +368,13 @@ func (f *Discord) gateway(w http.ResponseWriter, r *http.Request) {
 		}
 		f.mu.Unlock()
 	}()
+	if silent {
+		select {
+		case <-f.gone:
+		case <-r.Context().Done():
+		}
+		return
+	}
 	if err := conn.WriteJSON(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": hb.Milliseconds()}}); err != nil {
 		return
 	}
@@ -419,6 +537,9 @@ func (f *Discord) Connected() bool {
 func (f *Discord) Close() {
 	f.mu.Lock()
 	conn := f.conn
+	if !f.closed {
+		close(f.gone)
+	}
 	f.closed = true
 	f.mu.Unlock()
 	if conn != nil {

@@ -14,12 +14,10 @@ import (
 	"github.com/joho/godotenv"
 
 	"github.com/bondgenoot/bondgenoot/bot"
-	"github.com/bondgenoot/bondgenoot/content"
-	"github.com/bondgenoot/bondgenoot/index"
-	"github.com/bondgenoot/bondgenoot/internal/answer"
 	"github.com/bondgenoot/bondgenoot/internal/chat"
 	"github.com/bondgenoot/bondgenoot/internal/daily"
 	"github.com/bondgenoot/bondgenoot/internal/metrics"
+	"github.com/bondgenoot/bondgenoot/internal/stats"
 )
 
 // Config is the bot's configuration, read once from the environment and
@@ -35,6 +33,7 @@ type Config struct {
 	HTTPAddr  string // HTTP_ADDR: where POST /interactions is served
 	NoGateway bool   // GATEWAY=uit: no gateway connection
 
+	ContentDir     string // CONTENT_DIR: content laid out like content/ instead of the embedded copy
 	DataDir        string // DATA_DIR: where the store lives; default ./data
 	DailyChannelID string // DAILY_CHANNEL_ID: the daily post's channel without /dagelijks
 	DailyTime      string // DAILY_TIME: its time, HH:MM; default 09:00
@@ -70,6 +69,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		PublicKey: env("DISCORD_PUBLIC_KEY"),
 		HTTPAddr:  env("HTTP_ADDR"),
 
+		ContentDir:     env("CONTENT_DIR"),
 		DataDir:        env("DATA_DIR"),
 		DailyChannelID: env("DAILY_CHANNEL_ID"),
 		DailyTime:      env("DAILY_TIME"),
@@ -140,8 +140,8 @@ type Main struct {
 	Stdout io.Writer
 	Stderr io.Writer
 
-	index *index.Index
-	store *daily.Store
+	content *liveContent
+	store   *daily.Store
 }
 
 // NewMain returns a Main for cfg.
@@ -178,22 +178,25 @@ func exitCode(err error) int {
 	return exitInternal
 }
 
-// Run loads the content, builds the index and runs the console or the bot
-// until ctx is done. Its error carries the exit code (exitCode).
+// Run loads the content (CONTENT_DIR or the embedded copy), builds the
+// index and runs the console or the bot until ctx is done; SIGHUP reloads
+// CONTENT_DIR meanwhile. Its error carries the exit code (exitCode).
 func (m *Main) Run(ctx context.Context) error {
 	cfg := m.Config
-	corpus, err := content.Default()
+	level, ok := logLevel(cfg.LogLevel)
+	log := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: level}))
+	var err error
+	m.content, err = newLiveContent(cfg.ContentDir, log.With("component", "content"))
 	if err != nil {
-		return exitWith(exitInternal, fmt.Errorf("de inhoud kan niet geladen worden: %w", err))
+		return exitWith(exitInternal, err)
 	}
-	m.index, err = index.Build(corpus)
-	if err != nil {
-		return exitWith(exitInternal, fmt.Errorf("de zoekindex kan niet gebouwd worden: %w", err))
-	}
-	svc := &answer.Service{Corpus: corpus, Index: m.index}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	reloaded := reloadOnHUP(ctx, m.content)
+	defer func() { cancel(); <-reloaded }()
 	if cfg.Token == "" {
 		fmt.Fprintln(m.Stderr, "Geen DISCORD_TOKEN ingesteld: de console is open. Typ /help, of een opdracht zoals /zoek brugfiguur.")
-		router, err := chat.New(chat.Config{Service: func() *answer.Service { return svc }})
+		router, err := chat.New(chat.Config{Service: m.content.Service})
 		if err != nil {
 			return exitWith(exitInternal, err)
 		}
@@ -201,8 +204,6 @@ func (m *Main) Run(ctx context.Context) error {
 		return exitWith(exitInternal, con.Run(ctx))
 	}
 
-	level, ok := logLevel(cfg.LogLevel)
-	log := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: level}))
 	if !ok {
 		log.Warn("onbekend LOG_LEVEL, info wordt gebruikt", "LOG_LEVEL", cfg.LogLevel)
 	}
@@ -214,6 +215,11 @@ func (m *Main) Run(ctx context.Context) error {
 	m.store, err = daily.Open(storeFile(cfg.DataDir))
 	if err != nil {
 		return exitWith(exitInternal, err)
+	}
+	// What people look for and don't find, in its own bucket of the file.
+	counts, err := stats.Open(m.store.DB(), stats.Options{})
+	if err != nil {
+		return exitWith(exitInternal, fmt.Errorf("de opslag %s: %w", m.store.Path(), err))
 	}
 	var mt *metrics.Metrics
 	if cfg.HealthAddr != "" {
@@ -237,7 +243,10 @@ func (m *Main) Run(ctx context.Context) error {
 		DeferAfter:      cfg.DeferAfter,
 		Metrics:         mt,
 		WatchdogTimeout: cfg.Watchdog,
-	}, svc)
+
+		Service: m.content.Service,
+		Stats:   counts,
+	}, m.content.Service())
 	if err != nil {
 		return exitWith(exitUsage, err)
 	}
@@ -251,9 +260,9 @@ func (m *Main) Close() error {
 		errs = append(errs, m.store.Close())
 		m.store = nil
 	}
-	if m.index != nil {
-		errs = append(errs, m.index.Close())
-		m.index = nil
+	if m.content != nil {
+		errs = append(errs, m.content.Close())
+		m.content = nil
 	}
 	return errors.Join(errs...)
 }

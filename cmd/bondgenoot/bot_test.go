@@ -3,13 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"reflect"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
 )
 
 // With a token, running with no subcommand connects to DISCORD_API_URL;
@@ -17,21 +16,11 @@ import (
 // the error nor the logs show the token.
 func TestRunBotRefusedToken(t *testing.T) {
 	const token = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.refused-token-0123456789abcdefghij"
-	var calls atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		calls.Add(1)
-		if r.Header.Get("Authorization") != "Bot "+token {
-			t.Errorf("%s %s: authorization %q", r.Method, r.URL.Path, r.Header.Get("Authorization"))
-		}
-		if !strings.HasPrefix(r.URL.Path, "/api/v10/") {
-			t.Errorf("request to %s, want it under /api/v10/", r.URL.Path)
-		}
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusUnauthorized)
-		_, _ = w.Write([]byte(`{"message": "401: Unauthorized", "code": 0}`))
-	}))
+	t.Parallel()
+	// The fake knows another bot's token, so it refuses this one.
+	srv := fakediscord.New(t, "another-bots-token")
 	defer srv.Close()
-	cfg := Config{Token: token, APIURL: srv.URL, LogLevel: "debug", DataDir: t.TempDir()}
+	cfg := Config{Token: token, APIURL: srv.URL(), LogLevel: "debug", DataDir: t.TempDir()}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	var out, errb bytes.Buffer
@@ -39,8 +28,17 @@ func TestRunBotRefusedToken(t *testing.T) {
 	if code != exitInternal || err == nil {
 		t.Fatalf("run() = %d, %v; want %d and an error", code, err, exitInternal)
 	}
-	if calls.Load() == 0 {
+	reqs := srv.Requests()
+	if len(reqs) == 0 {
 		t.Errorf("the bot never called DISCORD_API_URL")
+	}
+	for _, r := range reqs {
+		if r.Auth != "Bot "+token {
+			t.Errorf("%s %s: authorization %q", r.Method, r.Path, r.Auth)
+		}
+		if strings.HasPrefix(r.Path, "/api/") { // the fake strips /api/v10 only
+			t.Errorf("request to %s, want it under /api/v10/", r.Path)
+		}
 	}
 	for _, s := range []string{err.Error(), errb.String(), out.String()} {
 		if strings.Contains(s, token) {

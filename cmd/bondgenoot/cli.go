@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,11 +41,25 @@ Opdrachten:
   zoek [--limit N] [--thema T] [--provincie P] VRAAG
                           zoeken in de hele gids; VRAAG "-" leest een vraag per
                           regel van standaardinvoer
+  dichtbij [--limit N] [--thema T] PLAATS
+                          de netwerken het dichtst bij een gemeente of
+                          deelgemeente van Vlaanderen of Brussel
   dagelijks [--datum JJJJ-MM-DD] [--server ID]
                           de dagelijkse succesfactor van die dag (standaard vandaag)
+  kaart [--thema T] [--provincie P] [--partner O] [--plaats PLAATS] --png BESTAND
+                          een kaart van de netwerken als PNG-bestand; met
+                          --plaats de plaats en de netwerken dichtbij
   themas                  de thema's met hun aantal netwerken
   regios                  provincies en plaatsen met hun aantal netwerken
-  controleer              controleer alle inhoudsbestanden
+  controleer [--map MAP]  controleer alle inhoudsbestanden (van MAP, van
+                          CONTENT_DIR of de ingebouwde)
+  rapport                 wat mensen zochten en niet vonden, of antwoorden
+                          hielpen, en de gemelde fouten (laatste 90 dagen; de
+                          opslag in DATA_DIR van een gestopte bot)
+  vergeet --server ID     verwijder de instellingen van een server uit de
+                          opslag in DATA_DIR (met de bot gestopt)
+  gezond [--adres ADRES]  exitcode 0 als /healthz op HEALTH_ADDR 200 antwoordt,
+                          anders 1 met de reden
 
 Elke opdracht kent --json: dan komt het antwoord als JSON.
 `
@@ -78,19 +93,24 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "help", "-h", "--help", "hulp":
 		fmt.Fprint(stdout, usage())
 		return exitOK, nil
-	case "controleer":
-		if _, err := content.Default(); err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitNotFound, nil
-		}
-		fmt.Fprintln(stdout, "De inhoud is in orde.")
-		return exitOK, nil
 	}
-	corpus, err := content.Default()
+	// Subcommands without the corpus.
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	switch cmd {
+	case "controleer":
+		return c.check(rest)
+	case "rapport":
+		return c.report(rest)
+	case "vergeet":
+		return c.forget(rest)
+	case "gezond":
+		return c.health(ctx, rest)
+	}
+	corpus, err := loadCorpus(contentDir())
 	if err != nil {
 		return exitInternal, fmt.Errorf("de inhoud kan niet geladen worden: %w", err)
 	}
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, svc: &answer.Service{Corpus: corpus}}
+	c.svc = &answer.Service{Corpus: corpus}
 	switch cmd {
 	case "netwerken":
 		return c.networks(rest)
@@ -104,8 +124,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return c.simple(rest, func() any { return c.svc.ThemeCounts() })
 	case "regios", "regio's":
 		return c.simple(rest, func() any { return c.svc.RegionCounts() })
+	case "dichtbij":
+		return c.nearby(rest)
 	case "dagelijks":
 		return c.daily(rest)
+	case "kaart":
+		return c.kaart(rest)
 	case "zoek":
 		ix, err := index.Build(corpus)
 		if err != nil {
@@ -355,4 +379,61 @@ func (c *cli) daily(args []string) (int, error) {
 		}
 	}
 	return c.emit(daily.PostFor(c.svc.Corpus, *server, day)), nil
+}
+
+// mapJSON is the output of `kaart --json`.
+type mapJSON struct {
+	File     string `json:"file"`
+	Width    int    `json:"width"`
+	Height   int    `json:"height"`
+	Networks int    `json:"networks"`
+}
+
+func (c *cli) kaart(args []string) (int, error) {
+	fs := flag.NewFlagSet("kaart", flag.ContinueOnError)
+	var q answer.MapQuery
+	fs.StringVar(&q.Theme, "thema", "", "")
+	fs.StringVar(&q.Province, "provincie", "", "")
+	fs.StringVar(&q.Partner, "partner", "", "")
+	fs.StringVar(&q.Place, "plaats", "", "")
+	file := fs.String("png", "", "")
+	pos, ok := c.parse(fs, args)
+	if !ok {
+		return c.exit, nil
+	}
+	if len(pos) > 0 || *file == "" {
+		fmt.Fprintln(c.stderr, "kaart verwacht filters en --png BESTAND, bijvoorbeeld: kaart --thema \"vrije tijd\" --png kaart.png")
+		return exitUsage, nil
+	}
+	m, err := c.svc.Map(q)
+	if err != nil {
+		return c.fail(err)
+	}
+	if err := os.WriteFile(*file, m.Picture.PNG, 0o644); err != nil {
+		return c.fail(&answer.UserError{Message: fmt.Sprintf("Kan de kaart niet schrijven naar %q.", *file)})
+	}
+	if c.json {
+		return c.emit(mapJSON{File: *file, Width: m.Picture.Width, Height: m.Picture.Height, Networks: len(m.Networks)}), nil
+	}
+	fmt.Fprintf(c.stdout, "%s: %d netwerken op de kaart.\nGeschreven naar %s (%d × %d pixels).\n", m.Title, len(m.Networks), *file, m.Picture.Width, m.Picture.Height)
+	return exitOK, nil
+}
+
+func (c *cli) nearby(args []string) (int, error) {
+	fs := flag.NewFlagSet("dichtbij", flag.ContinueOnError)
+	limit := fs.Int("limit", answer.DefaultNearbyLimit, "")
+	theme := fs.String("thema", "", "")
+	pos, ok := c.parse(fs, args)
+	if !ok {
+		return c.exit, nil
+	}
+	if *limit < 1 || *limit > answer.MaxNearbyLimit {
+		fmt.Fprintf(c.stderr, "--limit moet tussen 1 en %d liggen.\n", answer.MaxNearbyLimit)
+		return exitUsage, nil
+	}
+	a, err := c.svc.Nearby(strings.Join(pos, " "), *theme, *limit)
+	if err != nil {
+		return c.fail(err)
+	}
+	return c.emit(a), nil
 }

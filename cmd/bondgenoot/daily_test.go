@@ -3,27 +3,31 @@ package main
 import (
 	"bytes"
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
 )
 
-// discordStub counts the requests the bot makes; it refuses them all.
-func discordStub(t *testing.T) (*httptest.Server, *atomic.Int32) {
-	var calls atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		calls.Add(1)
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusUnauthorized)
-		_, _ = w.Write([]byte(`{"message": "401: Unauthorized", "code": 0}`))
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &calls
+// refusingDiscord is the fake Discord with another bot's token: it refuses
+// every request the bot makes with 401, and counts them.
+type refusingDiscord struct{ *fakediscord.Discord }
+
+func discordStub(t *testing.T) (refusingDiscord, refusingDiscord) {
+	f := fakediscord.New(t, "another-bots-token")
+	t.Cleanup(f.Close)
+	return refusingDiscord{f}, refusingDiscord{f}
+}
+
+// URL is the base for DISCORD_API_URL.
+func (r refusingDiscord) URL() string { return r.Discord.URL() }
+
+// Load is the number of requests the bot made.
+func (r refusingDiscord) Load() int {
+	return r.Count(func(fakediscord.Request) bool { return true })
 }
 
 const storeToken = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.store-token-0123456789abcdefghijkl"
@@ -41,7 +45,7 @@ func botConfig(t *testing.T, apiURL string) Config {
 func TestRunBotCorruptStore(t *testing.T) {
 	for _, dataDir := range []string{"", "staat"} {
 		srv, calls := discordStub(t)
-		cfg := botConfig(t, srv.URL)
+		cfg := botConfig(t, srv.URL())
 		token := cfg.Token
 		cfg.DataDir = dataDir
 		dir := dataDir
@@ -85,7 +89,7 @@ func TestRunBotCorruptStore(t *testing.T) {
 func TestRunBotBadDailySettings(t *testing.T) {
 	for k, v := range map[string]string{"DAILY_TIME": "25:00", "DAILY_ZONE": "Vlaanderen/Gent", "DAILY_CHANNEL_ID": "#algemeen"} {
 		srv, calls := discordStub(t)
-		cfg := botConfig(t, srv.URL)
+		cfg := botConfig(t, srv.URL())
 		cfg.DailyChannelID = "1200000000000000003"
 		switch k {
 		case "DAILY_TIME":
@@ -109,7 +113,7 @@ func TestRunBotBadDailySettings(t *testing.T) {
 // DATA_DIR holds the store file, created on the first start.
 func TestRunBotCreatesStore(t *testing.T) {
 	srv, _ := discordStub(t)
-	cfg := botConfig(t, srv.URL)
+	cfg := botConfig(t, srv.URL())
 	cfg.DataDir = filepath.Join("var", "bondgenoot")
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()

@@ -44,24 +44,6 @@ func freeAddr(t testing.TB) string {
 	return ln.Addr().String()
 }
 
-// syncBuf is a buffer for the output of a process.
-type syncBuf struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuf) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuf) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // payload reads a recorded interaction of the bot's tests, with a fresh id
 // and token.
 func payload(t testing.TB, name string, n int) map[string]any {
@@ -114,7 +96,7 @@ func TestBinaryHTTPInteractions(t *testing.T) {
 		"HEALTH_ADDR=",
 		"DAILY_CHANNEL_ID=",
 	)
-	var logs syncBuf
+	var logs lockedBuffer
 	cmd.Stdout, cmd.Stderr = &logs, &logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -139,6 +121,10 @@ func TestBinaryHTTPInteractions(t *testing.T) {
 	fake.WaitFor(20*time.Second, "the bulk overwrite of the commands", func(r fakediscord.Request) bool {
 		return r.Method == "PUT" && strings.HasSuffix(r.Path, "/guilds/1200000000000000001/commands")
 	})
+	// The process's output reaches the buffer through a pipe: wait for it.
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(logs.String(), "vermeldingen") && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
 	if !strings.Contains(logs.String(), "vermeldingen") {
 		t.Errorf("the start does not say that mentions are off:\n%s", logs.String())
 	}

@@ -5,12 +5,13 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
 )
 
 func TestWatchdogTimeout(t *testing.T) {
@@ -47,19 +48,13 @@ func (l *lockedBuffer) String() string {
 	return l.b.String()
 }
 
-// slowDiscord is a REST server that never answers: the bot stays
+// slowDiscord is the fake Discord when it never answers: the bot stays
 // "connecting" for as long as the test needs.
-func slowDiscord(t *testing.T) *httptest.Server {
-	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-		http.Error(w, "gone", http.StatusServiceUnavailable)
-	}))
-	t.Cleanup(func() { close(release); srv.Close() })
-	return srv
+func slowDiscord(t *testing.T) *fakediscord.Discord {
+	f := fakediscord.New(t, "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.health-token-0123456789abcdefghij")
+	f.Set(func(f *fakediscord.Discord) { f.Stall = true })
+	t.Cleanup(f.Close)
+	return f
 }
 
 // With HEALTH_ADDR the bot serves /healthz and /metrics; while it is not
@@ -68,7 +63,7 @@ func TestRunBotHealthAddr(t *testing.T) {
 	srv := slowDiscord(t)
 	cfg := Config{
 		Token:      "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.health-token-0123456789abcdefghij",
-		APIURL:     srv.URL,
+		APIURL:     srv.URL(),
 		LogLevel:   "info",
 		HealthAddr: "127.0.0.1:0",
 		Watchdog:   10 * time.Minute,
@@ -128,7 +123,7 @@ func TestRunBotBadHealthAddr(t *testing.T) {
 	srv := slowDiscord(t)
 	cfg := Config{
 		Token:      "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.health-token-0123456789abcdefghij",
-		APIURL:     srv.URL,
+		APIURL:     srv.URL(),
 		HealthAddr: "127.0.0.1:geenpoort",
 		DataDir:    t.TempDir(),
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/index"
+	"github.com/bondgenoot/bondgenoot/internal/kaart"
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
@@ -19,6 +20,8 @@ import (
 type Service struct {
 	Corpus *content.Corpus
 	Index  *index.Index
+
+	maps kaart.Cache // rendered maps by their filters
 }
 
 // Ref is a short reference to a network or factor.
@@ -27,6 +30,9 @@ type Ref struct {
 	Name  string `json:"name"`
 	Place string `json:"place,omitempty"`
 	Page  int    `json:"page,omitempty"`
+	// Municipality and Province locate a place (candidates for a place name).
+	Municipality string `json:"municipality,omitempty"`
+	Province     string `json:"province,omitempty"`
 }
 
 // NotFoundError says that a name matched nothing or too much; Candidates are
@@ -36,6 +42,8 @@ type NotFoundError struct {
 	Query      string
 	Ambiguous  bool
 	Candidates []Ref
+	// Hint is a sentence added after the message when nothing matched.
+	Hint string
 }
 
 func (e *NotFoundError) Error() string {
@@ -48,6 +56,9 @@ func (e *NotFoundError) Error() string {
 		fmt.Fprintf(&b, "\"%s\" past bij meer dan één %s.", query, e.What)
 	default:
 		fmt.Fprintf(&b, "Geen %s gevonden voor \"%s\".", e.What, query)
+		if e.Hint != "" {
+			b.WriteString(" " + e.Hint)
+		}
 	}
 	if len(e.Candidates) > 0 {
 		b.WriteString(" Bedoelde je: ")
@@ -117,6 +128,12 @@ type NetworkList struct {
 	// Note explains a list that is wider than what was asked (see
 	// NetworksOrWider); empty otherwise.
 	Note string `json:"note,omitempty"`
+	// Nearby gives, for a list about a place, each network's distance
+	// (see PlaceRegion); nil otherwise.
+	Nearby *NearbyAnswer `json:"-"`
+	// Province is, for a place without a network of its own, the province
+	// whose list a reader may want next; empty otherwise.
+	Province string `json:"-"`
 }
 
 // Networks answers `netwerken` with filters.
@@ -335,22 +352,10 @@ func (s *Service) Theme(q string) (*NetworkList, error) {
 	return s.Networks(content.Filter{Theme: q})
 }
 
-// Region answers `/regio`: the networks in a province, or in a place or
-// municipality.
+// Region answers `/regio`: the networks in a province, or in any place of
+// Flanders and Brussels, or the nearest ones (see PlaceRegion).
 func (s *Service) Region(q string) (*NetworkList, error) {
-	if strings.TrimSpace(q) == "" {
-		return nil, &UserError{"Geef een provincie of een gemeente, bijvoorbeeld Limburg of Gent."}
-	}
-	if _, ok := content.FindProvince(q); ok {
-		return s.Networks(content.Filter{Province: q})
-	}
-	list, err := s.Networks(content.Filter{Municipality: q})
-	var fe *content.FilterError
-	if errors.As(err, &fe) {
-		fe.Field = "provincie of gemeente"
-		fe.Suggestions = append(fe.Suggestions, suggestProvince(q)...)
-	}
-	return list, err
+	return s.PlaceRegion(q, "")
 }
 
 func suggestProvince(q string) []string {

@@ -77,11 +77,15 @@ func TestNetworksOrWider(t *testing.T) {
 
 func TestRegionAcceptsProvincesAndPlaces(t *testing.T) {
 	s := service(t)
-	for q, want := range map[string]int{"Limburg": 6, "west vlaanderen": 6, "Gent": 4, "Tielt": 1} {
+	for q, want := range map[string]int{"Limburg": 6, "west vlaanderen": 6, "Gent": 4, "Tielt (West-Vlaanderen)": 1} {
 		l, err := s.Region(q)
 		if err != nil || len(l.Networks) != want {
 			t.Errorf("Region(%q) = %v, %d networks; want %d", q, err, len(l.Networks), want)
 		}
+	}
+	// Two places are called Tielt: the answer asks which.
+	if _, err := s.Region("Tielt"); !IsUserError(err) || !strings.Contains(UserMessage(err), "Tielt (Tielt-Winge, Vlaams-Brabant)") {
+		t.Errorf("Region(Tielt) error = %v, want the question which Tielt", err)
 	}
 	if _, err := s.Region("Atlantis"); !IsUserError(err) {
 		t.Errorf("Region(Atlantis) error %v is not a user error", err)

@@ -21,8 +21,21 @@ func Text(v any) string {
 			b.WriteString("Geen netwerken gevonden.\n")
 		}
 		for _, n := range a.Networks {
-			fmt.Fprintf(&b, "- %s — %s (%s), p. %d\n", n.Name, n.Place, n.Province, n.Page)
+			fmt.Fprintf(&b, "- %s — %s (%s), p. %d%s\n", n.Name, n.Place, n.Province, n.Page, a.distance(n))
 		}
+		if a.Province != "" {
+			fmt.Fprintf(&b, "Alle netwerken in %s: /regio %s\n", a.Province, a.Province)
+		}
+	case *MapAnswer:
+		fmt.Fprintf(&b, "Kaart: %s (%d)\n", a.Title, len(a.Networks))
+		for _, n := range a.Networks {
+			fmt.Fprintf(&b, "- %s — %s (%s)", n.Name, n.Place, n.Province)
+			if d := a.Distance[n.ID]; d != "" {
+				fmt.Fprintf(&b, ", %s", d)
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("De kaart zelf toont de bot in Discord; op de opdrachtregel: bondgenoot kaart --png kaart.png\n")
 	case *NetworkCard:
 		writeNetworkCard(&b, a)
 	case *PartnerAnswer:

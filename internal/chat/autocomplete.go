@@ -5,9 +5,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/internal/answer"
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
@@ -28,6 +30,25 @@ type suggestion struct {
 	keys  []string // name first, then aliases
 	extra []string // also found by these (a network's place), ranked as substring matches at best
 	order int
+
+	normKeys, normExtra []string // keys and extra, normalised once (see normalise)
+}
+
+// normalise fills the normalised keys of the suggestions, so that ranking
+// does not normalise on every keystroke.
+func normalise(items []suggestion) []suggestion {
+	for i := range items {
+		it := &items[i]
+		it.normKeys = make([]string, len(it.keys))
+		for k, key := range it.keys {
+			it.normKeys[k] = text.Normalize(key)
+		}
+		it.normExtra = make([]string, len(it.extra))
+		for k, key := range it.extra {
+			it.normExtra[k] = text.Normalize(key)
+		}
+	}
+	return items
 }
 
 // Match tiers, best first.
@@ -58,6 +79,9 @@ func newCatalog(c *content.Corpus) *catalog {
 	cat.lists["regio"] = regionSuggestions(c, true)
 	cat.lists["provincie"] = regionSuggestions(c, false)
 	cat.lists["thema"] = themeSuggestions(c)
+	for k, l := range cat.lists {
+		cat.lists[k] = normalise(l)
+	}
 	return cat
 }
 
@@ -116,9 +140,21 @@ func (cat *catalog) parseMention(botID, message string) MentionQuery {
 }
 
 // Choices returns the autocomplete choices for an option of a command over
-// corpus c (it derives the lists each time; the Router keeps them).
+// corpus c. It keeps the lists of the last corpus it was asked about (the
+// Router keeps its own).
 func Choices(c *content.Corpus, command, option, typed string) []Choice {
-	return newCatalog(c).choices(command, option, typed)
+	lastCatalog.Lock()
+	if lastCatalog.cat == nil || lastCatalog.cat.corpus != c {
+		lastCatalog.cat = newCatalog(c)
+	}
+	cat := lastCatalog.cat
+	lastCatalog.Unlock()
+	return cat.choices(command, option, typed)
+}
+
+var lastCatalog struct {
+	sync.Mutex
+	cat *catalog
 }
 
 // source says which list an option completes from: by command first, then
@@ -153,34 +189,13 @@ type ranked struct {
 func rank(items []suggestion, typed string) []ranked {
 	q := text.Normalize(typed)
 	qc := strings.ReplaceAll(q, " ", "")
-	var out []ranked
-	for _, it := range items {
-		if utf8.RuneCountInString(it.value) > maxChoiceValue || it.value == "" {
-			continue // a value Discord would refuse
-		}
-		best, bestDist, bestKey := tierNone, 0, ""
-		if qc == "" {
-			best = tierExact
-		}
-		for _, k := range it.keys {
-			t, d := matchTier(q, qc, k)
-			if t < best || t == best && d < bestDist {
-				best, bestDist, bestKey = t, d, k
-			}
-		}
-		for _, k := range it.extra {
-			t, d := matchTier(q, qc, k)
-			if t != tierNone && t < tierSubstring {
-				t = tierSubstring
-			}
-			if t < best {
-				best, bestDist, bestKey = t, d, ""
-			}
-		}
-		if best == tierNone {
-			continue
-		}
-		out = append(out, ranked{name: choiceName(it.label, bestKey), value: it.value, tier: best, dist: bestDist, order: it.order})
+	// First without typo matching: when that gives more than Discord
+	// shows, typos would rank after all of them anyway (and with every
+	// place of the gazetteer in a list, typo matching is the slow part).
+	out, misses := rankPass(items, nil, q, qc, false)
+	if len(out) < maxChoices && len(misses) > 0 {
+		more, _ := rankPass(items, misses, q, qc, true)
+		out = append(out, more...)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -195,13 +210,72 @@ func rank(items []suggestion, typed string) []ranked {
 	return out
 }
 
+// normKey is the i-th normalised key, or key normalised now when the list
+// was not normalised.
+func normKey(norm []string, i int, key string) string {
+	if i < len(norm) {
+		return norm[i]
+	}
+	return text.Normalize(key)
+}
+
+// rankPass ranks items (only those at the indexes only, when not nil)
+// against the typed text (normalised q, compact qc), with or without typo
+// matching, and returns the matches and the indexes of the misses.
+func rankPass(items []suggestion, only []int, q, qc string, fuzzy bool) (out []ranked, misses []int) {
+	n := len(items)
+	if only != nil {
+		n = len(only)
+	}
+	for j := range n {
+		idx := j
+		if only != nil {
+			idx = only[j]
+		}
+		it := &items[idx]
+		if utf8.RuneCountInString(it.value) > maxChoiceValue || it.value == "" {
+			continue // a value Discord would refuse
+		}
+		best, bestDist, bestKey := tierNone, 0, ""
+		if qc == "" {
+			best = tierExact
+		}
+		for i, k := range it.keys {
+			t, d := matchNorm(q, qc, normKey(it.normKeys, i, k), fuzzy)
+			if t < best || t == best && d < bestDist {
+				best, bestDist, bestKey = t, d, k
+			}
+		}
+		for i, k := range it.extra {
+			t, d := matchNorm(q, qc, normKey(it.normExtra, i, k), fuzzy)
+			if t != tierNone && t < tierSubstring {
+				t = tierSubstring
+			}
+			if t < best {
+				best, bestDist, bestKey = t, d, ""
+			}
+		}
+		if best == tierNone {
+			misses = append(misses, idx)
+			continue
+		}
+		out = append(out, ranked{name: choiceName(it.label, bestKey), value: it.value, tier: best, dist: bestDist, order: it.order})
+	}
+	return out, misses
+}
+
 // matchTier says how well the typed text (normalised q, compact qc) matches
 // a key, and for fuzzy matches the distance.
 func matchTier(q, qc, key string) (tier, dist int) {
+	return matchNorm(q, qc, text.Normalize(key), true)
+}
+
+// matchNorm is matchTier for a key already normalised (kn); without fuzzy,
+// it does not look for typos.
+func matchNorm(q, qc, kn string, fuzzy bool) (tier, dist int) {
 	if qc == "" {
 		return tierExact, 0
 	}
-	kn := text.Normalize(key)
 	kc := strings.ReplaceAll(kn, " ", "")
 	switch {
 	case kc == qc:
@@ -214,7 +288,7 @@ func matchTier(q, qc, key string) (tier, dist int) {
 		return tierSubstring, 0
 	}
 	n := len([]rune(qc))
-	if n < 3 {
+	if n < 3 || !fuzzy {
 		return tierNone, 0
 	}
 	allowed := 1
@@ -333,7 +407,7 @@ func factorSuggestions(c *content.Corpus) []suggestion {
 }
 
 // regionSuggestions lists the provinces (in the guide's order) and, with
-// places, the places with the most networks first.
+// places, every place of Flanders and Brussels (see placeSuggestions).
 func regionSuggestions(c *content.Corpus, places bool) []suggestion {
 	var out []suggestion
 	for i, p := range c.ProvinceCounts() {
@@ -354,42 +428,82 @@ func regionSuggestions(c *content.Corpus, places bool) []suggestion {
 	if !places {
 		return out
 	}
-	// A place can lie in two provinces' lists (Beveren): one choice, with
-	// the counts added up (a network lies in one province).
-	type place struct {
-		name      string
-		provinces []string
-		count     int
+	return append(out, placeSuggestions(c)...)
+}
+
+// placeSuggestions lists every place of the gazetteer: those with networks
+// of their own first (most first), with the number that /regio lists; the
+// others with the nearest network. A name shared by several places is
+// offered as each one's label ("Halle (Vlaams-Brabant)"). Places the guide
+// names that the gazetteer does not know ("Ommeland") come too.
+func placeSuggestions(c *content.Corpus) []suggestion {
+	g := c.Gazetteer()
+	if g == nil {
+		return nil
 	}
-	var pls []*place
-	byKey := map[string]*place{}
-	for _, p := range c.PlaceCounts() {
+	type scored struct {
+		s      suggestion
+		local  int  // networks of its own (0: the label names the nearest)
+		centre bool // a centre city comes before other places
+		rank   int  // municipality, former municipality, sub-municipality
+	}
+	kindRank := map[string]int{content.KindMunicipality: 0, content.KindFormerMunicipality: 1, content.KindSubMunicipality: 2}
+	var all []scored
+	seen := map[string]bool{}
+	for _, p := range g.Places {
 		if _, isProvince := content.FindProvince(p.Name); isProvince {
-			continue // "Limburg", "Antwerpen": the province answers
+			continue // "Antwerpen", "Brussel": the province answers
 		}
-		k := text.Compact(p.Name)
-		pl := byKey[k]
-		if pl == nil {
-			pl = &place{name: p.Name}
-			byKey[k] = pl
-			pls = append(pls, pl)
+		value := p.Name
+		if len(g.Named(p.Name)) > 1 {
+			value = p.Label()
 		}
-		pl.provinces = append(pl.provinces, p.Province)
-		pl.count += p.Count
+		where := p.Province
+		if p.Municipality != p.Name {
+			where = "gemeente " + p.Municipality
+		}
+		sum := c.PlaceSummary(p)
+		label := fmt.Sprintf("%s (%s) — %s", p.Name, where, text.CountNetworks(sum.Here))
+		if sum.Local == 0 && sum.Nearest != nil {
+			label = fmt.Sprintf("%s (%s) — dichtstbij: %s, %s", p.Name, where, sum.Nearest.Name, answer.FormatKm(sum.NearestKm))
+		}
+		seen[text.Compact(p.Name)] = true
+		all = append(all, scored{suggestion{label: label, value: value, keys: append([]string{p.Name}, p.Aliases...)}, sum.Local, centre(p), kindRank[p.Kind]})
 	}
-	sort.SliceStable(pls, func(i, j int) bool {
-		if pls[i].count != pls[j].count {
-			return pls[i].count > pls[j].count
+	for _, pc := range c.PlaceCounts() {
+		if _, isProvince := content.FindProvince(pc.Name); isProvince || seen[text.Compact(pc.Name)] {
+			continue
 		}
-		return text.Fold(pls[i].name) < text.Fold(pls[j].name)
+		seen[text.Compact(pc.Name)] = true
+		all = append(all, scored{suggestion{label: fmt.Sprintf("%s (%s) — %s", pc.Name, pc.Province, text.CountNetworks(pc.Count)), value: pc.Name, keys: []string{pc.Name}}, pc.Count, false, 0})
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.local != b.local {
+			return a.local > b.local
+		}
+		if a.centre != b.centre {
+			return a.centre
+		}
+		if a.rank != b.rank {
+			return a.rank < b.rank
+		}
+		return text.Fold(a.s.value) < text.Fold(b.s.value)
 	})
-	for i, p := range pls {
-		out = append(out, suggestion{
-			label: fmt.Sprintf("%s (%s) — %s", p.name, strings.Join(p.provinces, ", "), text.CountNetworks(p.count)),
-			value: p.name, keys: []string{p.name}, order: 100 + i,
-		})
+	out := make([]suggestion, len(all))
+	for i, a := range all {
+		a.s.order = 100 + i
+		out[i] = a.s
 	}
 	return out
+}
+
+// centreCities are Flanders' thirteen centre cities (centrumsteden): the
+// places people look up most, offered first among places alike.
+var centreCities = []string{"Aalst", "Antwerpen", "Brugge", "Genk", "Gent", "Hasselt", "Kortrijk", "Leuven", "Mechelen", "Oostende", "Roeselare", "Sint-Niklaas", "Turnhout"}
+
+func centre(p *content.Place) bool {
+	return p.Kind == content.KindMunicipality && slices.Contains(centreCities, p.Name)
 }
 
 func themeSuggestions(c *content.Corpus) []suggestion {

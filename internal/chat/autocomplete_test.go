@@ -1,6 +1,7 @@
 package chat
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -58,6 +59,10 @@ func TestChoices(t *testing.T) {
 		{"regio", "plaats-of-provincie", "gen", "Gent", "Gent (Oost-Vlaanderen) — 4 netwerken", -1},
 		{"regio", "plaats-of-provincie", "west vl", "West-Vlaanderen", "", -1},
 		{"regio", "plaats-of-provincie", "sint niklaas", "Sint-Niklaas", "", -1},
+		// kaart: its options complete like those of the lists.
+		{"kaart", "thema", "vrije", "vrije tijd", "", -1},
+		{"kaart", "partner", "saa", "SAAMO", "SAAMO — 9 netwerken", -1},
+		{"kaart", "plaats", "gen", "Gent", "Gent (Oost-Vlaanderen) — 4 netwerken", -1},
 		// thema, also for zoek.
 		{"thema", "thema", "", "onderwijs", "onderwijs — 27 netwerken", 16},
 		{"thema", "thema", "school", "onderwijs", "school → onderwijs — 27 netwerken", -1},
@@ -152,7 +157,22 @@ func TestChoicesFindEverything(t *testing.T) {
 		if _, isProvince := content.FindProvince(p); isProvince {
 			continue
 		}
+		if len(c.Gazetteer().Named(p)) > 1 {
+			// Several places of that name (Beveren, Tielt): each is offered
+			// by its label.
+			if got := Choices(c, "regio", "x", p); len(got) < 2 || !strings.HasPrefix(got[0].Value, p+" (") || !strings.HasPrefix(got[1].Value, p+" (") {
+				t.Errorf("choices(regio, %q) = %v, want the places called so first", p, choiceValues(got))
+			}
+			continue
+		}
 		check("regio", "plaats-of-provincie", p, p, true)
+	}
+	for _, m := range c.Gazetteer().Municipalities() {
+		if _, isProvince := content.FindProvince(m.Name); !isProvince {
+			if got := Choices(c, "regio", "x", m.Name); len(got) == 0 || !strings.HasPrefix(got[0].Value, m.Name) {
+				t.Errorf("choices(regio, %q) = %v, want the municipality first", m.Name, choiceValues(got))
+			}
+		}
 	}
 	// Hostile input never breaks a limit.
 	for _, typed := range []string{strings.Repeat("é", 500), "\xff\xfe", "\u200b\u202e", "%!s", "<@1>", strings.Repeat("a b ", 200)} {
@@ -224,11 +244,37 @@ func TestRegionChoiceCounts(t *testing.T) {
 			t.Errorf("Region(%q): %v", it.value, err)
 			continue
 		}
+		if strings.Contains(it.label, " — dichtstbij: ") {
+			// No network of its own: /regio lists the nearest, with the
+			// way to the province.
+			if l.Province == "" || !strings.Contains(it.label, l.Nearby.Headline()[len("Geen netwerk"):][:0]) {
+				t.Errorf("choice %q, but /regio %s has networks there", it.label, it.value)
+			}
+			continue
+		}
 		if want := " — " + text.CountNetworks(len(l.Networks)); !strings.HasSuffix(it.label, want) {
 			t.Errorf("choice %q, but /regio %s lists %d networks", it.label, it.value, len(l.Networks))
 		}
 	}
-	if got := Choices(s.Corpus, "regio", "plaats-of-provincie", "Beveren"); len(got) == 0 || got[0].Name != "Beveren (Antwerpen, Oost-Vlaanderen) — 3 netwerken" {
-		t.Errorf("Beveren: %v", choiceValues(got))
+	if n := len(seen); n < 960 {
+		t.Errorf("%d region choices, want the provinces and every place of the gazetteer", n)
+	}
+	tests := []struct{ typed, first, name string }{
+		{"Beveren", "Beveren (Beveren-Kruibeke-Zwijndrecht, Oost-Vlaanderen)", "Beveren (gemeente Beveren-Kruibeke-Zwijndrecht) — 3 netwerken"},
+		{"Kort", "Kortrijk", "Kortrijk (West-Vlaanderen) — dichtstbij: Perspectief, 13 km"},
+		{"Genk", "Genk", "Genk (Limburg) — dichtstbij: Omarmen met vrije tijd, 10 km"},
+		{"Laeken", "Laken", "Laeken → Laken (gemeente Brussel) — 2 netwerken"},
+		{"Borgloon", "Borgloon", "Borgloon (gemeente Tongeren-Borgloon) — 2 netwerken"},
+		{"Ommeland", "Ommeland", "Ommeland (West-Vlaanderen) — 1 netwerk"},
+	}
+	for _, tt := range tests {
+		got := Choices(s.Corpus, "regio", "plaats-of-provincie", tt.typed)
+		if len(got) == 0 || got[0].Value != tt.first || got[0].Name != tt.name {
+			t.Errorf("choices for %q: %+v, want first %q named %q", tt.typed, got[:min(3, len(got))], tt.first, tt.name)
+		}
+	}
+	// "Kort" offers every place starting so, Kortrijk among them.
+	if got := choiceValues(Choices(s.Corpus, "regio", "plaats-of-provincie", "Kort")); len(got) < 5 || !slices.Contains(got, "Kortrijk") {
+		t.Errorf("Kort: %v", got)
 	}
 }

@@ -165,8 +165,8 @@ func DefaultCommands() []Command {
 			},
 		},
 		{
-			name: "regio", help: "De netwerken in een provincie of gemeente", example: "/regio Limburg",
-			options: []Option{{name: "plaats-of-provincie", help: "Een provincie of gemeente, bijvoorbeeld Limburg of Gent", required: true, autocomplete: true}},
+			name: "regio", help: "De netwerken in een provincie of gemeente, of de dichtstbijzijnde", example: "/regio Limburg",
+			options: []Option{{name: "plaats-of-provincie", help: "Een provincie, gemeente of deelgemeente, bijvoorbeeld Limburg, Kortrijk of Laken", required: true, autocomplete: true}},
 			run: func(_ context.Context, s *answer.Service, a Args) (any, View, error) {
 				return region(s, View{Kind: "regio", Arg: a["plaats-of-provincie"]})
 			},
@@ -176,6 +176,25 @@ func DefaultCommands() []Command {
 			options: []Option{{name: "organisatie", help: "Naam van de organisatie, bijvoorbeeld SAAMO of CAW", required: true, autocomplete: true}},
 			run: func(_ context.Context, s *answer.Service, a Args) (any, View, error) {
 				return partner(s, View{Kind: "partner", Arg: a["organisatie"]})
+			},
+		},
+		{
+			name: "kaart", help: "Een kaart met de netwerken: per thema, provincie of partner, of rond een plaats", example: "/kaart vrije tijd",
+			options: []Option{
+				{name: "thema", help: "Alleen netwerken rond dit thema", autocomplete: true},
+				{name: "provincie", help: "Alleen netwerken in deze provincie", choices: provinceChoices},
+				{name: "partner", help: "Alleen netwerken die met deze organisatie samenwerken", autocomplete: true},
+				{name: "plaats", help: "Een gemeente: toont ze met de netwerken die er het dichtst bij liggen", autocomplete: true},
+			},
+			run: func(_ context.Context, s *answer.Service, a Args) (any, View, error) {
+				vw := View{Kind: "kaart", Arg: a["partner"], Theme: a["thema"], Province: a["provincie"]}
+				if p := strings.TrimSpace(a["plaats"]); p != "" {
+					if vw.Province != "" {
+						return nil, vw, &answer.UserError{Message: "Kies een provincie of een plaats, niet allebei."}
+					}
+					vw.Province, vw.Page = p, 1
+				}
+				return mapOf(s, vw)
 			},
 		},
 		{
@@ -207,6 +226,11 @@ func DefaultCommands() []Command {
 					act: (*Router).DailyPreview, run: consoleDailyPreview,
 				},
 			},
+		},
+		{
+			name: "rapport", help: "Wat mensen zochten en niet vonden, of antwoorden hielpen, en gemelde fouten", example: "/rapport",
+			permissions: PermissionManageGuild, guildOnly: true, ephemeral: true,
+			act: (*Router).report,
 		},
 		{
 			name: "help", help: "Wat ik kan, met een voorbeeld per opdracht", example: "/help",
@@ -263,7 +287,7 @@ func region(s *answer.Service, vw View) (any, View, error) {
 	if strings.TrimSpace(vw.Arg) == "" {
 		return s.RegionCounts(), vw, nil
 	}
-	l, err := s.Region(vw.Arg)
+	l, err := s.PlaceRegion(vw.Arg, vw.Theme)
 	return listAnswer(l, vw, err)
 }
 
@@ -288,6 +312,28 @@ func networks(s *answer.Service, vw View) (any, View, error) {
 	}
 	l, err := s.NetworksOrWider(f)
 	return listAnswer(l, vw, err)
+}
+
+// mapOf answers a map view (see View): Arg a partner, Theme a theme,
+// Province a province or a place whose networks are shown, or with Page 1 a
+// place to show the nearest networks around.
+func mapOf(s *answer.Service, vw View) (any, View, error) {
+	q := answer.MapQuery{Partner: vw.Arg, Theme: vw.Theme}
+	switch {
+	case vw.Page == 1:
+		q.Place = vw.Province
+	case vw.Province != "":
+		if _, ok := content.FindProvince(vw.Province); ok {
+			q.Province = vw.Province
+		} else {
+			q.Municipality = vw.Province
+		}
+	}
+	m, err := s.Map(q)
+	if err != nil {
+		return nil, vw, err
+	}
+	return m, vw, nil
 }
 
 func listAnswer(l *answer.NetworkList, vw View, err error) (any, View, error) {
@@ -338,6 +384,8 @@ func redo(ctx context.Context, s *answer.Service, vw View) (any, View, error) {
 		return factor(s, vw)
 	case "random":
 		return randomFactor(s)
+	case "kaart":
+		return mapOf(s, vw)
 	}
 	return nil, vw, staleButton()
 }
@@ -349,6 +397,7 @@ func staleButton() error {
 }
 
 // mentionAnswer answers an @mention from what parseMention found in it:
+// a place asked about by nearness lists the networks there or the nearest;
 // a partner alone is a partner look-up; a partner with filters, or theme,
 // province and place words without anything else, list the matching
 // networks; other words are a search (with the theme and province as
@@ -360,6 +409,22 @@ func mentionAnswer(ctx context.Context, s *answer.Service, q MentionQuery) (any,
 	}
 	filtered := q.Theme != "" || q.Province != "" || q.Place != ""
 	switch {
+	case q.Near != "" && q.Partner != "":
+		// "wie werkt samen met CAW in de buurt van Kortrijk": the partner's
+		// networks in that municipality, else in its province (all of them,
+		// with a note, when there are none there).
+		where := ""
+		if p := s.Corpus.Gazetteer().FindPlace(q.Near).Place; p != nil {
+			where = p.Province
+			if s.Corpus.FindPlace(p.Municipality) != "" {
+				where = p.Municipality
+			}
+		}
+		return networks(s, View{Kind: "netwerken", Arg: q.Partner, Theme: q.Theme, Province: where})
+	case q.Near != "" && strings.TrimSpace(q.Query) == "":
+		// "in de buurt van Gent", "dichtbij Kortrijk", "rond Aalst": the
+		// networks there, or the nearest.
+		return region(s, View{Kind: "regio", Arg: q.Near, Theme: q.Theme})
 	case q.Partner != "" && !filtered:
 		return partner(s, View{Kind: "partner", Arg: q.Partner})
 	case q.Partner != "" || (filtered && strings.TrimSpace(q.Query) == ""):

@@ -18,6 +18,7 @@ func TestCommandOptions(t *testing.T) {
 		"partner":      "organisatie!~",
 		"succesfactor": "naam~",
 		"help":         "",
+		"kaart":        "thema~ provincie partner~ plaats~",
 		// Subcommands in brackets; # marks a channel option.
 		"dagelijks": "[aan: kanaal!# tijd] [uit: ] [status: ] [voorbeeld: ]",
 	}
@@ -67,8 +68,8 @@ func TestCommandExamples(t *testing.T) {
 	s := service(t)
 	con := &Console{Router: testRouter(t)}
 	for _, c := range DefaultCommands() {
-		if len(c.subcommands) > 0 {
-			continue // Discord-only handlers; see TestConsoleDaily and the e2e tests
+		if len(c.subcommands) > 0 || c.run == nil {
+			continue // Discord-only handlers; see TestConsoleDaily, feedback_test.go and the e2e tests
 		}
 		_, arg, _ := strings.Cut(c.example, " ")
 		a := Args{}
@@ -110,6 +111,11 @@ func TestRedo(t *testing.T) {
 		{View{Kind: "netwerk", Arg: "duosprong"}, "Duosprong"},
 		{View{Kind: "factor", Arg: "laagdrempeligheid"}, "Laagdrempeligheid"},
 		{View{Kind: "random"}, "Succesfactor"},
+		{View{Kind: "kaart", Theme: "vrijetijd"}, "Kaart: Netwerken rond vrije tijd (14)"},
+		{View{Kind: "kaart", Province: "Limburg"}, "Kaart: Netwerken in Limburg (6)"},
+		{View{Kind: "kaart", Province: "Gent"}, "Kaart: Netwerken in Gent (4)"},
+		{View{Kind: "kaart", Arg: "SAAMO", Theme: "onderwijs"}, "Kaart: Netwerken rond onderwijs met SAAMO"},
+		{View{Kind: "kaart", Province: "Kortrijk", Page: 1}, "Kaart: Netwerken dichtbij Kortrijk (5)"},
 	} {
 		v, vw, err := redo(ctx, s, tt.vw)
 		if err != nil {
@@ -201,5 +207,111 @@ func TestMentionQuestionAnswerLine(t *testing.T) {
 	}
 	if len(p.Hits) == 0 || p.Hits[0].ID != "duosprong" {
 		t.Errorf("first hit = %+v, want Duosprong", p.Hits)
+	}
+}
+
+// "Toon op kaart" answers with a new message beside the list; other
+// buttons change the message they are on.
+func TestMapButtonOpensNewMessage(t *testing.T) {
+	r := testRouter(t)
+	tests := []struct {
+		vw     View
+		update bool
+	}{
+		{View{Kind: "kaart", Theme: "onderwijs"}, false},
+		{View{Kind: "thema", Arg: "onderwijs", Page: 1}, true},
+	}
+	for _, tc := range tests {
+		resp := r.Handle(context.Background(), &Request{Kind: KindComponent, CustomID: EncodeView(tc.vw), UserID: "u1"})
+		if resp.Update != tc.update {
+			t.Errorf("%+v: Update = %v, want %v", tc.vw, resp.Update, tc.update)
+		}
+		if _, isMap := resp.Value.(*answer.MapAnswer); isMap != (tc.vw.Kind == "kaart") {
+			t.Errorf("%+v: answer %T", tc.vw, resp.Value)
+		}
+	}
+}
+
+func TestKaartCommand(t *testing.T) {
+	s := service(t)
+	run := lookupCommand(DefaultCommands(), "kaart").run
+	tests := []struct {
+		args Args
+		want string // in the text, or in the error
+		err  bool
+	}{
+		{Args{"thema": "gezin"}, "Kaart: Netwerken rond gezin", false},
+		{Args{"plaats": "Genk", "thema": "onderwijs"}, "Netwerken rond onderwijs dichtbij Genk", false},
+		{Args{"partner": "SAAMO"}, "Kaart: Netwerken met SAAMO (9)", false},
+		{Args{"provincie": "Limburg", "plaats": "Genk"}, "niet allebei", true},
+		{Args{"plaats": "Halle"}, "Halle (Vlaams-Brabant)", true},
+		{Args{"thema": "sport"}, `thema "sport"`, true},
+	}
+	for _, tc := range tests {
+		v, vw, err := run(context.Background(), s, tc.args)
+		got := answer.Text(v)
+		if err != nil {
+			got = answer.UserMessage(err)
+		}
+		if (err != nil) != tc.err || !strings.Contains(got, tc.want) {
+			t.Errorf("/kaart %v = %q (error %v), want %q", tc.args, got, err, tc.want)
+		}
+		if vw.Kind != "kaart" {
+			t.Errorf("/kaart %v: view %+v", tc.args, vw)
+		}
+	}
+}
+
+// Mentions about nearness answer the networks there, or the nearest, never
+// a search that puts a school called De Buurt first.
+func TestMentionNearness(t *testing.T) {
+	s := service(t)
+	tests := []struct {
+		msg, title, note, first string
+		count                   int
+	}{
+		{"<@1> netwerken in de buurt van Gent", "Netwerken in Gent", "", "", 4},
+		{"<@1> iets in de buurt van Aalst?", "Netwerken in Aalst", "", "springwijs", 1},
+		{"<@1> dichtbij Kortrijk", "Netwerken dichtbij Kortrijk", "Geen netwerk in Kortrijk. Dichtstbij: Perspectief (Waregem, 13 km)", "perspectief", 5},
+		{"<@1> rond Borgloon", "Netwerken in Borgloon (gemeente Tongeren-Borgloon)", "", "jongeren-aan-zet", 2},
+		{"<@1> in Kortrijk", "Netwerken dichtbij Kortrijk", "Geen netwerk in Kortrijk.", "perspectief", 5},
+		{"<@1> netwerken rond onderwijs in de buurt van Kortrijk", "Netwerken rond onderwijs dichtbij Kortrijk", "Geen netwerk rond onderwijs in Kortrijk.", "", 5},
+	}
+	for _, tt := range tests {
+		v, vw, err := mentionAnswer(context.Background(), s, ParseMention(s.Corpus, "1", tt.msg))
+		if err != nil {
+			t.Errorf("%q: %v", tt.msg, err)
+			continue
+		}
+		l, ok := v.(*answer.NetworkList)
+		if !ok {
+			t.Errorf("%q answers %T, want a list of networks", tt.msg, v)
+			continue
+		}
+		if l.Title != tt.title || !strings.HasPrefix(l.Note, tt.note) || len(l.Networks) != tt.count {
+			t.Errorf("%q: %q, note %q, %d networks; want %q, %q…, %d", tt.msg, l.Title, l.Note, len(l.Networks), tt.title, tt.note, tt.count)
+		}
+		if tt.first != "" && (len(l.Networks) == 0 || l.Networks[0].ID != tt.first) {
+			t.Errorf("%q: first %v, want %s", tt.msg, l.Networks, tt.first)
+		}
+		for _, n := range l.Networks {
+			if n.ID == "schoolpoortwerking-de-buurt" {
+				t.Errorf("%q lists the school De Buurt", tt.msg)
+			}
+		}
+		if vw.Kind != "regio" {
+			t.Errorf("%q: view %+v, want a regio view for its buttons", tt.msg, vw)
+		}
+	}
+	// A partner near a place: its networks in that province when the
+	// municipality has none.
+	v, _, err := mentionAnswer(context.Background(), s, ParseMention(s.Corpus, "1", "<@1> wie werkt samen met SAAMO in de buurt van Genk?"))
+	if l, ok := v.(*answer.NetworkList); err != nil || !ok || l.Title != "Netwerken met SAAMO in Limburg" || len(l.Networks) == 0 {
+		t.Errorf("SAAMO near Genk: %v %+v", err, v)
+	}
+	// An ambiguous place asks which one.
+	_, _, err = mentionAnswer(context.Background(), s, ParseMention(s.Corpus, "1", "<@1> iets in de buurt van Halle?"))
+	if err == nil || !strings.Contains(answer.UserMessage(err), "Halle (Vlaams-Brabant)") {
+		t.Errorf("Halle: %v, want the question which Halle", err)
 	}
 }

@@ -4,40 +4,15 @@ import (
 	"bytes"
 	"context"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/bondgenoot/bondgenoot/content"
-	"github.com/bondgenoot/bondgenoot/index"
+	"github.com/bondgenoot/bondgenoot/internal/testcorpus"
+
 	"github.com/bondgenoot/bondgenoot/internal/answer"
 )
 
-var (
-	svcOnce sync.Once
-	svc     *answer.Service
-	svcErr  error
-)
-
-func service(t testing.TB) *answer.Service {
-	t.Helper()
-	svcOnce.Do(func() {
-		c, err := content.Default()
-		if err != nil {
-			svcErr = err
-			return
-		}
-		ix, err := index.Build(c)
-		if err != nil {
-			svcErr = err
-			return
-		}
-		svc = &answer.Service{Corpus: c, Index: ix}
-	})
-	if svcErr != nil {
-		t.Fatal(svcErr)
-	}
-	return svc
-}
+// service is the answer service over the real corpus and index.
+func service(t testing.TB) *answer.Service { return testcorpus.Service(t) }
 
 func TestConsoleAnswers(t *testing.T) {
 	con := &Console{Router: testRouter(t)}
@@ -53,7 +28,10 @@ func TestConsoleAnswers(t *testing.T) {
 		{"/netwerk Duosprong", []string{"Duosprong", "Beringen (Limburg)", "gids p. 77"}},
 		{"/thema vrije tijd", []string{"Netwerken rond vrije tijd", "Ademruimte"}},
 		{"/regio Limburg", []string{"Netwerken in Limburg (6)"}},
-		{"/regio Tielt", []string{"Bondgenotennetwerk Poelberg"}},
+		{"/regio Tielt (West-Vlaanderen)", []string{"Bondgenotennetwerk Poelberg"}},
+		{"/regio Tielt", []string{"past bij meer dan één plaats", "Tielt (Tielt-Winge, Vlaams-Brabant)"}},
+		{"/regio Kortrijk", []string{"Geen netwerk in Kortrijk. Dichtstbij: Perspectief (Waregem, 13 km)", "Perspectief — Waregem (West-Vlaanderen), p. 106 · 13 km", "Alle netwerken in West-Vlaanderen: /regio West-Vlaanderen"}},
+		{"/regio Genk", []string{"EDU-Sherpa — Limburg (Limburg), p. 73 · heel Limburg"}},
 		{"/succesfactor laagdrempeligheid", []string{"Laagdrempeligheid", "gids p. 41", "Voorbeeld: "}},
 		{"/succesfactor", []string{"Succesfactor ", "van 13"}},
 		{"/help", []string{"/zoek brugfiguur", "/partner SAAMO"}},

@@ -21,6 +21,8 @@ import (
 //   - Query set: a search. Theme and Province (only when the message
 //     introduced them: "rond onderwijs", "in Limburg") filter it; a place
 //     cannot filter a search, so its words stay in Query as well.
+//   - Near set (and no Partner or Query): the networks in that place of
+//     the gazetteer, or the nearest ones.
 //   - Nothing set: the message held only the mention (or only filler words);
 //     answer with the help.
 type MentionQuery struct {
@@ -29,6 +31,10 @@ type MentionQuery struct {
 	Province string // canonical province
 	Place    string // place/municipality
 	Query    string // the rest, for a search when no partner/theme/place applies
+	// Near is a place of the gazetteer asked about by nearness ("in de buurt
+	// van Gent", "dichtbij Kortrijk", "rond Aalst", or "in" a place without a
+	// network of the guide): the networks there, or the nearest.
+	Near string
 }
 
 // Limits that keep parsing cheap whatever is typed.
@@ -57,6 +63,28 @@ func mentionTriggers() [][]string {
 	}
 }
 
+// nearPhrases ask for what is near a place, as folded words, longest
+// first: "in de buurt van Gent", "dichtbij Kortrijk", "rond Aalst".
+func nearPhrases() [][]string {
+	return [][]string{
+		{"in", "de", "buurt", "van"},
+		{"in", "de", "omgeving", "van"},
+		{"in", "de", "regio", "van"},
+		{"in", "de", "streek", "van"},
+		{"in", "de", "omstreken", "van"},
+		{"buurt", "van"},
+		{"omgeving", "van"},
+		{"omstreken", "van"},
+		{"dicht", "bij"},
+		{"vlak", "bij"},
+		{"dichtbij"},
+		{"vlakbij"},
+		{"nabij"},
+		{"rondom"},
+		{"rond"},
+	}
+}
+
 // Words that introduce a filter.
 const (
 	placeWords = " in uit te rond binnen "
@@ -70,7 +98,8 @@ const (
 // question's own filler (index.IsFiller, shared with the search): a message
 // of only filler, these and filters is a list of networks.
 const listWords = " netwerken netwerk bondgenotennetwerken bondgenotennetwerk lokale lokaal bondgenoten " +
-	"thema themas provincie regio gemeente stad actief werken werkt "
+	"thema themas provincie regio gemeente stad actief werken werkt " +
+	"zoiets ken kent weet woon woont wonen buurt omgeving dichtbij nabij vlakbij dicht "
 
 // isFiller reports whether a folded word says nothing about what to find.
 func isFiller(key string) bool { return index.IsFiller(key) || inList(listWords, key) }
@@ -113,6 +142,7 @@ func ParseMention(c *content.Corpus, botID, message string) MentionQuery {
 			// Filters anywhere else narrow the look-up ("in Limburg wie
 			// werkt samen met CAW"); other words are ignored.
 			q.Partner = partner
+			m.nearFilter(toks, &q)
 			m.introducedFilters(toks, &q)
 			// Place or theme words right after the name narrow it too
 			// ("Brede School Beringen"); anything else is ignored.
@@ -133,6 +163,8 @@ func ParseMention(c *content.Corpus, botID, message string) MentionQuery {
 		// No organisation after the trigger: the filters or the help.
 	}
 
+	// A place asked about by nearness: "in de buurt van Gent".
+	m.nearFilter(toks, &q)
 	// Filters that a word introduces: "in Limburg", "rond vrije tijd".
 	m.introducedFilters(toks, &q)
 
@@ -144,7 +176,8 @@ func ParseMention(c *content.Corpus, botID, message string) MentionQuery {
 	}
 	meaningful := 0
 	for _, t := range rest {
-		if !isFiller(t.key) {
+		// "ik zoek iets dichtbij Leuven": with a place, "zoek" asks for it.
+		if !isFiller(t.key) && !(q.Near != "" && inList(searchWords, t.key)) {
 			meaningful++
 		}
 	}
@@ -169,8 +202,77 @@ func ParseMention(c *content.Corpus, botID, message string) MentionQuery {
 	if q.Place != "" {
 		words = append(words, q.Place)
 	}
+	if q.Near != "" {
+		words = append(words, q.Near)
+	}
 	q.Query = strings.Join(words, " ")
 	return q
+}
+
+// commonWords are names of sub-municipalities that are also ordinary words
+// (of five letters or more; shorter names of sub-municipalities are never
+// read as a place without a nearness phrase).
+const commonWords = " mater outer bevel "
+
+// likelyPlace reports whether words naming places ps mean a place even
+// without a nearness phrase: a (former) municipality always, a
+// sub-municipality when its name is no short or common word.
+func likelyPlace(ps []*content.Place, words string) bool {
+	for _, p := range ps {
+		if p.Kind != content.KindSubMunicipality {
+			return true
+		}
+	}
+	key := text.Compact(words)
+	return len(key) >= 5 && !inList(commonWords, key)
+}
+
+// nearFilter finds the first nearness phrase followed by a place or a
+// province ("in de buurt van Gent", "dichtbij de stad Brugge", "rond
+// Aalst"), sets Near (or Province) and marks the words used. After "rond" a
+// theme goes first: "rond vrije tijd" is left to the theme filter.
+func (m *matcher) nearFilter(toks []token, q *MentionQuery) {
+	for i := 0; i < len(toks); i++ {
+		for _, ph := range nearPhrases() {
+			end := i
+			for k := 0; k < len(ph) && end < len(toks) && !toks[end].used && toks[end].key == ph[k]; k++ {
+				end++
+			}
+			if end-i != len(ph) {
+				continue
+			}
+			j := end
+			for j < len(toks) && !toks[j].used && inList(skipAfterPrep, toks[j].key) && j-end < 3 {
+				j++
+			}
+			if j >= len(toks) {
+				continue
+			}
+			isRond := ph[0] == "rond" || ph[0] == "rondom"
+			n := longest(toks, j, func(w string) bool {
+				if isRond && m.theme(w) != "" {
+					return false
+				}
+				p, pl, near := m.region(w, false)
+				return p != "" || pl != "" || near != ""
+			})
+			if n == 0 {
+				continue
+			}
+			words := joinRaw(toks[j : j+n])
+			p, pl, near := m.region(words, false)
+			switch {
+			case p != "":
+				q.Province = p
+			case near != "":
+				q.Near = near
+			default:
+				q.Near = pl
+			}
+			markUsed(toks, i, j+n)
+			return
+		}
+	}
 }
 
 // mentionTokens strips mentions and punctuation and splits the message into
@@ -315,15 +417,35 @@ func joinRaw(toks []token) string {
 	return strings.Join(words, " ")
 }
 
-// region resolves words to a province or a place.
-func (m *matcher) region(words string) (province, place string) {
+// region resolves words to a province, a place of the guide's networks, or
+// else a place of the gazetteer (near: its name, or the words as typed when
+// they name several places, so that the answer asks which). strict is for
+// words without a nearness phrase before them ("in meer detail", a bare
+// word): then a sub-municipality counts only when its name is no common
+// word (see commonWords).
+func (m *matcher) region(words string, strict bool) (province, place, near string) {
 	if words == "" {
-		return "", ""
+		return "", "", ""
 	}
 	if p, ok := content.FindProvince(words); ok {
-		return p, ""
+		return p, "", ""
 	}
-	return "", m.c.FindPlace(words)
+	if pl := m.c.FindPlace(words); pl != "" {
+		return "", pl, ""
+	}
+	if g := m.c.Gazetteer(); g != nil {
+		ps := g.Named(words)
+		if len(ps) == 0 || strict && !likelyPlace(ps, words) {
+			return "", "", ""
+		}
+		for _, p := range ps[1:] {
+			if p.Name != ps[0].Name {
+				return "", "", words
+			}
+		}
+		return "", "", ps[0].Name
+	}
+	return "", "", ""
 }
 
 // theme resolves words to a canonical theme.
@@ -371,9 +493,9 @@ func (m *matcher) introducedFilters(toks []token, q *MentionQuery) {
 		if j >= len(toks) {
 			continue
 		}
-		if isPlace && q.Province == "" && q.Place == "" {
-			if n := longest(toks, j, func(w string) bool { p, pl := m.region(w); return p != "" || pl != "" }); n > 0 {
-				q.Province, q.Place = m.region(joinRaw(toks[j : j+n]))
+		if isPlace && q.Province == "" && q.Place == "" && q.Near == "" {
+			if n := longest(toks, j, func(w string) bool { p, pl, near := m.region(w, true); return p != "" || pl != "" || near != "" }); n > 0 {
+				q.Province, q.Place, q.Near = m.region(joinRaw(toks[j:j+n]), true)
 				markUsed(toks, i, j+n)
 				i = j + n - 1
 				continue
@@ -400,7 +522,8 @@ func markUsed(toks []token, from, to int) {
 func (m *matcher) bareFilters(rest []token, q *MentionQuery) bool {
 	found := *q
 	for i := 0; i < len(rest); {
-		if isFiller(rest[i].key) && m.theme(rest[i].raw) == "" {
+		filler := isFiller(rest[i].key) || found.Near != "" && inList(searchWords, rest[i].key)
+		if filler && m.theme(rest[i].raw) == "" {
 			i++
 			continue
 		}
@@ -409,8 +532,8 @@ func (m *matcher) bareFilters(rest []token, q *MentionQuery) bool {
 			i += n
 			continue
 		}
-		if n := longest(rest, i, func(w string) bool { p, pl := m.region(w); return p != "" || pl != "" }); n > 0 && found.Province == "" && found.Place == "" {
-			found.Province, found.Place = m.region(joinRaw(rest[i : i+n]))
+		if n := longest(rest, i, func(w string) bool { p, pl, near := m.region(w, true); return p != "" || pl != "" || near != "" }); n > 0 && found.Province == "" && found.Place == "" && found.Near == "" {
+			found.Province, found.Place, found.Near = m.region(joinRaw(rest[i:i+n]), true)
 			i += n
 			continue
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
 	"github.com/bondgenoot/bondgenoot/internal/metrics"
+	"github.com/bondgenoot/bondgenoot/internal/stats"
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
@@ -59,6 +60,7 @@ const (
 	KindComponent                    // a button press or a select-menu choice
 	KindAutocomplete                 // a keystroke in an option with suggestions
 	KindMention                      // a message that mentions the bot
+	KindModal                        // a submitted modal (the form of "Meld een fout")
 )
 
 // Request is one thing a user asked, in terms of the bot and not of a
@@ -72,8 +74,13 @@ type Request struct {
 	Args    Args   // option values by name
 	Focused string // KindAutocomplete: the option being typed
 
-	CustomID string   // KindComponent: the component's custom_id
+	CustomID string   // KindComponent, KindModal: the component's or modal's custom_id
 	Values   []string // KindComponent: the chosen select values
+	// MessageID is the message whose button was pressed (KindComponent),
+	// for counting a "Nuttig?" press once per person and message.
+	MessageID string
+	// Fields are a submitted modal's text inputs by custom_id (KindModal).
+	Fields map[string]string
 
 	Text  string // KindMention: the message as typed
 	BotID string // KindMention: the bot's user id, to strip its mention
@@ -125,6 +132,14 @@ type Response struct {
 	Silent bool
 	// Outcome says how it went (OutcomeOK, …).
 	Outcome string
+
+	// Feedback: show the "Nuttig?" buttons under the answer (feedback.go).
+	Feedback bool
+	// ReportAbout is the card a "Meld een fout" button under the answer is
+	// about ("netwerk:duosprong"); empty: no such button.
+	ReportAbout string
+	// Modal, when set, is the whole first response: a form to fill in.
+	Modal *Modal
 }
 
 // Handler answers a request. Errors go to the error edge, which turns them
@@ -156,6 +171,10 @@ type Config struct {
 	// (zero: 5, negative: no limit); button presses may be twice as many.
 	CommandLimit   int
 	CooldownWindow time.Duration // zero: 10 s
+
+	// Stats counts searches, "Nuttig?" presses and error reports for
+	// /rapport (feedback.go); nil: none, and no such buttons.
+	Stats *stats.Store
 }
 
 // Router answers requests from any door.
@@ -169,6 +188,7 @@ type Router struct {
 	deferAfter time.Duration
 	catalog    atomic.Pointer[catalog] // derived from the current corpus
 	catalogMu  sync.Mutex
+	background pending // stats writes in flight (feedback.go)
 }
 
 // New returns a Router.
@@ -272,7 +292,7 @@ func (r *Router) Handle(ctx context.Context, req *Request) *Response {
 		}
 		later(resp)
 	}()
-	return &Response{Deferred: true, Update: req.Kind == KindComponent && !OpensPrivately(req.CustomID)}
+	return &Response{Deferred: true, Update: req.Kind == KindComponent && !OpensPrivately(req.CustomID) && !OpensNewMessage(req.CustomID)}
 }
 
 // run runs the middleware chain; a panic that escapes it (in the metrics or
@@ -324,7 +344,7 @@ func (r *Router) cooldownMiddleware(next Handler) Handler {
 		switch req.Kind {
 		case KindCommand, KindMention:
 			c = r.cmdCool
-		case KindComponent:
+		case KindComponent, KindModal:
 			c = r.clickCool
 		default:
 			return next(ctx, req)
@@ -382,7 +402,7 @@ func (r *Router) metricsMiddleware(next Handler) Handler {
 		switch req.Kind {
 		case KindAutocomplete:
 			m.Autocomplete()
-		case KindCommand, KindComponent:
+		case KindCommand, KindComponent, KindModal:
 			m.Command(r.metricName(req), resp.Outcome, time.Since(req.Received))
 		}
 		return resp, err
@@ -403,6 +423,8 @@ func (r *Router) metricName(req *Request) string {
 			return "button:" + vw.Kind
 		}
 		return "button"
+	case KindModal:
+		return "modal:fout"
 	}
 	return "unknown"
 }
@@ -422,7 +444,7 @@ func (r *Router) reqLog(req *Request) *slog.Logger {
 		if req.Sub != "" {
 			args = append(args, "sub", req.Sub)
 		}
-	case KindComponent:
+	case KindComponent, KindModal:
 		args = append(args, "custom_id", req.CustomID)
 	case KindMention:
 		args = append(args, "kind", "mention")
@@ -441,6 +463,8 @@ func (r *Router) route(ctx context.Context, req *Request) (*Response, error) {
 		return r.autocomplete(req), nil
 	case KindMention:
 		return r.mention(ctx, req)
+	case KindModal:
+		return r.modal(ctx, req)
 	}
 	return nil, fmt.Errorf("request kind %d", req.Kind)
 }
@@ -455,7 +479,10 @@ func (r *Router) command(ctx context.Context, req *Request) (*Response, error) {
 	if err != nil {
 		return &Response{View: vw}, err
 	}
-	return &Response{Value: v, View: vw, Private: private}, nil
+	if cmd.name == "zoek" {
+		r.countSearch(v)
+	}
+	return r.withFeedback(&Response{Value: v, View: vw, Private: private}), nil
 }
 
 func (r *Router) component(ctx context.Context, req *Request) (*Response, error) {
@@ -464,6 +491,9 @@ func (r *Router) component(ctx context.Context, req *Request) (*Response, error)
 		r.log.Info("onleesbare knop", "custom_id", req.CustomID, "error", err)
 		return nil, staleButton()
 	}
+	if resp, ok, err := r.feedbackComponent(ctx, req, vw); ok {
+		return resp, err
+	}
 	// A button that opens privately (the daily post's) answers with a new
 	// message only the presser sees instead of changing the message.
 	priv := OpensPrivately(req.CustomID)
@@ -471,7 +501,7 @@ func (r *Router) component(ctx context.Context, req *Request) (*Response, error)
 	if err != nil {
 		return &Response{View: vw}, err
 	}
-	return &Response{Value: v, View: vw, Private: priv, Update: !priv}, nil
+	return r.withFeedback(&Response{Value: v, View: vw, Private: priv, Update: !priv && !OpensNewMessage(req.CustomID)}), nil
 }
 
 func (r *Router) autocomplete(req *Request) *Response {
@@ -487,7 +517,10 @@ func (r *Router) mention(ctx context.Context, req *Request) (*Response, error) {
 	if err != nil {
 		return &Response{View: vw}, err
 	}
-	return &Response{Value: v, View: vw}, nil
+	if vw.Kind == "zoek" {
+		r.countSearch(v)
+	}
+	return r.withFeedback(&Response{Value: v, View: vw}), nil
 }
 
 // cleanArgs returns the option values cleaned of control and invisible

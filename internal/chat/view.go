@@ -21,6 +21,12 @@ import (
 //	"netwerk"   the card of the network with id Arg
 //	"factor"    the success factor with id Arg
 //	"random"    a random success factor
+//	"nuttig"    a "Nuttig?" press on a search answer: Arg "ja" or "nee"
+//	"fout"      "Meld een fout" about the card Arg ("netwerk:duosprong"):
+//	            the button opens the form, the form's submit stores it
+//	"kaart"     a map of the networks that match partner Arg, theme Theme and
+//	            province or place Province; with Page 1, Province is a place
+//	            and the map shows the networks nearest to it
 //
 // Page is the page of a search or a list.
 type View struct {
@@ -42,10 +48,10 @@ const (
 
 // viewKindNames and viewKindLetters list the kinds and the one letter that
 // stands for each in a custom_id, in the same order.
-const viewKindLetters = "ztrpnwfa"
+const viewKindLetters = "ztrpnwfahmk"
 
 func viewKindNames() []string {
-	return []string{"zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random"}
+	return []string{"zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random", "nuttig", "fout", "kaart"}
 }
 
 // kindLetter returns the letter of a kind, or 0.
@@ -80,6 +86,13 @@ const (
 	// RolePrivate is the role of a button that opens its view privately.
 	RolePrivate byte = 'e'
 )
+
+// OpensNewMessage reports whether a custom_id is that of a button whose
+// answer is a new message instead of a change to the message it is on: a
+// map, shown beside the list it was asked from.
+func OpensNewMessage(customID string) bool {
+	return len(customID) > 1 && customID[1] == kindLetter("kaart")
+}
 
 // opensPrivately reports whether a custom_id is that of a button that opens
 // its view in a new ephemeral message.
