@@ -49,9 +49,10 @@ type concept struct {
 	word   string // folded surface word, or the phrase
 	phrase bool
 	quoted bool
-	place  string // a place or province: the networks there rank first
-	theme  string // a theme: its networks get a lift
-	org    string // a partner organisation: the networks it works with
+	place  string         // a place or province: the networks there rank first
+	near   *content.Place // a place of the gazetteer without a network: those nearby rank higher
+	theme  string         // a theme: its networks get a lift
+	org    string         // a partner organisation: the networks it works with
 	// known is false for a word the index does not hold (typo fallback).
 	known bool
 	// light is a general verb or adverb of a question ("maak", "zet",
@@ -290,6 +291,10 @@ func (ix *Index) Understand(raw string) *Question {
 			found := false
 			if p, ok := nt.places[phrase]; ok {
 				c.place, found = p, true
+			} else if p := ix.gazetteerPlace(all, i, n); p != nil {
+				// A place without a network of its own: the networks
+				// nearby rank higher.
+				c.near, found = p, true
 			}
 			if th, ok := nt.themes[phrase]; ok && !found {
 				c.theme, found = th, true
@@ -364,7 +369,7 @@ func (ix *Index) Understand(raw string) *Question {
 		if used[i] {
 			continue
 		}
-		if fillerWords[w] || stopWords[w] || networkWords[w] && i > 0 && afterNetworkWord[all[i-1]] {
+		if fillerWords[w] || stopWords[w] || networkWords[w] && (i == 0 && len(all) > 1 || i > 0 && afterNetworkWord[all[i-1]]) {
 			if !slices.Contains(q.Filler, w) {
 				q.Filler = append(q.Filler, w)
 			}
@@ -412,7 +417,7 @@ func (ix *Index) Understand(raw string) *Question {
 	// A word the analyzer drops entirely (a stop word) is no concept.
 	kept := concepts[:0]
 	for _, c := range concepts {
-		if len(c.alts) > 0 || c.place != "" || c.org != "" || c.theme != "" {
+		if len(c.alts) > 0 || c.place != "" || c.org != "" || c.theme != "" || c.near != nil {
 			kept = append(kept, c)
 		}
 	}
@@ -421,6 +426,9 @@ func (ix *Index) Understand(raw string) *Question {
 		q.Words = append(q.Words, c.word)
 		if c.place != "" && !slices.Contains(q.Places, c.place) {
 			q.Places = append(q.Places, c.place)
+		}
+		if c.near != nil && !slices.Contains(q.Places, c.near.Name) {
+			q.Places = append(q.Places, c.near.Name)
 		}
 		if c.theme != "" && !slices.Contains(q.Themes, c.theme) {
 			q.Themes = append(q.Themes, c.theme)
@@ -672,4 +680,36 @@ func orgKey(ws []string) string {
 		ws = ws[1:]
 	}
 	return strings.Join(ws, "")
+}
+
+// placeIntro are the words that introduce a place in a question.
+var placeIntro = map[string]bool{"in": true, "uit": true, "bij": true, "rond": true, "nabij": true, "dichtbij": true, "omgeving": true, "buurt": true, "regio": true, "te": true}
+
+// gazetteerPlace returns the place of the gazetteer that the words
+// all[i:i+n] name, when no network works there by that name: only a name the
+// guide does not use otherwise, or one a word like "in" introduces
+// ("ontbijt op school in Kortrijk"), and only when the name is not shared by
+// places in several municipalities.
+func (ix *Index) gazetteerPlace(all []string, i, n int) *content.Place {
+	g := ix.corpus.Gazetteer()
+	if g == nil || n > 4 {
+		return nil
+	}
+	phrase := strings.Join(all[i:i+n], " ")
+	if n == 1 && (fillerWords[phrase] || stopWords[phrase] || len(phrase) < 3) {
+		return nil
+	}
+	if ix.vocab.words[strings.ReplaceAll(phrase, " ", "")] > 0 && ix.vocab.words[all[i]] > 0 && !(i > 0 && placeIntro[all[i-1]]) {
+		return nil
+	}
+	ps := g.Named(phrase)
+	if len(ps) == 0 {
+		return nil
+	}
+	for _, p := range ps[1:] {
+		if p.Municipality != ps[0].Municipality {
+			return nil
+		}
+	}
+	return ps[0]
 }

@@ -29,6 +29,8 @@ func TestUnderstand(t *testing.T) {
 		{query: "HvhK", words: []string{"hvhk"}, partners: []string{"Huis van het Kind"}},
 		{query: "BKO in Beringen", words: []string{"bko", "beringen"}, filler: []string{"in"}, places: []string{"Beringen"}, partners: []string{"Buitenschoolse kinderopvang"}},
 		{query: "partners in West-Vlaanderen?", words: []string{"west vlaanderen", "partners"}, filler: []string{"in"}, places: []string{"West-Vlaanderen"}, asks: true},
+		// A place of the gazetteer without a network of its own.
+		{query: "ontbijt op school in Kortrijk", words: []string{"school", "kortrijk", "ontbijt"}, filler: []string{"op", "in"}, places: []string{"Kortrijk"}, themes: []string{"onderwijs"}},
 		// Separable verbs join their particle.
 		{query: "hoe verwijs je warm door", words: []string{"doorverwijzen", "warm"}, filler: []string{"hoe", "je"}, asks: true},
 		{query: "hoe help je ouders hun rechten op te nemen", words: []string{"opnemen", "help", "ouders", "rechten"}, filler: []string{"hoe", "je", "hun"}, asks: true},
@@ -263,5 +265,23 @@ func TestClosedIndexRefuses(t *testing.T) {
 	ix.Close()
 	if _, err := ix.Search(context.Background(), Request{Query: "brugfiguur"}); !errors.Is(err, ErrClosed) {
 		t.Errorf("closed index: err = %v, want ErrClosed", err)
+	}
+}
+
+// TestNearbyPlaceLifts: a place without a network lifts the networks
+// around it, the nearest most.
+func TestNearbyPlaceLifts(t *testing.T) {
+	ix := guideIndexForBench(t)
+	p := ix.corpus.Gazetteer().Named("kortrijk")
+	if len(p) == 0 {
+		t.Fatal("the gazetteer does not know Kortrijk")
+	}
+	near, err := ix.corpus.NearbyNetworks(p[0], "")
+	if err != nil || len(near) == 0 || near[0].DistanceKm >= nearKm {
+		t.Fatalf("no network within %v km of Kortrijk: %v", nearKm, err)
+	}
+	got := searchIDs(t, ix, "netwerken in Kortrijk")
+	if len(got) == 0 || got[0] != "netwerk:"+near[0].Network.ID {
+		t.Errorf("netwerken in Kortrijk: %v, want the nearest network %s first", got, near[0].Network.ID)
 	}
 }

@@ -248,6 +248,9 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 		if c.theme != "" {
 			lift(ix.byTheme[c.theme], themeBoost)
 		}
+		if c.near != nil {
+			ix.liftNearby(c.near, lift)
+		}
 		hit, cw := uint16(1), weights[ci]
 		if c.light {
 			hit = 0
@@ -666,5 +669,31 @@ func (ix *Index) proximity(q *Question, s *scratch, weights []float64, wsum floa
 			bestShare = max(bestShare, share/wsum)
 		}
 		s.pass[c.doc] *= 1 + proximityShare*bestShare
+	}
+}
+
+// nearKm is how far from a named place a network still gets a lift.
+const nearKm = 25.0
+
+// liftNearby lifts the networks that work in place p fully, and those
+// within nearKm the less the farther they are.
+func (ix *Index) liftNearby(p *content.Place, lift func([]int32, float64)) {
+	near, err := ix.corpus.NearbyNetworks(p, "")
+	if err != nil {
+		return
+	}
+	for _, nb := range near {
+		d, ok := ix.byKey[KindNetwork+":"+nb.Network.ID]
+		if !ok {
+			continue
+		}
+		switch {
+		case nb.Here:
+			lift([]int32{d}, placeBoost)
+		case nb.DistanceKm < nearKm:
+			lift([]int32{d}, placeBoost*0.6*(1-nb.DistanceKm/nearKm))
+		default:
+			return // nearest first: the rest is farther
+		}
 	}
 }
