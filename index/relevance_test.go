@@ -44,10 +44,9 @@ var relevanceCases = []relevanceCase{
 	{style: "keyword", query: "mentaal welzijn", want: []string{"netwerk:moment", "netwerk:iedereen-een-max"}},
 
 	// Plurals.
-	// Gap: Poelberg is all about brugfiguren but names them only in its
-	// running text; networks listing "brugfiguren" among their partners match
-	// in the short tags field, where the term is rare (high per-field IDF),
-	// and in more fields (higher coord).
+	// Gap: Poelberg is all about brugfiguren but names them in one long
+	// paragraph; networks listing "brugfiguren" among their partners match
+	// in the short tags as well as in a passage.
 	{style: "keyword", query: "brugfiguren", want: []string{"netwerk:brugfiguren-basisonderwijs", "netwerk:poelberg"}, knownGap: true},
 	{style: "keyword", query: "huisbezoeken", want: []string{"netwerk:vitamine-a", "netwerk:vier-op-een-rij"}},
 	{style: "keyword", query: "verbindingswerkers", want: []string{"netwerk:verbindingswerkers"}, wantFirst: "netwerk:verbindingswerkers"},
@@ -92,9 +91,9 @@ var relevanceCases = []relevanceCase{
 
 	// Partners and abbreviations.
 	// Gap: SAAMO leads Duosprong and Schoolsprong ("penhouder en drijvende
-	// kracht"), but every SAAMO network has the same directory aliases in its
-	// tags; networks also named in a factor's quote or example win on the
-	// examples field (rare there, so high IDF) and coord 3/5 against 2/5.
+	// kracht"), but every SAAMO network has the same partner lift and
+	// directory aliases in its tags; what decides is how often a passage
+	// names SAAMO, not who leads.
 	{style: "keyword", query: "SAAMO", want: []string{"netwerk:duosprong", "netwerk:schoolsprong", "netwerk:bruggen-bouwen"}, knownGap: true},
 	{style: "keyword", query: "1G1P", want: []string{"netwerk:vier-op-een-rij"}},
 	{style: "keyword", query: "CAW", want: []string{"netwerk:bondgenoten-na-gezinshereniging", "netwerk:schouder-aan-schouder"}},
