@@ -71,6 +71,9 @@ type alt struct {
 	plain  []string // the same for the names field (no compound parts)
 }
 
+// placeTextShare weighs a place named in a passage's text.
+const placeTextShare = 0.5
+
 // compoundShare weighs a compound of the guide that a query word is a part
 // of.
 const compoundShare = 0.7
@@ -471,6 +474,13 @@ func (ix *Index) expand(c *concept) {
 		ix.analyseAlt(c, s, weight, phrase)
 	}
 	add(c.word, 1, c.phrase)
+	if c.place != "" || c.near != nil {
+		// A place weighs mostly through the networks there; a passage
+		// that merely names it counts less.
+		for i := range c.alts {
+			c.alts[i].weight *= placeTextShare
+		}
+	}
 	c.known = true
 	if !c.phrase {
 		toks := ix.an(c.word)
