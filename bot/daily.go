@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -140,7 +141,10 @@ type dailyMessage struct {
 // crash between sending and recording it) into the message it already made.
 // A channel that is unknown or closed to the bot is daily.ErrChannelGone; a
 // rate limit is a *daily.RetryAfterError. discordgo neither waits for rate
-// limits nor retries here: the scheduler decides.
+// limits nor retries here: the scheduler decides. Each attempt has a rate
+// limit bucket of its own in discordgo: after a 429 with a long
+// retry_after, discordgo would otherwise sleep that long before the next
+// request to the channel, past any context, and hold up the scheduler.
 func (b *Bot) PostDaily(ctx context.Context, channelID string, p daily.Post, key string) error {
 	if !chat.IsSnowflake(channelID) {
 		return fmt.Errorf("kanaal-id %q: %w", channelID, daily.ErrChannelGone)
@@ -156,7 +160,8 @@ func (b *Bot) PostDaily(ctx context.Context, channelID string, p daily.Post, key
 	ctx, cancel := context.WithTimeout(ctx, dailyPostTimeout)
 	defer cancel()
 	endpoint := discordgo.EndpointChannelMessages(channelID)
-	_, err := b.session.RequestWithBucketID(http.MethodPost, endpoint, msg, endpoint,
+	bucket := endpoint + "#" + strconv.FormatInt(time.Now().UnixNano(), 36)
+	_, err := b.session.RequestWithBucketID(http.MethodPost, endpoint, msg, bucket,
 		discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false), discordgo.WithRestRetries(0))
 	if mapped, ok := dailyError(err); ok {
 		return mapped // carries no text from the request

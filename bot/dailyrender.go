@@ -66,6 +66,10 @@ func renderDailyStatus(a *chat.DailyStatus) *reply {
 		switch {
 		case err != nil:
 			field("Volgende post", md(chat.UpperFirst(err.Error()))+"; kies opnieuw met `/dagelijks aan`.")
+		case !next.After(a.Now) && set.Failures > 0 && set.RetryAt.After(a.Now):
+			// The post of today failed: the next try waits (longer after
+			// every failure, and a long retry_after is not honoured).
+			field("Volgende post", "nieuwe poging "+chat.WhenDutch(set.RetryAt.Truncate(time.Minute), a.Now, loc)+": de post van vandaag is nog niet gelukt")
 		case !next.After(a.Now):
 			field("Volgende post", "binnen een minuut: het uur is voorbij en vandaag is er nog niets gepost")
 		default:

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/internal/answer"
@@ -112,6 +114,7 @@ type Bot struct {
 	wd      *watchdog // nil: no watchdog
 	rest    restPool  // sessions for interaction responses (ratelimit.go)
 	http    *httpDoor // nil: no HTTP interactions endpoint
+	gw      gatewayState
 
 	readyOnce sync.Once
 	ready     chan struct{}
@@ -156,7 +159,9 @@ func New(cfg Config, svc *answer.Service) (*Bot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("discord-sessie: %w", err)
 	}
-	s.LogLevel = discordgoLevel(log)
+	// At least warnings: a close of the gateway is only told in them
+	// (noteGatewayClose); the logger drops what LOG_LEVEL does not want.
+	s.LogLevel = max(discordgoLevel(log), discordgo.LogWarning)
 	s.Debug = false // its debug output goes to the standard logger, with the token
 	s.StateEnabled = false
 	s.Client = &http.Client{Timeout: handlerTimeout, Transport: api}
@@ -174,6 +179,8 @@ func New(cfg Config, svc *answer.Service) (*Bot, error) {
 		metrics: cfg.Metrics,
 	}
 	b.rest.main = s
+	b.gw.fatalCh = make(chan struct{})
+	s.Dialer = b.gatewayDialer() // refuses after a fatal close, and past the session start limit
 	if err := b.initDaily(base.With("component", "daily")); err != nil {
 		return nil, err
 	}
@@ -255,6 +262,18 @@ func (b *Bot) Run(ctx context.Context) error {
 	if b.cfg.NoGateway {
 		return b.runWithoutGateway(ctx)
 	}
+	// A close with a code after which reconnecting cannot help (4004,
+	// 4010–4014) ends Run with a *GatewayError (gateway.go).
+	registerGateway(b, true)
+	defer registerGateway(b, false)
+	fatal := b.gw.fatalCh
+	// Discord allows a number of IDENTIFYs a day: none left, wait.
+	if err := b.checkStartLimit(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return b.redactErr(fmt.Errorf("verbinden met Discord: %w", err))
+	}
 	// The watchdog ends Run with a *WatchdogError when the gateway stays
 	// down, stuck or silent too long, from here on.
 	stuck, stopWatchdog := b.startWatchdog(ctx)
@@ -265,8 +284,22 @@ func (b *Bot) Run(ctx context.Context) error {
 	select {
 	case err := <-opened:
 		if err != nil {
+			var ce *websocket.CloseError
+			if errors.As(err, &ce) {
+				b.gatewayClosed(ce)
+			}
+			if gerr := b.fatalGateway(); gerr != nil {
+				return gerr
+			}
 			return b.redactErr(fmt.Errorf("verbinden met Discord: %w", err))
 		}
+	case <-fatal:
+		go func() {
+			if <-opened == nil {
+				_ = b.session.Close()
+			}
+		}()
+		return b.fatalGateway()
 	case err := <-stuck:
 		go func() {
 			if <-opened == nil {
@@ -292,6 +325,8 @@ func (b *Bot) Run(ctx context.Context) error {
 		return nil
 	case err := <-stuck:
 		return err
+	case <-fatal:
+		return b.fatalGateway()
 	case <-timer.C:
 		return errors.New("Discord stuurde geen READY")
 	}
@@ -308,6 +343,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	case <-ctx.Done():
 	case err := <-stuck:
 		return err
+	case <-fatal:
+		return b.fatalGateway()
 	}
 	b.log.Info("afsluiten")
 	return nil
@@ -794,21 +831,53 @@ func mentions(m *discordgo.Message, botID string) bool {
 func (b *Bot) replyTo(m *discordgo.Message, rep *reply, log *slog.Logger) error {
 	d := responseData(rep)
 	fail := false
+	// A nonce with enforce_nonce: a retry of a reply that did arrive
+	// (after a 5xx or a network error) is not posted twice.
+	msg := mentionMessage{
+		Content:         d.Content,
+		Embeds:          d.Embeds,
+		Components:      d.Components,
+		AllowedMentions: d.AllowedMentions,
+		Reference:       &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &fail},
+		Nonce:           messageNonce("vermelding/" + m.ID),
+		EnforceNonce:    true,
+	}
+	endpoint := discordgo.EndpointChannelMessages(m.ChannelID)
 	err := b.discordCall(lateDeadline(), "mention reply", log, func(opts ...discordgo.RequestOption) error {
-		_, err := b.session.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
-			Content:         d.Content,
-			Embeds:          d.Embeds,
-			Components:      d.Components,
-			AllowedMentions: d.AllowedMentions,
-			Files:           rep.files(),
-			Reference:       &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &fail},
-		}, opts...)
+		if files := rep.files(); len(files) > 0 { // a map: multipart, fresh readers every try
+			ct, body, err := discordgo.MultipartBodyWithJSON(msg, files)
+			if err != nil {
+				return err
+			}
+			_, err = b.session.RequestRaw(http.MethodPost, endpoint, ct, body, endpoint, 0, opts...)
+			return err
+		}
+		_, err := b.session.RequestWithBucketID(http.MethodPost, endpoint, msg, endpoint, opts...)
 		return err
 	})
 	if err != nil {
 		log.Warn("antwoord op vermelding niet verstuurd", "error", err)
 	}
 	return err
+}
+
+// mentionMessage is the body of a reply to a mention. discordgo's
+// MessageSend has no nonce or enforce_nonce, hence our own.
+type mentionMessage struct {
+	Content         string                            `json:"content,omitempty"`
+	Embeds          []*discordgo.MessageEmbed         `json:"embeds,omitempty"`
+	Components      []discordgo.MessageComponent      `json:"components,omitempty"`
+	AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
+	Reference       *discordgo.MessageReference       `json:"message_reference"`
+	Nonce           string                            `json:"nonce"`
+	EnforceNonce    bool                              `json:"enforce_nonce"`
+}
+
+// messageNonce is a nonce for key: at most 25 characters, the same for the
+// same key.
+func messageNonce(key string) string {
+	sum := sha256.Sum256([]byte("bondgenoot/" + key))
+	return hex.EncodeToString(sum[:])[:25]
 }
 
 // listen opens a TCP listener on addr.

@@ -106,6 +106,7 @@ func routeDiscordgoLogs(l *slog.Logger) {
 }
 
 func logDiscordgo(msgL, _ int, format string, a ...any) {
+	noteGatewayClose(a) // how the gateway closed is only told here
 	log := discordgoLog.Load()
 	if log == nil {
 		return

@@ -145,7 +145,7 @@ func renderReport(r chat.Report) *reply {
 			lines = append(lines, fmt.Sprintf("… en nog %d", len(r.NoResults)-i))
 			break
 		}
-		lines = append(lines, fmt.Sprintf("%d× %s", q.Count, md(q.Query)))
+		lines = append(lines, fmt.Sprintf("%d× %s", q.Count, um(q.Query)))
 	}
 	noRes := "Geen."
 	if len(lines) > 0 {
@@ -164,8 +164,8 @@ func renderReport(r chat.Report) *reply {
 			break
 		}
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-			Name:  cutMD(fmt.Sprintf("Fout gemeld over %s (%s)", md(m.About), m.Date), maxFieldName),
-			Value: cutMD(mdCut(strings.TrimSpace(m.Text), reportText, ""), maxFieldValue),
+			Name:  cutMD(fmt.Sprintf("Fout gemeld over %s (%s)", um(m.About), m.Date), maxFieldName),
+			Value: cutMD(umCut(strings.TrimSpace(m.Text), reportText), maxFieldValue),
 		})
 	}
 	e.Footer = &discordgo.MessageEmbedFooter{Text: "Zonder namen: de bot bewaart niet wie zocht, stemde of meldde. Alles: bondgenoot rapport --json"}

@@ -3,7 +3,13 @@ package bot
 import (
 	"context"
 	"errors"
+	"io"
 	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -37,38 +43,127 @@ const (
 // interaction callback has a bucket of its own, so that only matters for
 // mentions in a busy channel.
 
+// Transient errors.
+//
+// A 500, 502, 503 or 504 from Discord, or a request that failed on the
+// network, is usually gone a moment later. discordCall tries such a request
+// again after a short jittered backoff (about 100, 200, 400 ms …, at most
+// maxTransientRetries times) as long as the retry still ends before the
+// request's deadline: Discord's 3 seconds for the first response to an
+// interaction, handlerTimeout for edits, follow-ups and mention replies
+// (the interaction token itself lives 15 minutes). discordgo's own retry of
+// a 502, immediately and without a deadline, is off (WithRestRetries(0)).
+// A callback that Discord did take although the answer was lost is
+// acknowledged already: a retry that hears so (code 40060) counts as sent.
+// A mention reply carries a nonce with enforce_nonce, so a retry of one
+// that did arrive is not posted twice. The daily post has its own retries
+// (internal/daily).
+
+const (
+	maxTransientRetries = 5
+	transientBackoff    = 100 * time.Millisecond
+	// codeAlreadyAcknowledged: the interaction was answered already.
+	codeAlreadyAcknowledged = 40060
+)
+
 // discordCall runs do, a REST request to Discord, under a deadline and
-// with the rate-limit policy above. what names the request in logs.
+// with the rate-limit and retry policy above. what names the request in
+// logs.
 func (b *Bot) discordCall(deadline time.Time, what string, log *slog.Logger, do func(opts ...discordgo.RequestOption) error) error {
 	ctx, cancel := context.WithDeadline(b.baseContext(), deadline)
 	defer cancel()
-	opts := []discordgo.RequestOption{discordgo.WithRetryOnRatelimit(false), discordgo.WithContext(ctx)}
-	err := do(opts...)
-	var rl *discordgo.RateLimitError
-	if !errors.As(err, &rl) {
-		return err
+	opts := []discordgo.RequestOption{discordgo.WithRetryOnRatelimit(false), discordgo.WithRestRetries(0), discordgo.WithContext(ctx)}
+	limited, transient := 0, 0
+	for {
+		err := do(opts...)
+		if err == nil {
+			return nil
+		}
+		if limited+transient > 0 && discordCode(err) == codeAlreadyAcknowledged {
+			log.Info("Discord had het antwoord al ontvangen", "request", what)
+			return nil
+		}
+		var wait time.Duration
+		var rl *discordgo.RateLimitError
+		switch {
+		case errors.As(err, &rl):
+			b.metrics.RateLimited("discord")
+			if limited > 0 {
+				log.Warn("Discord beperkt het tempo opnieuw; opgegeven", "request", what, "retry_after", retryAfter(rl))
+				return err
+			}
+			limited++
+			wait = retryAfter(rl)
+			if left := time.Until(deadline); wait+retryMargin > left {
+				log.Warn("Discord beperkt het tempo; opgegeven", "request", what, "retry_after", wait, "time_left", left.Round(time.Millisecond))
+				return err
+			}
+			log.Warn("Discord beperkt het tempo; nog één poging", "request", what, "retry_after", wait)
+		case isTransient(ctx, err):
+			if transient == maxTransientRetries {
+				log.Warn("tijdelijke fout bij Discord; opgegeven na herhaalde pogingen", "request", what, "attempts", transient+1, "error", err)
+				return err
+			}
+			wait = jitter(transientBackoff << transient)
+			transient++
+			if left := time.Until(deadline); wait+retryMargin > left {
+				log.Warn("tijdelijke fout bij Discord; geen tijd meer voor een nieuwe poging", "request", what, "error", err, "time_left", left.Round(time.Millisecond))
+				return err
+			}
+			log.Warn("tijdelijke fout bij Discord; nieuwe poging", "request", what, "attempt", transient+1, "wait", wait.Round(time.Millisecond), "error", err)
+		default:
+			return err
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		}
 	}
-	b.metrics.RateLimited("discord")
-	wait := retryAfter(rl)
-	left := time.Until(deadline)
-	if wait+retryMargin > left {
-		log.Warn("Discord beperkt het tempo; opgegeven", "request", what, "retry_after", wait, "time_left", left.Round(time.Millisecond))
-		return err
+}
+
+// isTransient reports whether err is worth another try: Discord answered
+// 500, 502, 503 or 504, or the request failed on the network (not because
+// ctx ended).
+func isTransient(ctx context.Context, err error) bool {
+	if err == nil || ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
 	}
-	log.Warn("Discord beperkt het tempo; nog één poging", "request", what, "retry_after", wait)
-	t := time.NewTimer(wait)
-	select {
-	case <-t.C:
-	case <-ctx.Done():
-		t.Stop()
-		return err
+	var re *discordgo.RESTError
+	if errors.As(err, &re) {
+		if re.Response == nil {
+			return false
+		}
+		switch re.Response.StatusCode {
+		case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+			return true
+		}
+		return false
 	}
-	err = do(opts...)
-	if errors.As(err, &rl) {
-		b.metrics.RateLimited("discord")
-		log.Warn("Discord beperkt het tempo opnieuw; opgegeven", "request", what, "retry_after", retryAfter(rl))
+	// discordgo turns a 502 it did not retry into a plain error.
+	if strings.HasPrefix(err.Error(), "Exceeded Max retries HTTP 502") {
+		return true
 	}
-	return err
+	var ue *url.Error
+	var ne net.Error
+	return errors.As(err, &ue) || errors.As(err, &ne) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+}
+
+// discordCode is the JSON error code of a REST error, or 0.
+func discordCode(err error) int {
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Message != nil {
+		return re.Message.Code
+	}
+	return 0
+}
+
+// jitter spreads d over [d/2, 3d/2), so that retries of many requests do
+// not arrive together.
+func jitter(d time.Duration) time.Duration {
+	return d/2 + rand.N(d)
 }
 
 // retryAfter is the wait a 429 asks for.

@@ -188,7 +188,9 @@ func renderError(msg string) *reply {
 	if msg == "" {
 		msg = "Er ging iets mis aan mijn kant. Probeer het later nog eens."
 	}
-	return &reply{Content: text.HardCut(msg, maxContent), Ephemeral: true}
+	// The message may echo what someone typed: escaped as a whole, it
+	// shows the same and can hold no link, mention or markup.
+	return &reply{Content: umCut(msg, maxContent), Ephemeral: true}
 }
 
 // renderErrorValue renders an error: its Dutch message, and for a name that
@@ -248,7 +250,7 @@ func buttonRow(opts []viewChoice) *discordgo.ActionsRow {
 		}
 		seen[id] = true
 		row.Components = append(row.Components, discordgo.Button{
-			Label: text.HardCut(o.label, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: id,
+			Label: text.HardCut(text.Label(o.label), maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: id,
 		})
 	}
 	if len(row.Components) == 0 {
@@ -320,11 +322,11 @@ func renderSearch(p *answer.SearchPage) *reply {
 	if p.Query == "" {
 		e.Title = "Zoeken"
 	} else {
-		e.Title = "Zoeken naar “" + md(cut(p.Query, queryTitleRunes, "")) + "”"
+		e.Title = "Zoeken naar “" + um(cut(p.Query, queryTitleRunes, "")) + "”"
 	}
 	var d []string
 	if p.Notice != "" {
-		d = append(d, "*"+md(p.Notice)+"*")
+		d = append(d, "*"+um(p.Notice)+"*")
 	}
 	if a := p.Answer; a != nil && p.Page == 0 {
 		// The passage that answers the question, before the hits.
@@ -347,10 +349,10 @@ func renderSearch(p *answer.SearchPage) *reply {
 	}
 	var filters []string
 	if p.Theme != "" {
-		filters = append(filters, "thema **"+md(p.Theme)+"**")
+		filters = append(filters, "thema **"+um(p.Theme)+"**")
 	}
 	if p.Province != "" {
-		filters = append(filters, "provincie **"+md(p.Province)+"**")
+		filters = append(filters, "provincie **"+um(p.Province)+"**")
 	}
 	if len(filters) > 0 {
 		d = append(d, "Alleen "+strings.Join(filters, " en ")+".")
@@ -504,6 +506,9 @@ func selectRow(role byte, cur view, placeholder string, opts []discordgo.SelectM
 		if strings.TrimSpace(o.Description) == "" {
 			o.Description = "Open"
 		}
+		// Labels show no markdown: no escapes, but no invisible characters
+		// or line breaks either.
+		o.Label, o.Description = text.Label(o.Label), text.Label(o.Description)
 		keep = append(keep, o)
 	}
 	if len(keep) == 0 {
@@ -702,14 +707,14 @@ func otherMunicipalities(n *content.Network) []string {
 func renderNetworkList(l *answer.NetworkList, vw view) *reply {
 	pages, page, from, to := pageBounds(len(l.Networks), vw.Page)
 	e := newEmbed()
-	e.Title = cutMD(md(l.Title)+fmt.Sprintf(" (%d)", len(l.Networks)), maxTitle)
+	e.Title = cutMD(um(l.Title)+fmt.Sprintf(" (%d)", len(l.Networks)), maxTitle)
 	if len(l.Networks) == 0 {
 		e.Description = "Geen netwerken gevonden. Probeer een ander thema of een andere regio, of zoek met `/zoek`."
 	} else {
 		e.Description = listIntro(len(l.Networks), page, pages)
 	}
 	if l.Note != "" {
-		e.Description = md(l.Note) + "\n" + e.Description
+		e.Description = um(l.Note) + "\n" + e.Description
 	}
 	e.Footer = &discordgo.MessageEmbedFooter{Text: pageFooter(page, pages)}
 	var opts []discordgo.SelectMenuOption
@@ -744,7 +749,7 @@ func nearbyLine(l *answer.NetworkList, n *content.Network) string {
 func renderPartner(a *answer.PartnerAnswer, vw view) *reply {
 	pages, page, from, to := pageBounds(len(a.Networks), vw.Page)
 	e := newEmbed()
-	e.Title = cutMD("Netwerken die samenwerken met "+md(a.Organisation)+fmt.Sprintf(" (%d)", len(a.Networks)), maxTitle)
+	e.Title = cutMD("Netwerken die samenwerken met "+um(a.Organisation)+fmt.Sprintf(" (%d)", len(a.Networks)), maxTitle)
 	var d []string
 	if len(a.Networks) > 0 {
 		d = append(d, listIntro(len(a.Networks), page, pages))
@@ -871,7 +876,7 @@ func mapView(vw view) (view, bool) {
 // the highlighted networks as text (for who cannot see the picture).
 func renderMap(a *answer.MapAnswer) *reply {
 	e := newEmbed()
-	e.Title = cutMD(md(a.Title)+fmt.Sprintf(" (%d)", len(a.Networks)), maxTitle)
+	e.Title = cutMD(um(a.Title)+fmt.Sprintf(" (%d)", len(a.Networks)), maxTitle) // may name what was asked
 	var names []string
 	for _, n := range a.Networks {
 		s := md(n.Name) + " (" + md(n.Place)
@@ -1108,6 +1113,27 @@ func md(s string) string {
 		lineStart = r == '\n' || lineStart && (r == ' ' || r == '\t')
 	}
 	return b.String()
+}
+
+// um escapes text that may hold what someone typed (a query, a name that
+// was not found, an error message that quotes it): it shows as typed and
+// can never become a link, a mention, a heading, a list, a quote or
+// markup (text.EscapeMarkdown). md is for the guide's own text.
+func um(s string) string { return text.EscapeMarkdown(s) }
+
+// umCut is um within limit runes, cut at a word (like mdCut), never
+// ending in a lone backslash.
+func umCut(s string, limit int) string {
+	room := limit
+	for range 8 {
+		out := um(cut(s, room, ""))
+		if over := runes(out) - limit; over > 0 {
+			room -= over
+			continue
+		}
+		return out
+	}
+	return cutMD(um(cut(s, limit/3, "")), limit)
 }
 
 // joinFit joins items with sep within limit runes; when they do not all fit,

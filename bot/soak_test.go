@@ -27,6 +27,7 @@ import (
 	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
 
 	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/chat"
 	"github.com/bondgenoot/bondgenoot/internal/daily"
 	"github.com/bondgenoot/bondgenoot/internal/metrics"
 )
@@ -258,14 +259,8 @@ func settledGoroutines(limit int) int {
 // trimFake drops what the fake keeps of the mention replies, so that the
 // heap measures the bot.
 func trimFake(f *fakediscord.Discord) {
-	f.Set(func(f *fakediscord.Discord) {
-		keep := f.channels.created[:0]
-		for _, r := range f.channels.created {
-			if r.Path == "/channels/"+soakDailyChannel+"/messages" {
-				keep = append(keep, r)
-			}
-		}
-		f.channels.created = slices.Clip(keep)
+	f.PruneCreated(func(r fakediscord.Request) bool {
+		return r.Path == "/channels/"+soakDailyChannel+"/messages"
 	})
 }
 
@@ -327,15 +322,15 @@ func TestSoak(t *testing.T) {
 	var restarts atomic.Int32
 	runDone := make(chan error, 1)
 	go func() {
+		cfg.Commands = append(chat.DefaultCommands(), chat.NewCommand("paniek", "", func(context.Context, *answer.Service, chat.Args) (any, view, error) {
+			panic("soak: injected panic")
+		}))
 		for {
 			b, err := New(cfg, svc)
 			if err != nil {
 				runDone <- err
 				return
 			}
-			b.cmds = append(b.cmds, command{name: "paniek", run: func(context.Context, *answer.Service, args) (any, view, error) {
-				panic("soak: injected panic")
-			}})
 			current.Store(b)
 			err = b.Run(ctx)
 			var we *WatchdogError
@@ -350,7 +345,7 @@ func TestSoak(t *testing.T) {
 	fake.WaitFor(30*time.Second, "the registration of the commands", func(r fakediscord.Request) bool {
 		return r.Method == "PUT" && strings.HasSuffix(r.Path, "/commands")
 	})
-	fake.Set(func(f *fakediscord.Discord) { f.Discard, f.reqs = true, nil })
+	fake.Reset(true)
 	health := httptest.NewServer(metrics.Handler(m,
 		func() (bool, string) { return current.Load().IndexHealth() },
 		func() (bool, string) { return current.Load().GatewayHealth() }))

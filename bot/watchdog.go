@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -74,6 +75,15 @@ type watchdog struct {
 	lockedSince time.Time // zero while the session lock is free
 	downs       int       // disconnects seen
 	healthy     bool      // last verdict, to log changes once
+
+	// How Discord closed the gateway last (noteGatewayClose), and how
+	// often since the last dispatch: the diagnosis of a connection that
+	// keeps being closed.
+	closeCode   int
+	closeText   string
+	closeAt     time.Time
+	closes      int
+	limitResets time.Time // the session start limit is used up until then
 }
 
 func newWatchdog(timeout time.Duration, now func() time.Time, probe sessionProbe, log *slog.Logger) *watchdog {
@@ -97,11 +107,45 @@ func (w *watchdog) event() {
 	wasDown := !w.up.After(w.down)
 	downFor := now.Sub(w.down)
 	w.up = now
+	w.closes = 0
 	downs := w.downs
 	w.mu.Unlock()
 	if wasDown && downs > 0 {
 		w.log.Info("verbinding met de gateway hersteld", "after", downFor.Round(time.Millisecond))
 	}
+}
+
+// closed records that Discord closed the gateway with code and text.
+func (w *watchdog) closed(code int, text string) {
+	now := w.now()
+	w.mu.Lock()
+	w.closeCode, w.closeText, w.closeAt = code, text, now
+	w.closes++
+	w.mu.Unlock()
+}
+
+// startLimit records that no session may start until resetAt.
+func (w *watchdog) startLimit(resetAt time.Time) {
+	w.mu.Lock()
+	w.limitResets = resetAt
+	w.mu.Unlock()
+}
+
+// closeDiagnosis says how Discord has been closing the connection since
+// since, or "" when it has not.
+func (w *watchdog) closeDiagnosis(since time.Time) string {
+	var parts []string
+	if w.closeCode != 0 && !w.closeAt.Before(since) {
+		s := fmt.Sprintf("Discord sloot de verbinding %d keer, het laatst met code %d", w.closes, w.closeCode)
+		if w.closeText != "" {
+			s += fmt.Sprintf(" (%s)", w.closeText)
+		}
+		parts = append(parts, s)
+	}
+	if !w.limitResets.IsZero() && w.now().Before(w.limitResets) {
+		parts = append(parts, "de sessiestartlimiet van Discord is op tot "+w.limitResets.Format("15:04"))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // disconnected records that discordgo closed the connection; it reconnects
@@ -133,6 +177,11 @@ func (w *watchdog) verdict(now time.Time) (ok bool, why string, expired bool) {
 		w.lockedSince = now
 	}
 	if locked && now.Sub(w.lockedSince) > w.timeout {
+		// discordgo holds the lock while it reconnects: when Discord keeps
+		// closing the connection, that is the cause, not discordgo #513.
+		if why := w.closeDiagnosis(w.lockedSince.Add(-w.timeout)); why != "" {
+			return false, fmt.Sprintf("al %s bezig met opnieuw verbinden: %s", roundDur(now.Sub(w.lockedSince)), why), true
+		}
 		return false, fmt.Sprintf("de discordgo-sessie zit al %s vast tijdens het (her)verbinden (discordgo #513)", roundDur(now.Sub(w.lockedSince))), true
 	}
 	if !w.up.After(w.down) {
@@ -140,6 +189,9 @@ func (w *watchdog) verdict(now time.Time) (ok bool, why string, expired bool) {
 		why = fmt.Sprintf("al %s niet verbonden met de Discord-gateway", roundDur(d))
 		if w.downs == 0 {
 			why = fmt.Sprintf("na %s nog niet verbonden met de Discord-gateway", roundDur(d))
+		}
+		if diag := w.closeDiagnosis(w.down.Add(-time.Second)); diag != "" {
+			why += ": " + diag
 		}
 		return false, why, d > w.timeout
 	}

@@ -55,6 +55,17 @@ type Discord struct {
 	Identifies  int           // IDENTIFYs received
 	Resumes     int           // RESUMEs received
 	Discard     bool          // keep no requests (the soak test sends too many)
+	// CloseCode, when set, answers every IDENTIFY and RESUME with a close
+	// frame with this code (4004 authentication failed, 4014 disallowed
+	// intents, …) and CloseReason.
+	CloseCode   int
+	CloseReason string
+	Dials       int // gateway connections opened
+	// StartLimit is the session_start_limit of GET /gateway/bot; zero
+	// Total: 1000 in all, 999 left.
+	StartLimit SessionStartLimit
+	limits     []*limitRule // 429 answers to give
+	faults     []*faultRule // 5xx answers and dropped connections to give
 	// Stall makes REST requests (and the gateway URL) wait until the
 	// request is given up or the fake closes: a Discord that never answers.
 	Stall bool
@@ -64,8 +75,44 @@ type Discord struct {
 	// returns the status and JSON body, and false to let the fake answer.
 	Respond  func(Request) (status int, body string, ok bool)
 	gone     chan struct{} // closed by Close
-	limits   []*limitRule  // 429 answers to give
 	channels channelState  // deleted channels and message nonces (the daily post)
+}
+
+// SessionStartLimit is what GET /gateway/bot says of the IDENTIFYs left.
+type SessionStartLimit struct {
+	Total, Remaining int
+	ResetAfter       time.Duration
+}
+
+// faultRule makes the fake answer the next n requests that match with an
+// HTTP status (500, 502, 503, 504), or with status 0 by dropping the
+// connection without an answer (a network error).
+type faultRule struct {
+	match  func(Request) bool
+	status int
+	n      int
+}
+
+// Fail makes the fake answer the next n requests that match with status
+// (a 5xx), or drop their connection without an answer when status is 0.
+// Failed requests are recorded like others.
+func (f *Discord) Fail(n, status int, match func(Request) bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.faults = append(f.faults, &faultRule{match: match, status: status, n: n})
+}
+
+// fault returns the fault for req, if any.
+func (f *Discord) fault(req Request) (status int, ok bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, r := range f.faults {
+		if r.n > 0 && r.match(req) {
+			r.n--
+			return r.status, true
+		}
+	}
+	return 0, false
 }
 
 // limitRule makes the fake answer the next n requests that match with a
@@ -269,6 +316,19 @@ func (f *Discord) rest(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"message": "401: Unauthorized", "code": 0})
 		return
 	}
+	if status, ok := f.fault(req); ok {
+		if status == 0 {
+			if hj, ok := w.(http.Hijacker); ok {
+				if conn, _, err := hj.Hijack(); err == nil {
+					conn.Close()
+					return
+				}
+			}
+			status = http.StatusBadGateway
+		}
+		writeJSON(w, status, map[string]any{"message": http.StatusText(status), "code": 0})
+		return
+	}
 	if after, limited := f.limited(req); limited {
 		// Like Discord: the body's retry_after in seconds, and the
 		// bucket's headers (not global).
@@ -298,8 +358,14 @@ func (f *Discord) rest(w http.ResponseWriter, r *http.Request) {
 	case route("GET", "gateway"):
 		writeJSON(w, 200, map[string]any{"url": wsURL})
 	case route("GET", "gateway", "bot"):
+		f.mu.Lock()
+		sl := f.StartLimit
+		f.mu.Unlock()
+		if sl.Total == 0 {
+			sl = SessionStartLimit{Total: 1000, Remaining: 999}
+		}
 		writeJSON(w, 200, map[string]any{"url": wsURL, "shards": 1,
-			"session_start_limit": map[string]any{"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}})
+			"session_start_limit": map[string]any{"total": sl.Total, "remaining": sl.Remaining, "reset_after": sl.ResetAfter.Milliseconds(), "max_concurrency": 1}})
 	case route("GET", "users", "@me"):
 		writeJSON(w, 200, map[string]any{"id": f.BotID, "username": "bondgenoot", "bot": true})
 	case route("PUT", "applications", "*", "commands"), route("PUT", "applications", "*", "guilds", "*", "commands"):
@@ -360,6 +426,9 @@ func (f *Discord) gateway(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
+	f.mu.Lock()
+	f.Dials++
+	f.mu.Unlock()
 	defer func() {
 		conn.Close()
 		f.mu.Lock()
@@ -399,7 +468,12 @@ func (f *Discord) gateway(w http.ResponseWriter, r *http.Request) {
 			f.mu.Lock()
 			f.Resumes++
 			mode, invalid := f.OnResume, f.Invalidated
+			code, reason := f.CloseCode, f.CloseReason
 			f.mu.Unlock()
+			if code != 0 {
+				_ = conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason))
+				return
+			}
 			switch {
 			case mode == "reconnect":
 				f.write(conn, map[string]any{"op": 7, "d": nil})
@@ -417,6 +491,16 @@ func (f *Discord) gateway(w http.ResponseWriter, r *http.Request) {
 				Token string `json:"token"`
 			}
 			_ = json.Unmarshal(msg.D, &id)
+			f.mu.Lock()
+			code, reason := f.CloseCode, f.CloseReason
+			if code != 0 {
+				f.Identifies++
+			}
+			f.mu.Unlock()
+			if code != 0 {
+				_ = conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason))
+				return
+			}
 			if id.Token != "Bot "+f.Token {
 				_ = conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(4004, "Authentication failed."))
 				return

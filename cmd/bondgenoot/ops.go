@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"strconv"
 	"strings"
@@ -37,6 +38,12 @@ func watchdogTimeout(s string) (time.Duration, bool) {
 	return d, true
 }
 
+// exitGatewayFatal is the exit code after Discord closed the gateway with a
+// code after which restarting cannot help (a wrong token, intents that are
+// not enabled: bot.GatewayError). It is EX_CONFIG of sysexits.h; systemd's
+// RestartPreventExitStatus=78 keeps it from restarting the bot in a loop.
+const exitGatewayFatal = 78
+
 // runServing runs the bot and, with HEALTH_ADDR, serves /healthz ("index
 // loaded" and "gateway connected") and /metrics beside it. A watchdog error
 // ends the run with exitInternal, so that a supervisor restarts the bot; an
@@ -58,6 +65,12 @@ func runServing(ctx context.Context, b *bot.Bot, healthAddr string, m *metrics.M
 			cancel()
 			if served != nil {
 				<-served
+			}
+			var gerr *bot.GatewayError
+			if errors.As(err, &gerr) {
+				// A restart would be refused the same way: a supervisor
+				// should not restart on this code (README).
+				return exitWith(exitGatewayFatal, err)
 			}
 			return exitWith(exitInternal, err)
 		case err := <-served:

@@ -192,7 +192,9 @@ func DecodeView(s string) (View, error) {
 			return View{}, errBadView
 		}
 	}
-	return View{Kind: kind, Theme: parts[1], Province: parts[2], Arg: parts[3], Page: page}, nil
+	// A client can craft a custom_id: format characters (a right-to-left
+	// override, zero-width characters) never reach a reply.
+	return View{Kind: kind, Theme: text.StripInvisible(parts[1]), Province: text.StripInvisible(parts[2]), Arg: text.StripInvisible(parts[3]), Page: page}, nil
 }
 
 // viewFromComponent returns the view a pressed button or a chosen select

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bondgenoot/bondgenoot/internal/fakeclock"
+
 	"github.com/bondgenoot/bondgenoot/content"
 )
 
@@ -76,20 +78,8 @@ func TestParseClock(t *testing.T) {
 	}
 }
 
-// fakeClock is a clock that tests move by hand.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-func (c *fakeClock) Sleep(_ context.Context, d time.Duration) error {
-	c.mu.Lock()
-	c.now = c.now.Add(d)
-	c.mu.Unlock()
-	return nil
-}
-func (c *fakeClock) Set(t time.Time) { c.mu.Lock(); c.now = t; c.mu.Unlock() }
+// fakeClock is the tests' clock: moved by hand, and a Sleep that moves it.
+type fakeClock = fakeclock.Clock
 
 // fakePoster records posts and fails as told.
 type fakePoster struct {
@@ -138,7 +128,7 @@ type rig struct {
 
 func newRig(t *testing.T, start string) *rig {
 	t.Helper()
-	r := &rig{clock: &fakeClock{now: at(start)}, poster: &fakePoster{}, path: filepath.Join(t.TempDir(), "bondgenoot.db")}
+	r := &rig{clock: fakeclock.New(at(start)).AutoAdvance(), poster: &fakePoster{}, path: filepath.Join(t.TempDir(), "bondgenoot.db")}
 	r.open(t)
 	return r
 }
@@ -182,8 +172,23 @@ func (r *rig) enable(t *testing.T, server, channel, clock string) {
 func (r *rig) tickAt(t *testing.T, when string) {
 	t.Helper()
 	r.clock.Set(at(when))
-	if err := r.sched.Tick(context.Background()); err != nil {
-		t.Fatal(err)
+	drain(t, r.sched, r.clock)
+}
+
+// drain ticks as Run does within the minute of the clock: now, and at every
+// retry that falls due before the next minute.
+func drain(t *testing.T, s *Scheduler, c *fakeClock) {
+	t.Helper()
+	end := c.Now().Truncate(time.Minute).Add(time.Minute)
+	for {
+		if err := s.Tick(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		next, ok := s.nextAttempt(c.Now())
+		if !ok || !next.Before(end) {
+			return
+		}
+		c.Set(next)
 	}
 }
 
@@ -245,9 +250,7 @@ func TestSchedulerDaylightSaving(t *testing.T) {
 		t.Fatal("posted before the skipped hour")
 	}
 	r.clock.Set(at("2026-03-29 01:59").Add(time.Minute)) // wall clock 03:00
-	if err := r.sched.Tick(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	drain(t, r.sched, r.clock)
 	if r.poster.count() != 1 {
 		t.Fatalf("post in the skipped hour did not happen at 03:00")
 	}
@@ -258,9 +261,7 @@ func TestSchedulerDaylightSaving(t *testing.T) {
 	second := first.Add(time.Hour)                          // 02:30 CET
 	for _, ts := range []time.Time{first, first.Add(10 * time.Minute), second, second.Add(time.Minute)} {
 		r2.clock.Set(ts)
-		if err := r2.sched.Tick(context.Background()); err != nil {
-			t.Fatal(err)
-		}
+		drain(t, r2.sched, r2.clock)
 	}
 	if r2.poster.count() != 1 {
 		t.Fatalf("doubled hour: %d posts, want 1", r2.poster.count())
@@ -376,9 +377,7 @@ func TestSchedulerSpacesRetriesOfALastingError(t *testing.T) {
 	start := at("2026-12-01 09:00")
 	for m := 0; m < 120; m++ {
 		r.clock.Set(start.Add(time.Duration(m) * time.Minute))
-		if err := r.sched.Tick(context.Background()); err != nil {
-			t.Fatal(err)
-		}
+		drain(t, r.sched, r.clock)
 	}
 	// 4 attempts per try; tries at 0, 1, 3, 7, 15, 31, 63 minutes: 7 tries.
 	if tries := calls / 4; tries > 8 {

@@ -1,6 +1,7 @@
 package daily
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,6 +25,12 @@ type Settings struct {
 	LastErrorAt time.Time `json:"last_error_at"`
 	// Failures counts failed ticks since the last post, to space retries.
 	Failures int `json:"failures,omitempty"`
+	// RetryAt is when the scheduler tries again after a failure (only
+	// while Failures > 0), for /dagelijks status.
+	RetryAt time.Time `json:"retry_at,omitzero"`
+	// RetryAfter is the wait Discord last asked for when it was longer than
+	// the scheduler honours (MaxRetryAfter); zero otherwise.
+	RetryAfter time.Duration `json:"retry_after,omitempty"`
 	// Source says who chose channel and time: SourceCommand (an admin, with
 	// /dagelijks) or SourceEnv (the environment, which may change them at a
 	// restart).
@@ -58,53 +65,93 @@ func (e *StoreError) Error() string {
 
 func (e *StoreError) Unwrap() error { return e.Err }
 
-// Open opens or creates the store at path. An unreadable or corrupt file is
-// a *StoreError: never a silent fresh start.
-func Open(path string) (s *Store, err error) {
+// Open opens or creates the store at path. An unreadable, empty, truncated
+// or otherwise damaged file is a *StoreError: never a silent fresh start
+// and never a crash. The file is checked before bbolt maps it (size against
+// the meta pages, see checkFile), and opening and reading it all once run
+// with memory faults turned into errors.
+func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, &StoreError{Path: path, Err: err}
 	}
-	defer func() {
-		// bbolt may panic on a damaged file.
-		if r := recover(); r != nil {
-			s, err = nil, &StoreError{Path: path, Err: fmt.Errorf("%v", r)}
+	if err := checkFile(path); err != nil {
+		return nil, &StoreError{Path: path, Err: err}
+	}
+	var db *bolt.DB
+	err := guard(func() error {
+		var err error
+		db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+		if err != nil {
+			if errors.Is(err, bolt.ErrTimeout) {
+				return errors.New("het bestand is in gebruik door een ander proces")
+			}
+			return err
 		}
-	}()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+		return verify(db)
+	})
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
-			return nil, &StoreError{Path: path, Err: errors.New("het bestand is in gebruik door een ander proces")}
+		if db != nil {
+			// Closing unmaps the file; a fault there is damage too.
+			_ = guard(db.Close)
 		}
 		return nil, &StoreError{Path: path, Err: err}
 	}
-	st := &Store{db: db, path: path}
-	err = db.Update(func(tx *bolt.Tx) error {
-		b, err := tx.CreateBucketIfNotExists(bucketServers)
+	return &Store{db: db, path: path}, nil
+}
+
+// verify reads every page of the file that is in use once, in this
+// goroutine (so that guard covers it): every record of the servers bucket
+// must decode, and every other bucket is walked to its last key. Then
+// bbolt's own consistency check runs; it reads from a goroutine of its own,
+// which guard cannot cover, but every page it reads has been read safely by
+// then. Only a file that passes is written to: the servers bucket is
+// created when it is missing.
+func verify(db *bolt.DB) error {
+	missing := false
+	err := db.View(func(tx *bolt.Tx) error {
+		missing = tx.Bucket(bucketServers) == nil
+		err := tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			return walk(name, b, bytes.Equal(name, bucketServers))
+		})
 		if err != nil {
 			return err
 		}
-		// Read every record once, so damage shows at start-up.
-		return b.ForEach(func(k, v []byte) error {
+		for err := range tx.Check() {
+			return err
+		}
+		return nil
+	})
+	if err != nil || !missing {
+		return err
+	}
+	return db.Update(func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists(bucketServers)
+		return err
+	})
+}
+
+// walk reads every key and value of b and of its nested buckets.
+func walk(name []byte, b *bolt.Bucket, settings bool) error {
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if v == nil {
+			child := b.Bucket(k)
+			if child == nil {
+				return fmt.Errorf("bucket %q: sleutel %q zonder waarde", name, k)
+			}
+			if err := walk(k, child, false); err != nil {
+				return err
+			}
+			continue
+		}
+		if settings {
 			var set Settings
 			if err := json.Unmarshal(v, &set); err != nil {
 				return fmt.Errorf("record %q: %w", k, err)
 			}
-			return nil
-		})
-	})
-	if err == nil {
-		err = db.View(func(tx *bolt.Tx) error {
-			for err := range tx.Check() {
-				return err
-			}
-			return nil
-		})
+		}
 	}
-	if err != nil {
-		db.Close()
-		return nil, &StoreError{Path: path, Err: err}
-	}
-	return st, nil
+	return nil
 }
 
 // Path returns the file of the store.
@@ -152,28 +199,25 @@ func (s *Store) All() ([]Settings, error) {
 // current settings (zero with Server set when there are none) and changes
 // them; an error from fn changes nothing.
 func (s *Store) Update(server string, fn func(*Settings) error) error {
-	err := s.db.Update(func(tx *bolt.Tx) (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("store: %v", r)
+	err := guard(func() error {
+		return s.db.Update(func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketServers)
+			set := Settings{Server: server}
+			if v := b.Get([]byte(server)); v != nil {
+				if err := json.Unmarshal(v, &set); err != nil {
+					return err
+				}
 			}
-		}()
-		b := tx.Bucket(bucketServers)
-		set := Settings{Server: server}
-		if v := b.Get([]byte(server)); v != nil {
-			if err := json.Unmarshal(v, &set); err != nil {
+			if err := fn(&set); err != nil {
 				return err
 			}
-		}
-		if err := fn(&set); err != nil {
-			return err
-		}
-		set.Server = server
-		data, err := json.Marshal(set)
-		if err != nil {
-			return err
-		}
-		return b.Put([]byte(server), data)
+			set.Server = server
+			data, err := json.Marshal(set)
+			if err != nil {
+				return err
+			}
+			return b.Put([]byte(server), data)
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("update settings %s: %w", server, err)
@@ -182,12 +226,7 @@ func (s *Store) Update(server string, fn func(*Settings) error) error {
 }
 
 func (s *Store) view(fn func(*bolt.Bucket) error) error {
-	return s.db.View(func(tx *bolt.Tx) (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("store: %v", r)
-			}
-		}()
-		return fn(tx.Bucket(bucketServers))
+	return guard(func() error {
+		return s.db.View(func(tx *bolt.Tx) error { return fn(tx.Bucket(bucketServers)) })
 	})
 }

@@ -12,19 +12,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bondgenoot/bondgenoot/internal/fakeclock"
+
 	bolt "go.etcd.io/bbolt"
 )
 
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
+// clock is the tests' fake clock; AddDays moves it by calendar days.
+type clock struct{ *fakeclock.Clock }
 
-func (c *clock) Now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-func (c *clock) Add(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
-func (c *clock) AddDays(n int)       { c.mu.Lock(); c.now = c.now.AddDate(0, 0, n); c.mu.Unlock() }
-func newClock(s string) *clock       { return &clock{now: mustTime(s)} }
-func mustTime(s string) time.Time    { t, err := time.Parse(time.RFC3339, s); must(err); return t }
+func (c clock) AddDays(n int)     { c.Set(c.Now().AddDate(0, 0, n)) }
+func newClock(s string) *clock    { return &clock{fakeclock.New(mustTime(s))} }
+func mustTime(s string) time.Time { t, err := time.Parse(time.RFC3339, s); must(err); return t }
 func must(err error) {
 	if err != nil {
 		panic(err)
