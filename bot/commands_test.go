@@ -163,6 +163,23 @@ func TestMentionPartnerInRegionWithoutNetworksRendersNote(t *testing.T) {
 	}
 }
 
+// A question in a mention renders the answer line before the hits.
+func TestMentionQuestionRendersAnswerLine(t *testing.T) {
+	t.Parallel()
+	resp := testRouter(t).Handle(context.Background(), &chat.Request{Kind: chat.KindMention, BotID: "1", UserID: "2", Text: "<@1> wie doet iets rond menstruatiearmoede?"})
+	rep := render(resp.Value, resp.View)
+	if len(rep.Embeds) == 0 {
+		t.Fatalf("no embed: %+v", rep)
+	}
+	d := rep.Embeds[0].Description
+	if !strings.HasPrefix(d, "**Antwoord uit de gids (p. 77)** · Duosprong\n> ") || !strings.Contains(d, "menstruatiearmoede") {
+		t.Errorf("description does not open with the answer line: %q", d)
+	}
+	if len(rep.Embeds[0].Fields) == 0 || !strings.Contains(rep.Embeds[0].Fields[0].Name, "Duosprong") {
+		t.Errorf("the hits do not follow: %+v", rep.Embeds[0].Fields)
+	}
+}
+
 // testRouter is a router over the real corpus and index.
 func testRouter(t testing.TB) *chat.Router {
 	t.Helper()

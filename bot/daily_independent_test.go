@@ -15,6 +15,7 @@ import (
 // says what Discord asked. Before, the scheduler slept the 27 hours inside
 // its one loop over all servers, and B's post never came.
 func TestDailyOneServersRateLimitHoldsUpNoOther(t *testing.T) {
+	t.Parallel()
 	loc := brussels(t)
 	day := func(h, m, s int) time.Time { return time.Date(2026, 12, 1, h, m, s, 0, loc) }
 	clk := newSleepClock(day(8, 0, 0))

@@ -122,6 +122,7 @@ func checkEscapedEcho(t *testing.T, where string, h hostileEcho, body []byte, ec
 // evil.example/gids.pdf)x""), the private errors of /netwerk, /partner,
 // /regio, /thema and /succesfactor, and the title of /zoek.
 func TestEchoedInputIsEscaped(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, nil, nil)
 	user := 0
 	nextUser := func() string { user++; return fmt.Sprintf("23%017d", user) }
@@ -153,6 +154,7 @@ func TestEchoedInputIsEscaped(t *testing.T) {
 // right-to-left override in the argument of a button is gone from the
 // answer (it used to reach the text of the error that quotes it).
 func TestCustomIDFormatCharactersStripped(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, nil, nil)
 	for i, id := range []string{
 		"bp0|||SAAMO\u202egnp.exe",          // partner

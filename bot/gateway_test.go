@@ -28,6 +28,7 @@ func (h *harness) runResult(timeout time.Duration) (error, bool) {
 // Run with a *GatewayError at once: no IDENTIFY a second until the
 // watchdog gives up.
 func TestFatalCloseDuringRun(t *testing.T) {
+	t.Parallel()
 	for _, code := range []int{4004, 4014} {
 		t.Run(fmt.Sprint(code), func(t *testing.T) {
 			h := startBot(t, func(c *Config) { c.WatchdogTimeout = 10 * time.Minute }, nil)
@@ -60,6 +61,7 @@ func TestFatalCloseDuringRun(t *testing.T) {
 // the watchdog says so (the code and how often) instead of blaming
 // discordgo #513 for the session lock its reconnects hold.
 func TestWatchdogDiagnosesCloses(t *testing.T) {
+	t.Parallel()
 	clock := newTestClock()
 	sess := &fakeSession{}
 	const timeout = time.Minute
@@ -98,6 +100,7 @@ func TestWatchdogDiagnosesCloses(t *testing.T) {
 // whose connection keeps dropping stops dialling when the starts it was
 // told of are used up.
 func TestSessionStartLimit(t *testing.T) {
+	t.Parallel()
 	t.Run("none left", func(t *testing.T) {
 		fake := fakediscord.New(t, testToken)
 		const reset = 700 * time.Millisecond

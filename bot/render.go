@@ -156,6 +156,7 @@ const (
 	exampleRunes      = 650  // one example of a factor
 	quoteRunes        = 600  // the quote of a factor
 	queryTitleRunes   = 120  // the query in a search title
+	answerRunes       = 700  // the passage that answers a question
 	maxExamplesOnCard = 4
 	maxRelatedOnCard  = 5
 )
@@ -482,6 +483,10 @@ func renderSearch(p *answer.SearchPage) *reply {
 	var d []string
 	if p.Notice != "" {
 		d = append(d, "*"+um(p.Notice)+"*")
+	}
+	if a := p.Answer; a != nil && p.Page == 0 {
+		// The passage that answers the question, before the hits.
+		d = append(d, fmt.Sprintf("**Antwoord uit de gids (p. %d)** · %s\n> %s", a.Page, mdCut(a.Title, maxFieldName, ""), mdCut(strings.ReplaceAll(a.Text, "\n", " "), answerRunes, "")))
 	}
 	pages := p.Pages()
 	switch p.Total {

@@ -73,6 +73,7 @@ func TestRenderGolden(t *testing.T) {
 		{"zoek-armoede-onderwijs-limburg", search("armoede", "onderwijs", "Limburg", 0), view{Kind: "zoek", Arg: "armoede"}},
 		{"zoek-tikfout", search("brugfiguer", "", "", 0), view{Kind: "zoek"}},
 		{"zoek-niets", search("zzqxv", "", "", 0), view{Kind: "zoek"}},
+		{"zoek-vraag-met-antwoord", search("wie doet iets rond menstruatiearmoede?", "", "", 0), view{Kind: "zoek"}},
 		{"zoek-markdown", search("[klik](https://voorbeeld.invalid) **vet** <@123> `code`", "", "", 0), view{Kind: "zoek"}},
 		{"thema-onderwijs", rtMust(s.Theme("onderwijs")), view{Kind: "thema", Arg: "onderwijs"}},
 		{"thema-onderwijs-pagina-3", rtMust(s.Theme("onderwijs")), view{Kind: "thema", Arg: "onderwijs", Page: 2}},

@@ -21,6 +21,7 @@ func isCallbackOf(id string) func(fakediscord.Request) bool {
 // tried again within the 3-second window, and all 10 of 10 answers arrive.
 // Before, only a 429 was retried and none arrived.
 func TestTransientErrorsRetried(t *testing.T) {
+	t.Parallel()
 	h := startBot(t, nil, nil)
 	user := 0
 	for _, status := range []int{http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout, 0} {

@@ -235,7 +235,7 @@ func (c *Corpus) loadDirectory(file string, data []byte, probs *Problems) {
 		c.orgByName[text.Compact(e.name)] = o
 		c.Organisations = append(c.Organisations, o)
 		for _, a := range append([]line{{e.name, e.line}}, e.aliases...) {
-			key := strings.ReplaceAll(trimOrgWords(text.Normalize(a.text)), " ", "")
+			key := OrgKey(a.text)
 			if key == "" {
 				*probs = append(*probs, Problem{file, a.num, "lege schrijfwijze"})
 				continue
@@ -248,6 +248,14 @@ func (c *Corpus) loadDirectory(file string, data []byte, probs *Problems) {
 			if a.text != e.name {
 				o.Aliases = append(o.Aliases, a.text)
 			}
+		}
+	}
+	// The initials of a name of four or more words (HvhK for Huis van het
+	// Kind), where no spelling claims them; shorter initials are words too
+	// often.
+	for _, o := range c.Organisations {
+		if k := initials(trimOrgWords(text.Normalize(o.Name))); len(k) >= 4 && c.orgByKey[k] == nil {
+			c.orgByKey[k] = o
 		}
 	}
 	for _, e := range entries {

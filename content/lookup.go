@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
@@ -30,7 +31,36 @@ func trimOrgWords(norm string) string {
 // an organisation: normalised, without a leading or trailing "vzw" and a
 // leading article, without spaces ("VZW De Fakkel" → "fakkel").
 func OrgKey(s string) string {
-	return strings.ReplaceAll(trimOrgWords(text.Normalize(s)), " ", "")
+	return strings.ReplaceAll(trimOrgWords(expandInformal(text.Normalize(s))), " ", "")
+}
+
+// informalOrgWords are the short forms people type inside organisation
+// names ("huis vh kind", "huis v/h kind"), with what they stand for; the
+// two-word forms come first.
+var informalOrgWords = [][2]string{{"v h", "van het"}, {"v d", "van de"}, {"vh", "van het"}, {"vd", "van de"}}
+
+// expandInformal writes out the short forms in a normalised name.
+func expandInformal(norm string) string {
+	s := " " + norm + " "
+	for _, f := range informalOrgWords {
+		s = strings.ReplaceAll(s, " "+f[0]+" ", " "+f[1]+" ")
+	}
+	return strings.TrimSpace(s)
+}
+
+// initials returns the first letters of a normalised name of three or more
+// words ("huis van het kind" → "hvhk"), or "".
+func initials(norm string) string {
+	ws := strings.Fields(norm)
+	if len(ws) < 3 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // OrganisationByKey returns the directory entry filed under key (see
@@ -393,7 +423,7 @@ func (c *Corpus) LookupPartner(q string) PartnerResult {
 	if norm == "" {
 		return res
 	}
-	org := c.orgByKey[strings.ReplaceAll(norm, " ", "")]
+	org := c.orgByKey[OrgKey(q)]
 	res.Organisation = org
 	for _, n := range c.Networks {
 		var spellings []string
@@ -422,7 +452,7 @@ func (c *Corpus) LookupPartner(q string) PartnerResult {
 		// Return canonical names only, once each.
 		var canon []string
 		for _, s := range res.Suggestions {
-			if o := c.orgByKey[strings.ReplaceAll(trimOrgWords(text.Normalize(s)), " ", "")]; o != nil && !slices.Contains(canon, o.Name) {
+			if o := c.orgByKey[OrgKey(s)]; o != nil && !slices.Contains(canon, o.Name) {
 				canon = append(canon, o.Name)
 			}
 		}

@@ -1,20 +1,22 @@
-// Package index is the full-text search over the guide: a bleve index of the
-// networks, the success factors (with their examples and quotes) and the
-// other passages, with Dutch-aware analysis. It is the only package that
-// imports bleve.
+// Package index is the full-text search over the guide. The guide is indexed
+// in passages (a paragraph, an example, a quote, each paragraph of a
+// network's description); a document (a network, a success factor, a
+// chapter) ranks by its best passages, its name and its tags (themes,
+// places, partners). Analysis is Dutch-aware (bleve's Dutch stemmer and stop
+// words, accent folding, compound splitting); scoring is BM25 over passages.
+// It is the only package that imports bleve.
 package index
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/mapping"
-	bleveindex "github.com/blevesearch/bleve_index_api"
+	"github.com/blevesearch/bleve/v2/analysis"
 
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/internal/text"
@@ -27,34 +29,8 @@ const (
 	KindPassage = "passage"
 )
 
-// Field names and their boosts: names and titles weigh most, then themes,
-// partners and places, then the running text.
-const (
-	fieldName     = "name"
-	fieldTags     = "tags"
-	fieldText     = "text"
-	fieldTheme    = "theme"
-	fieldProvince = "province"
-	fieldKind     = "kind"
-)
-
-var fieldBoosts = map[string]float64{fieldName: 6, fieldTags: 2.5, fieldText: 1}
-
-// synonymFields are the fields searched for synonyms and typo corrections.
-var synonymFields = []string{fieldName, fieldText}
-
-// document is what is indexed for one network, factor or passage.
-type document struct {
-	Kind     string   `json:"kind"`
-	Name     string   `json:"name"`
-	Tags     string   `json:"tags"`
-	Text     string   `json:"text"`
-	Theme    []string `json:"theme"`
-	Province string   `json:"province,omitempty"`
-}
-
-// entry is the in-memory side of a document: what a hit shows, and its
-// sentences for snippets.
+// entry is one document: what a hit shows, and what its filters and facets
+// need.
 type entry struct {
 	kind     string
 	id       string
@@ -63,38 +39,61 @@ type entry struct {
 	province string
 	page     int
 	themes   []string // networks only, for facets
-	// themeNums and provinceNum number the facet values (see facetTable);
-	// provinceNum is -1 when there is none.
+	// themeNums and provinceNum number the facet values; provinceNum is -1
+	// when there is none.
 	themeNums   []int
 	provinceNum int
-	texts       []string // the text snippets come from
-
-	once      sync.Once
-	sentences []sentence // analysed on the first snippet, not at build time
+	// places are the folded place names of a network (place, municipalities,
+	// province), partners the canonical names of its partner organisations
+	// and of the organisations they belong to.
+	places   []string
+	partners []string
+	passages []int32 // its own passages, in order
 }
 
 // Index is a built search index over a corpus. It is safe for concurrent
-// use.
+// use: nothing changes after Build.
 type Index struct {
-	bleve   bleve.Index
 	corpus  *content.Corpus
-	entries map[string]*entry // bleve document id → entry
-	titles  map[string]string // compact name, alias or title → document id
-	facets  *facetTable
+	entries []*entry
+	byKey   map[string]int32 // "kind:id" → entry number
+	titles  map[string]int32 // compact name, alias or title → entry number
+
+	passages []passage
+	body     field // passages: their text
+	tags     field // documents: themes, places, partners, names
+	names    field // documents: name and aliases, without compound splitting
+
+	// byPlace, byPartner and byTheme list the networks per folded place,
+	// partner organisation and theme, for the lift a named one gives.
+	byPlace, byPartner, byTheme map[string][]int32
+
+	// facet values, numbered
+	themeNames, provinceNames []string
+
 	// phrases are the guide's names of two or more words (organisations,
 	// themes, places), folded; places are its places and provinces.
 	phrases map[string]bool
 	places  map[string]bool
 	// titleList holds the same names for "Bedoelde je …?".
 	titleList []titleEntry
-	// docCount is the number of documents, to tell common words apart.
-	docCount int
-	vocab    *vocabulary
-	an       analyzerFunc // the Dutch analyzer with compound splitting
-	plain    analyzerFunc // the same without it, for phrases
+	vocab     *vocabulary
+	names2    *nameTable // themes, places, partners for question understanding
+	compounds *compoundTerms
+	stemSyn   map[string][]string // stem → stems of its single-word synonyms
+	an        analyzerFunc
+	plain     analyzerFunc
+
+	closed   atomic.Bool
+	scratch  sync.Pool // *scratch
+	dfCache  sync.Map  // term → documents holding it (docFreq)
+	altCache sync.Map  // a synonym or spelling of the guide → its alternatives
 }
 
-// Build indexes the corpus in memory (about 50 ms for the guide).
+// analyzerFunc runs one of the index's Dutch analyzers on a string.
+type analyzerFunc func(s string) analysis.TokenStream
+
+// Build indexes the corpus in memory.
 func Build(c *content.Corpus) (*Index, error) {
 	var texts []string
 	for _, n := range c.Networks {
@@ -109,15 +108,21 @@ func Build(c *content.Corpus) (*Index, error) {
 	for _, p := range c.Passages {
 		texts = append(texts, p.Text)
 	}
-	m, err := newMapping(dictionary(texts))
-	if err != nil {
-		return nil, fmt.Errorf("index mapping: %w", err)
+	m := bleve.NewIndexMapping()
+	if err := addAnalyzer(m, dictionary(texts)); err != nil {
+		return nil, fmt.Errorf("index analyzers: %w", err)
 	}
-	bi, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
-	if err != nil {
-		return nil, fmt.Errorf("open index: %w", err)
+	ix := &Index{corpus: c, byKey: map[string]int32{}}
+	for name, dst := range map[string]*analyzerFunc{analyzerName: &ix.an, plainName: &ix.plain} {
+		a := m.AnalyzerNamed(name)
+		if a == nil {
+			return nil, fmt.Errorf("index analyzers: %s is not registered", name)
+		}
+		*dst = func(s string) analysis.TokenStream { return a.Analyze([]byte(s)) }
 	}
-	ix := &Index{bleve: bi, corpus: c, entries: map[string]*entry{}, titles: titleMap(c)}
+	ix.phrases, ix.places = nameSets(c)
+	ix.addDocuments()
+	ix.titles = ix.titleMap()
 	for _, n := range c.Networks {
 		for _, s := range append([]string{n.Name}, n.Aliases...) {
 			ix.titleList = append(ix.titleList, titleEntry{text.Compact(s), n.Name})
@@ -126,118 +131,75 @@ func Build(c *content.Corpus) (*Index, error) {
 	for _, f := range c.Factors {
 		ix.titleList = append(ix.titleList, titleEntry{text.Compact(f.Title), f.Title})
 	}
-	if ix.an, err = newAnalyzerFunc(bi, analyzerName); err == nil {
-		ix.plain, err = newAnalyzerFunc(bi, plainName)
-	}
-	if err != nil {
-		bi.Close()
-		return nil, err
-	}
-	batch := bi.NewBatch()
-	ix.phrases, ix.places = nameSets(c)
-	for id, d := range ix.documents() {
-		if err := batch.Index(id, d); err != nil {
-			bi.Close()
-			return nil, fmt.Errorf("index %s: %w", id, err)
+	ix.numberFacets()
+	ix.byPlace, ix.byPartner, ix.byTheme = map[string][]int32{}, map[string][]int32{}, map[string][]int32{}
+	for d, e := range ix.entries {
+		for _, p := range e.places {
+			ix.byPlace[p] = append(ix.byPlace[p], int32(d))
 		}
-	}
-	if err := bi.Batch(batch); err != nil {
-		bi.Close()
-		return nil, fmt.Errorf("index batch: %w", err)
-	}
-	ix.facets = newFacetTable(ix.entries)
-	if err := ix.loadFacets(); err != nil {
-		bi.Close()
-		return nil, fmt.Errorf("facet table: %w", err)
+		for _, o := range e.partners {
+			ix.byPartner[o] = append(ix.byPartner[o], int32(d))
+		}
+		for _, t := range e.themes {
+			ix.byTheme[t] = append(ix.byTheme[t], int32(d))
+		}
 	}
 	ix.vocab = newVocabulary(c, texts)
-	ix.docCount = len(ix.entries)
-	for _, field := range []string{fieldName, fieldTags, fieldText} {
-		dict, err := bi.FieldDict(field)
-		if err != nil {
-			bi.Close()
-			return nil, fmt.Errorf("read terms of %s: %w", field, err)
+	for _, f := range []*field{&ix.body, &ix.tags, &ix.names} {
+		f.finish()
+		for term, ps := range f.post {
+			ix.vocab.addTerm(term, len(ps))
 		}
-		for e, err := dict.Next(); e != nil && err == nil; e, err = dict.Next() {
-			ix.vocab.addTerm(e.Term, int(e.Count))
-			if field == fieldText {
-				ix.vocab.textDF[e.Term] = int(e.Count)
-			}
-		}
-		dict.Close()
 	}
+	for term, ps := range ix.body.post {
+		ix.vocab.textDF[term] = len(ps)
+	}
+	ix.compounds = newCompoundTerms(ix.body.post)
+	ix.stemSyn = ix.newStemSynonyms()
+	ix.names2 = newNameTable(c)
+	ix.scratch.New = func() any { return ix.newScratch() }
 	return ix, nil
 }
 
-// Close releases the index.
-func (ix *Index) Close() error { return ix.bleve.Close() }
+// ErrClosed is returned by a search on a closed index.
+var ErrClosed = errors.New("index closed")
 
-func newMapping(dict []string) (*mapping.IndexMappingImpl, error) {
-	m := bleve.NewIndexMapping()
-	if err := addAnalyzer(m, dict); err != nil {
-		return nil, err
-	}
-	m.ScoringModel = bleveindex.BM25Scoring
-	m.DefaultAnalyzer = analyzerName
-	m.StoreDynamic = false
-	m.IndexDynamic = false
-	m.DocValuesDynamic = false
-
-	textField := func(analyzer string) *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Analyzer = analyzer
-		f.Store = false
-		f.IncludeInAll = false
-		f.IncludeTermVectors = true // for phrase queries
-		f.DocValues = false
-		return f
-	}
-	keywordField := func() *mapping.FieldMapping {
-		f := bleve.NewKeywordFieldMapping()
-		f.Analyzer = keyword.Name
-		f.Store = false
-		f.IncludeInAll = false
-		f.IncludeTermVectors = false
-		f.DocValues = true
-		return f
-	}
-	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldName, textField(plainName))
-	for _, name := range []string{fieldTags, fieldText} {
-		doc.AddFieldMappingsAt(name, textField(analyzerName))
-	}
-	for _, name := range []string{fieldTheme, fieldProvince, fieldKind} {
-		doc.AddFieldMappingsAt(name, keywordField())
-	}
-	m.DefaultMapping = doc
-	return m, nil
+// Close releases the index: it holds only memory, but a closed index
+// answers no more searches (a reloaded corpus replaces it).
+func (ix *Index) Close() error {
+	ix.closed.Store(true)
+	return nil
 }
 
-// documents turns the corpus into bleve documents and fills ix.entries.
-func (ix *Index) documents() map[string]document {
+// addDocuments turns the corpus into documents and passages.
+func (ix *Index) addDocuments() {
 	c := ix.corpus
-	docs := map[string]document{}
-	examples := map[string][]string{}
-	for _, f := range c.Factors {
-		for _, e := range f.Examples {
-			examples[e.NetworkID] = append(examples[e.NetworkID], e.Text)
-		}
-		for _, q := range f.Quotes {
-			if q.NetworkID != "" {
-				examples[q.NetworkID] = append(examples[q.NetworkID], q.Text)
-			}
-		}
+	networkNum := map[string]int32{}
+	add := func(e *entry, name, tags string) int32 {
+		num := int32(len(ix.entries))
+		e.provinceNum = -1
+		ix.entries = append(ix.entries, e)
+		ix.byKey[e.kind+":"+e.id] = num
+		ix.names.add(ix.plain(name))
+		ix.tags.add(ix.an(tags))
+		return num
 	}
 	for _, n := range c.Networks {
 		var tags []string
 		tags = append(tags, n.Themes...)
 		tags = append(tags, n.Place, n.Province)
 		tags = append(tags, n.Municipalities...)
-		seenOrg := map[string]bool{}
+		e := &entry{kind: KindNetwork, id: n.ID, title: n.Name, place: n.Place, province: n.Province, page: n.Page, themes: n.Themes}
+		for _, p := range append([]string{n.Place, n.Province}, n.Municipalities...) {
+			if w := strings.Join(words(p), " "); w != "" && !slices.Contains(e.places, w) {
+				e.places = append(e.places, w)
+			}
+		}
 		for _, p := range n.Partners {
 			tags = append(tags, p.Name)
-			if o := c.Organisation(p.Canonical); o != nil && !seenOrg[o.Name] {
-				seenOrg[o.Name] = true
+			o := c.Organisation(p.Canonical)
+			for o != nil && !slices.Contains(e.partners, o.Name) {
+				e.partners = append(e.partners, o.Name)
 				tags = append(tags, o.Name)
 				for _, a := range o.Aliases {
 					// "SAAMO Limburg" must not put every SAAMO network in
@@ -246,44 +208,103 @@ func (ix *Index) documents() map[string]document {
 						tags = append(tags, a)
 					}
 				}
+				if o.Parent == "" {
+					break
+				}
+				o = c.Organisation(o.Parent)
 			}
 		}
-		body := []string{n.Description, n.PartnersText}
-		body = append(body, n.Products...)
-		id := "n:" + n.ID
-		docs[id] = document{
-			Kind:     KindNetwork,
-			Name:     strings.Join(append([]string{n.Name}, n.Aliases...), " ; "),
-			Tags:     strings.Join(append(tags, append([]string{n.Name}, n.Aliases...)...), " ; "),
-			Text:     strings.Join(append(body, examples[n.ID]...), "\n\n"),
-			Theme:    n.Themes,
-			Province: n.Province,
+		tags = append(tags, n.Products...)
+		names := append([]string{n.Name}, n.Aliases...)
+		num := add(e, strings.Join(names, " ; "), strings.Join(append(tags, names...), " ; "))
+		networkNum[n.ID] = num
+		for _, para := range splitParagraphs(n.Description) {
+			ix.addPassage(num, -1, para)
 		}
-		ix.entries[id] = &entry{kind: KindNetwork, id: n.ID, title: n.Name, place: n.Place, province: n.Province, page: n.Page, themes: n.Themes,
-			texts: []string{n.Description, n.PartnersText, strings.Join(n.Products, ". ")}}
+		for _, para := range splitParagraphs(n.PartnersText) {
+			ix.addPassage(num, -1, para)
+		}
 	}
 	for _, f := range c.Factors {
-		parts := []string{f.Text}
-		var names []string
-		for _, e := range f.Examples {
-			parts = append(parts, e.Text)
-			if !slices.Contains(names, e.NetworkName) {
-				names = append(names, e.NetworkName)
+		// A factor's tags are its title only: the networks of its examples
+		// are found through the examples themselves, which count for them.
+		num := add(&entry{kind: KindFactor, id: f.ID, title: f.Title, page: f.Page}, f.Title, f.Title)
+		for _, para := range splitParagraphs(f.Text) {
+			ix.addPassage(num, -1, para)
+		}
+		// An example or a quote about a network counts for that network too.
+		also := func(id string) int32 {
+			if n, ok := networkNum[id]; ok {
+				return n
 			}
+			return -1
+		}
+		for _, e := range f.Examples {
+			ix.addPassage(num, also(e.NetworkID), e.Text)
 		}
 		for _, q := range f.Quotes {
-			parts = append(parts, q.Text+" "+q.Attribution)
+			t := q.Text
+			if q.Attribution != "" {
+				t += "\n— " + q.Attribution
+			}
+			ix.addPassage(num, also(q.NetworkID), t)
 		}
-		id := "f:" + f.ID
-		docs[id] = document{Kind: KindFactor, Name: f.Title, Tags: strings.Join(append(names, f.Title), " ; "), Text: strings.Join(parts, "\n\n")}
-		ix.entries[id] = &entry{kind: KindFactor, id: f.ID, title: f.Title, page: f.Page, texts: parts}
 	}
 	for _, p := range c.Passages {
-		id := "p:" + p.ID
-		docs[id] = document{Kind: KindPassage, Name: p.Title, Tags: p.Title, Text: p.Text}
-		ix.entries[id] = &entry{kind: KindPassage, id: p.ID, title: p.Title, page: p.Page, texts: []string{p.Text}}
+		num := add(&entry{kind: KindPassage, id: p.ID, title: p.Title, page: p.Page}, p.Title, p.Title)
+		for _, para := range splitParagraphs(p.Text) {
+			ix.addPassage(num, -1, para)
+		}
 	}
-	return docs
+}
+
+// addPassage indexes one passage of document doc (and of document also, when
+// it is ≥ 0).
+func (ix *Index) addPassage(doc, also int32, t string) {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return
+	}
+	num := int32(len(ix.passages))
+	ix.passages = append(ix.passages, passage{doc: doc, also: also, text: t, lazy: &lazySentences{}})
+	ix.body.add(ix.an(t))
+	ix.entries[doc].passages = append(ix.entries[doc].passages, num)
+}
+
+// splitParagraphs cuts text at blank lines.
+func splitParagraphs(t string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(t, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// numberFacets numbers the themes and provinces of the networks.
+func (ix *Index) numberFacets() {
+	themeNum, provinceNum := map[string]int{}, map[string]int{}
+	number := func(m map[string]int, names *[]string, v string) int {
+		n, ok := m[v]
+		if !ok {
+			n = len(*names)
+			m[v] = n
+			*names = append(*names, v)
+		}
+		return n
+	}
+	for _, e := range ix.entries {
+		if e.kind != KindNetwork {
+			continue
+		}
+		for _, th := range e.themes {
+			e.themeNums = append(e.themeNums, number(themeNum, &ix.themeNames, th))
+		}
+		if e.province != "" {
+			e.provinceNum = number(provinceNum, &ix.provinceNames, e.province)
+		}
+	}
 }
 
 // Request is one search.
@@ -293,9 +314,13 @@ type Request struct {
 	Province string // province name or alias; "" for all
 	Limit    int    // hits to return; 0 means 10
 	Offset   int    // hits to skip, for paging
+	// Question is Query as Understand read it; nil to have Search read it.
+	Question *Question
 }
 
-// Hit is one result.
+// Hit is one result. Page is the page of the passage the snippet comes
+// from: a network's own page, or the page of the success factor that prints
+// an example about it.
 type Hit struct {
 	Kind     string  `json:"kind"`
 	ID       string  `json:"id"`
@@ -313,6 +338,16 @@ type Facets struct {
 	Provinces map[string]int `json:"provinces"`
 }
 
+// Answer is the passage that clearly answers a question: well ahead of every
+// other passage. Text is the passage (cut when it is long), Page its page.
+type Answer struct {
+	Kind  string `json:"kind"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Page  int    `json:"page"`
+	Text  string `json:"text"`
+}
+
 // Result is the answer to a search.
 type Result struct {
 	Query      string `json:"query"`
@@ -323,6 +358,8 @@ type Result struct {
 	// Notice is a Dutch remark about the query itself (shortened, nothing
 	// left to search for); empty when there is none.
 	Notice string `json:"notice,omitempty"`
+	// Answer is the passage that answers the question, or nil.
+	Answer *Answer `json:"answer"`
 }
 
 // Limits on user input.
@@ -330,9 +367,6 @@ const (
 	MaxQueryRunes = 300 // longer input is cut
 	maxConcepts   = 12  // words searched for; the rest is ignored
 	maxLimit      = 50
-	// maxTermSearchers caps the term searchers one query may open (fuzzy
-	// terms expand into many), so no input can make a search expensive.
-	maxTermSearchers = 4000
 )
 
 // closestTitle returns the network name, alias or title closest to q (at
@@ -358,46 +392,35 @@ func (ix *Index) closestTitle(q string) string {
 type titleEntry struct{ key, name string }
 
 // titleMap maps the compact form of every network name, alias and id, factor
-// title and id, and passage title to its document id. Factors and passages
-// do not override networks.
-func titleMap(c *content.Corpus) map[string]string {
-	m := map[string]string{}
-	add := func(s, id string) {
+// title and id, and chapter title to its entry. Factors and chapters do not
+// override networks.
+func (ix *Index) titleMap() map[string]int32 {
+	c := ix.corpus
+	m := map[string]int32{}
+	add := func(s, key string) {
 		if k := text.Compact(s); k != "" {
 			if _, taken := m[k]; !taken {
-				m[k] = id
+				m[k] = ix.byKey[key]
 			}
 		}
 	}
 	for _, n := range c.Networks {
-		add(n.Name, "n:"+n.ID)
-		add(n.ID, "n:"+n.ID)
+		key := KindNetwork + ":" + n.ID
+		add(n.Name, key)
+		add(n.ID, key)
 		for _, a := range n.Aliases {
-			add(a, "n:"+n.ID)
+			add(a, key)
 		}
 	}
 	for _, f := range c.Factors {
-		add(f.Title, "f:"+f.ID)
-		add(f.ID, "f:"+f.ID)
+		key := KindFactor + ":" + f.ID
+		add(f.Title, key)
+		add(f.ID, key)
 	}
 	for _, p := range c.Passages {
-		add(p.Title, "p:"+p.ID)
+		add(p.Title, KindPassage+":"+p.ID)
 	}
 	return m
-}
-
-// loadFacets fills the facet table from the index.
-func (ix *Index) loadFacets() error {
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	return ix.facets.load(r)
 }
 
 // nameSets returns the folded multi-word names of organisations, themes and

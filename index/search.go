@@ -2,207 +2,164 @@ package index
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/bondgenoot/bondgenoot/content"
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
-// analyzerFunc runs the index's Dutch analyzer on a string.
-type analyzerFunc func(s string) analysis.TokenStream
-
-func newAnalyzerFunc(bi bleve.Index, name string) (analyzerFunc, error) {
-	a := bi.Mapping().AnalyzerNamed(name)
-	if a == nil {
-		return nil, errors.New("analyzer not registered: " + name)
-	}
-	return func(s string) analysis.TokenStream { return a.Analyze([]byte(s)) }, nil
-}
-
-// terms returns the distinct terms the analyzer makes of s.
-func (ix *Index) terms(s string) []string {
-	var out []string
-	for _, t := range ix.an(s) {
-		term := string(t.Term)
-		if !containsString(out, term) {
-			out = append(out, term)
-		}
-	}
-	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// concept is one thing the user asked for: a word, or a quoted phrase, with
-// the synonyms that count for it.
-type concept struct {
-	word     string     // folded surface word, or the phrase
-	phrase   bool       // match the words in order
-	quoted   bool       // the user put the phrase between quotes
-	synonyms [][]string // alternatives, each one or more words
-}
-
-// parseQuery turns user input into concepts. It never interprets query
-// syntax: operators, field names and wildcards are just characters between
-// words. It returns the cleaned input and a Dutch notice when the input was
-// cut.
-//
-// known reports whether a phrase of two or more folded words is a name the
-// guide uses (an organisation, a theme, a place): such a phrase is searched
-// as one concept, so "brede school" does not also mean every school.
-func parseQuery(raw string, known func(string) bool) (cleaned string, concepts []concept, notice string) {
-	cleaned = text.Clean(raw, MaxQueryRunes+1)
-	if utf8.RuneCountInString(cleaned) > MaxQueryRunes {
-		cleaned = strings.TrimSpace(string([]rune(cleaned)[:MaxQueryRunes]))
-		notice = fmt.Sprintf("Je zoekvraag was lang; ik zocht op de eerste %d tekens.", MaxQueryRunes)
-	}
-	rest := cleaned
-	// Quoted phrases, when the quotes are balanced.
-	for _, q := range []string{`"`, "“", "”", "„"} {
-		rest = strings.ReplaceAll(rest, q, `"`)
-	}
-	if strings.Count(rest, `"`)%2 == 0 {
-		parts := strings.Split(rest, `"`)
-		rest = ""
-		for i, p := range parts {
-			if i%2 == 1 {
-				ws := words(p)
-				if len(ws) > 1 {
-					concepts = append(concepts, concept{word: strings.Join(ws, " "), phrase: true, quoted: true})
-					continue
-				}
-			}
-			rest += " " + p
-		}
-	}
-	all := words(rest)
-	used := make([]bool, len(all))
-	// Multi-word synonyms first ("vrije tijd", "sociaal huis").
-	for i := 0; i < len(all); i++ {
-		if used[i] {
-			continue
-		}
-		for n := 4; n >= 2; n-- {
-			if i+n > len(all) {
-				continue
-			}
-			phrase := strings.Join(all[i:i+n], " ")
-			alts, ok := synonymsOf(phrase)
-			if !ok && (known == nil || !known(phrase)) {
-				continue
-			}
-			concepts = append(concepts, concept{word: phrase, phrase: true, synonyms: alts})
-			for k := i; k < i+n; k++ {
-				used[k] = true
-			}
-			break
-		}
-	}
-	for i, w := range all {
-		if used[i] || stopWords[w] {
-			continue
-		}
-		dup := false
-		for _, c := range concepts {
-			dup = dup || c.word == w
-		}
-		if dup {
-			continue
-		}
-		alts, _ := synonymsOf(w)
-		concepts = append(concepts, concept{word: w, synonyms: alts})
-	}
-	if len(concepts) > maxConcepts {
-		concepts = concepts[:maxConcepts]
-		if notice == "" {
-			notice = fmt.Sprintf("Ik zocht op de eerste %d zoekwoorden.", maxConcepts)
-		}
-	}
-	return cleaned, concepts, notice
-}
+// Weights of the parts of a document's score. They were set on the
+// relevance table (the tuning half of the questions and the keyword rows).
+const (
+	// secondShare is the share of a document's second-best passage added to
+	// its best one.
+	secondShare = 0.3
+	// alsoShare weighs an example or quote about a network for the success
+	// factor that prints it; it counts fully for the network.
+	alsoShare   = 0.85
+	tagsWeight  = 1.0
+	namesWeight = 1.5
+	// placeBoost lifts the networks in a place the query names; partnerBoost
+	// the networks working with a named organisation; themeBoost those with
+	// a named theme.
+	placeBoost   = 5.0
+	partnerBoost = 2.5
+	themeBoost   = 1.5
+	// titleBoost puts the document whose whole name is the query first.
+	titleBoost = 50.0
+	// coverageFloor is what a passage keeps of its score when it matches
+	// none of the other concepts; it keeps the rest in proportion.
+	coverageFloor = 0.1
+	// rareNameDocs: a word in at most this share of the documents is rare
+	// enough for a name match to count on its own.
+	rareNameShare = 0.06
+	// intentBoost lifts the kind of document a question asks for.
+	intentBoost = 1.25
+	// answerLead is how far the best passage must be ahead of the next.
+	answerLead = 1.45
+	// answerLeaders: the answer comes from one of the first hits.
+	answerLeaders = 2
+	// minAnswerRunes is the shortest passage that can be an answer.
+	minAnswerRunes = 80
+)
 
 // Search runs a search. It never returns an error for odd input: such input
 // gives an empty result with a notice. It returns *content.FilterError for
-// an unknown theme or province.
+// an unknown theme or province, and the context's error when it ends.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
-	cleaned, concepts, notice := parseQuery(req.Query, ix.isKnownPhrase)
-	res := &Result{Query: cleaned, Hits: []Hit{}, Facets: Facets{Themes: map[string]int{}, Provinces: map[string]int{}}, Notice: notice}
-	var filters []query.Query
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if ix.closed.Load() {
+		return nil, fmt.Errorf("search: %w", ErrClosed)
+	}
+	q := req.Question
+	if q == nil {
+		q = ix.Understand(req.Query)
+	}
+	res := &Result{Query: q.Cleaned, Hits: []Hit{}, Facets: Facets{Themes: map[string]int{}, Provinces: map[string]int{}}, Notice: q.Notice}
+	theme, province := "", ""
 	if req.Theme != "" {
 		t := ix.corpus.FindTheme(req.Theme)
 		if t == nil {
 			return nil, &content.FilterError{Field: "thema", Value: req.Theme, Suggestions: ix.corpus.ThemeNames()}
 		}
-		q := bleve.NewTermQuery(t.Name)
-		q.SetField(fieldTheme)
-		filters = append(filters, q)
+		theme = t.Name
 	}
 	if req.Province != "" {
 		p, ok := content.FindProvince(req.Province)
 		if !ok {
 			return nil, &content.FilterError{Field: "provincie", Value: req.Province, Suggestions: content.Provinces}
 		}
-		q := bleve.NewTermQuery(p)
-		q.SetField(fieldProvince)
-		filters = append(filters, q)
+		province = p
 	}
-	if len(concepts) == 0 {
+	if len(q.concepts) == 0 {
 		if res.Notice != "" {
 			res.Notice += " "
 		}
 		res.Notice += "Geef een of meer zoekwoorden, bijvoorbeeld: brugfiguur, vrije tijd of laagdrempelig."
 		return res, nil
 	}
-	built := ix.buildQuery(cleaned, concepts)
-	var q query.Query = built.query
-	if len(filters) > 0 {
-		q = bleve.NewConjunctionQuery(append([]query.Query{built.query}, filters...)...)
+	s := ix.scratch.Get().(*scratch)
+	defer ix.scratch.Put(s)
+	s.reset()
+	ranked, err := ix.score(ctx, q, s)
+	if err != nil {
+		return nil, err
+	}
+	keep := func(d int32) bool {
+		e := ix.entries[d]
+		return (theme == "" || slices.Contains(e.themes, theme)) && (province == "" || e.province == province)
+	}
+	hits := ranked[:0]
+	for _, h := range ranked {
+		if keep(h.doc) {
+			hits = append(hits, h)
+		}
+	}
+	res.Total = len(hits)
+	counts := struct{ themes, provinces []int }{make([]int, len(ix.themeNames)), make([]int, len(ix.provinceNames))}
+	for _, h := range hits {
+		e := ix.entries[h.doc]
+		for _, n := range e.themeNums {
+			counts.themes[n]++
+		}
+		if e.provinceNum >= 0 {
+			counts.provinces[e.provinceNum]++
+		}
+	}
+	for i, n := range counts.themes {
+		if n > 0 {
+			res.Facets.Themes[ix.themeNames[i]] = n
+		}
+	}
+	for i, n := range counts.provinces {
+		if n > 0 {
+			res.Facets.Provinces[ix.provinceNames[i]] = n
+		}
 	}
 	limit := req.Limit
 	if limit <= 0 {
 		limit = 10
 	}
 	limit = min(limit, maxLimit)
-	offset := max(req.Offset, 0)
-	counts := ix.facets.newCounts()
-	sr := bleve.NewSearchRequestOptions(&facetQuery{inner: q, table: ix.facets, counts: counts}, limit, offset, false)
-	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, maxTermSearchers)
-	out, err := ix.bleve.SearchInContext(ctx, sr)
-	if err != nil {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return nil, err
+	offset := min(max(req.Offset, 0), len(hits))
+	top := topK(hits, offset+limit)
+	terms := q.terms()
+	for _, h := range top[offset:] {
+		e := ix.entries[h.doc]
+		p := s.bestPass[h.doc]
+		if p < 0 && len(e.passages) > 0 {
+			p = e.passages[0]
 		}
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	res.Total = int(out.Total)
-	ix.facets.fill(counts, &res.Facets)
-	for _, h := range out.Hits {
-		e := ix.entries[h.ID]
-		if e == nil {
-			continue
+		snippet, page := "", e.page
+		if p >= 0 {
+			snippet = ix.snippet(p, terms, snippetRunes, true)
+			// The page of the passage: an example about a network is
+			// printed with its success factor.
+			page = ix.entries[ix.passages[p].doc].page
 		}
 		res.Hits = append(res.Hits, Hit{
-			Kind: e.kind, ID: e.id, Title: e.title, Place: e.place, Province: e.province, Page: e.page,
-			Snippet: ix.snippet(e, built.terms), Score: round(h.Score),
+			Kind: e.kind, ID: e.id, Title: e.title, Place: e.place, Province: e.province, Page: page,
+			Snippet: snippet, Score: round(h.score),
 		})
 	}
-	if res.Total < 3 || built.corrected {
-		res.Suggestion = ix.suggest(cleaned, res.Total == 0)
+	// top is hits[:offset+limit] in order; the answer needs the first two.
+	lead := top
+	if len(lead) < answerLeaders {
+		lead = topK(hits, answerLeaders) // the hits are rendered already
+	}
+	var leaders []int32
+	for _, h := range lead[:min(answerLeaders, len(lead))] {
+		leaders = append(leaders, h.doc)
+	}
+	res.Answer = ix.answer(q, s, leaders, keep, terms)
+	if res.Total < 3 || q.corrected() {
+		res.Suggestion = ix.suggest(q.Cleaned, res.Total == 0)
 	}
 	return res, nil
 }
@@ -211,270 +168,409 @@ func round(f float64) float64 {
 	return float64(int64(f*10000+0.5)) / 10000
 }
 
-// disMaxTie is the share of a concept's other matches added to its best one:
-// 1 sums them all, as Lucene's BM25 does since it dropped the coord factor
-// (measured on the relevance table: 0 → 94/100, 0.5 → 96, 1 → 96 and the
-// best mean reciprocal rank).
-const disMaxTie = 1.0
-
-// builtQuery is a bleve query with the terms it looks for (for snippets).
-type builtQuery struct {
-	query     query.Query
-	terms     map[string]bool
-	corrected bool // a word was unknown and replaced by close index terms
+// scored is a document with its score.
+type scored struct {
+	doc   int32
+	score float64
 }
 
-func (ix *Index) buildQuery(cleaned string, concepts []concept) builtQuery {
-	b := builtQuery{terms: map[string]bool{}}
-	concepts = ix.dropCommon(concepts)
-	var should []query.Query
-	for _, c := range concepts {
-		var alts []query.Query
-		if c.phrase {
-			alts = append(alts, ix.phraseQueries(c.word, 1, c.quoted, b.terms)...)
-		} else {
-			qs, known := ix.wordQueries(c.word, 1, b.terms)
-			alts = append(alts, qs...)
-			if !known && len(c.synonyms) == 0 {
-				fz := ix.fuzzyQueries(c.word, b.terms)
-				if len(fz) > 0 {
-					b.corrected = true
+// score scores every document that matches a concept and returns them best
+// first.
+func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, error) {
+	n := q.weighty()
+	weights, wsum := ix.conceptWeights(q)
+	rareLimit := max(2, int(rareNameShare*float64(len(ix.entries))))
+	for ci, c := range q.concepts {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		s.curTouch = s.curTouch[:0]
+		s.docCurTch = s.docCurTch[:0]
+		s.nameCurTch = s.nameCurTch[:0]
+		for _, a := range c.alts {
+			ix.matchAlt(&ix.body, a, a.terms, func(p int32, v float64) {
+				if s.cur[p] == 0 {
+					s.curTouch = append(s.curTouch, p)
 				}
-				alts = append(alts, fz...)
+				s.cur[p] = max(s.cur[p], v)
+			})
+			ix.matchAlt(&ix.tags, a, a.terms, func(d int32, v float64) {
+				if s.docCur[d] == 0 {
+					s.docCurTch = append(s.docCurTch, d)
+				}
+				s.docCur[d] = max(s.docCur[d], tagsWeight*v)
+			})
+			if a.plain != nil {
+				rare := false
+				if len(a.plain) == 1 && a.weight == 1 {
+					rare = ix.docFreq(a.plain[0]) <= rareLimit
+				}
+				ix.matchAlt(&ix.names, a, a.plain, func(d int32, v float64) {
+					if s.nameCur[d] == 0 {
+						s.nameCurTch = append(s.nameCurTch, d)
+					}
+					s.nameCur[d] = max(s.nameCur[d], namesWeight*v)
+					if rare {
+						s.nameRare[d] = true
+					}
+					if a.weight == 1 {
+						s.nameCurExact[d] = true
+					}
+				})
 			}
 		}
-		if ix.places[c.word] {
-			// A place or province finds the networks there first.
-			alts = append(alts, ix.fieldPhrase(c.word, fieldTags, placeBoost))
+		for _, d := range s.nameCurTch {
+			if s.nameHits[d] == 0 {
+				s.nameTouch = append(s.nameTouch, d)
+			}
+			s.nameHits[d]++
+			s.nameScore[d] += s.nameCur[d]
+			if s.nameCurExact[d] {
+				s.nameExact[d]++
+			}
+			s.nameCur[d], s.nameCurExact[d] = 0, false
 		}
-		for _, syn := range c.synonyms {
-			if len(syn) == 1 {
-				alts = append(alts, ix.synonymQueries(syn[0], 0.6, b.terms)...)
-			} else {
-				alts = append(alts, ix.phraseQueries(strings.Join(syn, " "), 0.6, false, b.terms)...)
+		// Recognised names lift the networks they belong to.
+		lift := func(docs []int32, b float64) {
+			for _, d := range docs {
+				if s.docCur[d] == 0 {
+					s.docCurTch = append(s.docCurTch, d)
+				}
+				s.docCur[d] += b
 			}
 		}
-		if len(alts) == 0 {
+		if c.place != "" {
+			lift(ix.byPlace[strings.Join(words(c.place), " ")], placeBoost)
+		}
+		if c.org != "" {
+			lift(ix.byPartner[c.org], partnerBoost)
+		}
+		if c.theme != "" {
+			lift(ix.byTheme[c.theme], themeBoost)
+		}
+		if c.near != nil {
+			ix.liftNearby(c.near, lift)
+		}
+		hit, cw := uint16(1), weights[ci]
+		if c.light {
+			hit = 0
+		}
+		for _, p := range s.curTouch {
+			if !s.passSeen[p] {
+				s.passSeen[p] = true
+				s.touched = append(s.touched, p)
+			}
+			s.pass[p] += s.cur[p]
+			s.passHits[p] += hit
+			s.passCov[p] += cw
+			s.cur[p] = 0
+		}
+		for _, d := range s.docCurTch {
+			if !s.docSeen[d] {
+				s.docSeen[d] = true
+				s.docTouch = append(s.docTouch, d)
+			}
+			s.doc[d] += s.docCur[d]
+			s.docHits[d] += hit
+			s.docCov[d] += cw
+			s.docCur[d] = 0
+		}
+	}
+	// Passages: scaled by the share of concepts they match, then the best
+	// two per document.
+	for _, p := range s.touched {
+		s.pass[p] *= coverage(s.passCov[p], wsum, n)
+	}
+	if n >= 2 {
+		ix.proximity(q, s, weights, wsum)
+	}
+	for _, p := range s.touched {
+		v := s.pass[p]
+		ps := ix.passages[p]
+		if ps.also >= 0 {
+			s.offer(ps.also, p, v)
+			v *= alsoShare
+		}
+		s.offer(ps.doc, p, v)
+	}
+	for _, d := range s.bestTouch {
+		s.addTotal(d, s.best[d]+secondShare*s.second[d])
+	}
+	for _, d := range s.docTouch {
+		s.addTotal(d, s.doc[d]*coverage(s.docCov[d], wsum, n))
+	}
+	// A name counts when it is specific: a rare word, the one word of the
+	// query, or most of the query.
+	for _, d := range s.nameTouch {
+		hits := int(s.nameHits[d])
+		if s.nameRare[d] || n == 1 && s.nameExact[d] >= 1 && hits == len(q.concepts) || n > 1 && hits >= 2 && hits*3 >= 2*n {
+			s.addTotal(d, s.nameScore[d])
+		}
+	}
+	// What the question asks for weighs in.
+	if q.Wants != "" {
+		for _, d := range s.totalTouch {
+			if k := ix.entries[d].kind; (k == KindNetwork) == (q.Wants == WantsNetwork) {
+				s.total[d] *= intentBoost
+			}
+		}
+	}
+	if d, ok := ix.titles[text.Compact(q.Cleaned)]; ok {
+		s.addTotal(d, titleBoost)
+	}
+	out := make([]scored, 0, len(s.totalTouch))
+	for _, d := range s.totalTouch {
+		if v := s.total[d]; v > 0 {
+			out = append(out, scored{d, v})
+		}
+	}
+	return out, nil
+}
+
+// better orders scored documents: higher score first, then document order.
+func better(a, b scored) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.doc < b.doc
+}
+
+// topK returns the best k of hits in order. It reorders hits.
+func topK(hits []scored, k int) []scored {
+	k = min(k, len(hits))
+	if k <= 0 {
+		return nil
+	}
+	if k*4 >= len(hits) {
+		sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
+		return hits[:k]
+	}
+	// A bounded heap: hits[:k] holds the best k seen, worst at the root.
+	h := hits[:k]
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= k {
+				return
+			}
+			w := l
+			if r := l + 1; r < k && better(h[w], h[r]) {
+				w = r
+			}
+			if !better(h[i], h[w]) {
+				return
+			}
+			h[i], h[w] = h[w], h[i]
+			i = w
+		}
+	}
+	for i := k/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for _, x := range hits[k:] {
+		if better(x, h[0]) {
+			h[0] = x
+			down(0)
+		}
+	}
+	sort.Slice(h, func(i, j int) bool { return better(h[i], h[j]) })
+	return h
+}
+
+// offer records passage p with score v for document d.
+func (s *scratch) offer(d, p int32, v float64) {
+	if s.bestPass[d] < 0 {
+		s.bestTouch = append(s.bestTouch, d)
+	}
+	switch {
+	case v > s.best[d]:
+		s.second[d] = s.best[d]
+		s.best[d], s.bestPass[d] = v, p
+	case v > s.second[d]:
+		s.second[d] = v
+	}
+}
+
+// coverage scales a score by the share of the query's weight (the IDF of
+// its concepts) that a unit matches: missing a rare word costs more than
+// missing a common one.
+func coverage(got, sum float64, n int) float64 {
+	if n <= 1 || sum <= 0 {
+		return 1
+	}
+	return coverageFloor + (1-coverageFloor)*min(got/sum, 1)
+}
+
+// conceptWeights returns each concept's weight for coverage (the IDF of its
+// word in the passages; 0 for a light word) and their sum.
+func (ix *Index) conceptWeights(q *Question) ([]float64, float64) {
+	out := make([]float64, len(q.concepts))
+	sum := 0.0
+	for i, c := range q.concepts {
+		if c.light || len(c.alts) == 0 {
 			continue
 		}
-		should = append(should, newDisMax(disMaxTie, alts...))
-	}
-	// A network, factor or chapter whose name is the query ranks first.
-	if id := ix.titleMatch(cleaned); id != "" {
-		dq := bleve.NewDocIDQuery([]string{id})
-		dq.SetBoost(50)
-		should = append(should, dq)
-	}
-	if len(should) == 0 {
-		return builtQuery{query: bleve.NewMatchNoneQuery(), terms: b.terms}
-	}
-	b.query = bleve.NewDisjunctionQuery(should...)
-	return b
-}
-
-// commonShare is the share of documents above which a word counts as common:
-// in a question of several words, such words add cost but no ranking.
-const commonShare = 0.3
-
-// dropCommon removes plain words that occur in more than commonShare of the
-// documents, as long as a rarer word remains to search for.
-func (ix *Index) dropCommon(concepts []concept) []concept {
-	if len(concepts) < 3 || ix.docCount == 0 {
-		return concepts
-	}
-	limit := int(commonShare * float64(ix.docCount))
-	var kept []concept
-	for _, c := range concepts {
-		if !c.phrase && len(c.synonyms) == 0 {
-			if toks := ix.an(c.word); len(toks) > 0 && ix.vocab.textDF[string(toks[0].Term)] > limit {
-				continue
-			}
+		w := 0.0
+		for _, t := range c.alts[0].terms {
+			w += ix.body.idfs[t]
 		}
-		kept = append(kept, c)
-	}
-	if len(kept) == 0 {
-		return concepts
-	}
-	return kept
-}
-
-// titleMatch returns the document id of the network (name, alias or id),
-// factor or passage whose title is the query, ignoring case, accents and
-// punctuation; "" when none is.
-func (ix *Index) titleMatch(q string) string {
-	return ix.titles[text.Compact(q)]
-}
-
-// wordQueries matches one word in every text field: the whole word, and all
-// parts of a compound together. known is false when no field holds the
-// whole word.
-func (ix *Index) wordQueries(w string, boost float64, terms map[string]bool) ([]query.Query, bool) {
-	toks := ix.an(w)
-	if len(toks) == 0 {
-		return nil, true // a stop word: nothing to look for
-	}
-	whole := string(toks[0].Term)
-	var parts []string
-	for _, t := range toks[1:] {
-		if p := string(t.Term); p != whole && !containsString(parts, p) {
-			parts = append(parts, p)
-		}
-	}
-	terms[whole] = true
-	for _, p := range parts {
-		terms[p] = true
-	}
-	known := ix.vocab.hasTerm(whole)
-	var out []query.Query
-	for field, fb := range fieldBoosts {
-		if !known && len(parts) >= 2 {
-			// An unknown compound: its parts count alone too, weakly.
-			for _, p := range parts {
-				pq := bleve.NewTermQuery(p)
-				pq.SetField(field)
-				pq.SetBoost(fb * boost * 0.25)
-				out = append(out, pq)
-			}
-		}
-		tq := bleve.NewTermQuery(whole)
-		tq.SetField(field)
-		tq.SetBoost(fb * boost)
-		out = append(out, tq)
-		if len(parts) >= 2 {
-			var cs []query.Query
-			for _, p := range parts {
-				pq := bleve.NewTermQuery(p)
-				pq.SetField(field)
-				cs = append(cs, pq)
-			}
-			cq := bleve.NewConjunctionQuery(cs...)
-			cq.SetBoost(fb * boost * 0.7)
-			out = append(out, cq)
-		}
-	}
-	return out, known || len(parts) >= 2
-}
-
-// synonymQueries matches a single-word synonym as a whole term in the name
-// and text fields.
-func (ix *Index) synonymQueries(w string, boost float64, terms map[string]bool) []query.Query {
-	toks := ix.an(w)
-	if len(toks) == 0 {
-		return nil
-	}
-	term := string(toks[0].Term)
-	terms[term] = true
-	var out []query.Query
-	for _, field := range synonymFields {
-		tq := bleve.NewTermQuery(term)
-		tq.SetField(field)
-		tq.SetBoost(fieldBoosts[field] * boost)
-		out = append(out, tq)
-	}
-	return out
-}
-
-// placeBoost weighs a place or province named in a query, in the tags of
-// the networks there.
-const placeBoost = 3 * 2.5
-
-// fieldPhrase matches words in order in one field.
-func (ix *Index) fieldPhrase(phrase, field string, boost float64) query.Query {
-	toks := ix.plain(phrase)
-	if len(toks) == 1 {
-		tq := bleve.NewTermQuery(string(toks[0].Term))
-		tq.SetField(field)
-		tq.SetBoost(boost)
-		return tq
-	}
-	pq := bleve.NewMatchPhraseQuery(phrase)
-	pq.SetField(field)
-	pq.SetBoost(boost)
-	return pq
-}
-
-// phraseQueries matches words in order in every text field.
-//
-// With looseTags, the tags field (short lists of names) only needs all the
-// words, which is cheaper than checking positions; quoted phrases use it,
-// since on large indexes they otherwise cost the most.
-func (ix *Index) phraseQueries(phrase string, boost float64, looseTags bool, terms map[string]bool) []query.Query {
-	for _, t := range ix.terms(phrase) {
-		terms[t] = true
-	}
-	// The whole words in order, with "" where a stop word was: a plain
-	// phrase is cheaper than one over compound parts at the same positions.
-	toks := ix.plain(phrase)
-	if len(toks) == 0 {
-		return nil
-	}
-	first := toks[0].Position
-	words := make([]string, toks[len(toks)-1].Position-first+1)
-	for _, t := range toks {
-		words[t.Position-first] = string(t.Term)
-	}
-	var out []query.Query
-	for field, fb := range fieldBoosts {
-		var q query.Query
-		if len(words) == 1 {
-			tq := bleve.NewTermQuery(words[0])
-			tq.SetField(field)
-			tq.SetBoost(fb * boost)
-			q = tq
-		} else if looseTags && field == fieldTags {
-			var must []query.Query
-			for _, w := range words {
-				if w != "" {
-					tq := bleve.NewTermQuery(w)
-					tq.SetField(field)
-					must = append(must, tq)
+		if w == 0 {
+			// Unknown: the best of its alternatives.
+			for _, a := range c.alts {
+				for _, t := range a.terms {
+					w = max(w, ix.body.idfs[t])
 				}
 			}
-			cq := bleve.NewConjunctionQuery(must...)
-			cq.SetBoost(fb * boost)
-			q = cq
-		} else {
-			pq := bleve.NewPhraseQuery(words, field)
-			pq.SetBoost(fb * boost)
-			q = pq
 		}
-		out = append(out, q)
+		if w == 0 {
+			w = 1
+		}
+		out[i] = w
+		sum += w
 	}
-	return out
+	return out, sum
 }
 
-// fuzzyQueries is the typo fallback for a word the index does not hold: the
-// closest index terms within one edit (two for long words), at a low boost.
-// Short words get none, since they drift ("okan" is close to everything).
-func (ix *Index) fuzzyQueries(w string, terms map[string]bool) []query.Query {
-	toks := ix.an(w)
-	if len(toks) == 0 || utf8.RuneCountInString(w) < 5 {
+// docFreq is the number of documents a term occurs in, in any field.
+func (ix *Index) docFreq(term string) int {
+	if n, ok := ix.dfCache.Load(term); ok {
+		return n.(int)
+	}
+	seen := map[int32]bool{}
+	for _, p := range ix.body.post[term] {
+		seen[ix.passages[p.unit].doc] = true
+	}
+	for _, p := range ix.tags.post[term] {
+		seen[p.unit] = true
+	}
+	for _, p := range ix.names.post[term] {
+		seen[p.unit] = true
+	}
+	ix.dfCache.Store(term, len(seen))
+	return len(seen)
+}
+
+// matchAlt visits every unit of f that matches an alternative, with its
+// score.
+func (ix *Index) matchAlt(f *field, a alt, terms []string, visit func(unit int32, v float64)) {
+	switch {
+	case len(terms) == 0:
+	case len(terms) == 1:
+		idf := f.idfs[terms[0]]
+		for _, p := range f.post[terms[0]] {
+			visit(p.unit, a.weight*f.score(idf, p.tf, p.unit))
+		}
+	case a.conj:
+		// Every part somewhere in the unit.
+		first := terms[0]
+		for _, t := range terms[1:] {
+			if f.df(t) < f.df(first) {
+				first = t
+			}
+		}
+		// Walk the rarest part's postings; the others advance with them.
+		lists := make([][]posting, len(terms))
+		for i, t := range terms {
+			lists[i] = f.post[t]
+		}
+		for _, p := range f.post[first] {
+			sum := 0.0
+			ok := true
+			for i, t := range terms {
+				l := lists[i]
+				k := 0
+				for k < len(l) && l[k].unit < p.unit {
+					k++
+				}
+				lists[i] = l[k:]
+				if k == len(l) || l[k].unit != p.unit {
+					ok = false
+					break
+				}
+				sum += f.score(f.idfs[t], l[k].tf, p.unit)
+			}
+			if ok {
+				visit(p.unit, a.weight*sum/float64(len(terms))*1.2)
+			}
+		}
+	default:
+		var idf float64
+		for _, t := range terms {
+			idf += f.idfs[t]
+		}
+		f.phrase(terms, func(unit, tf int32) {
+			visit(unit, a.weight*f.score(idf, tf, unit))
+		})
+	}
+}
+
+// terms returns the terms the question looks for, for snippets, with a
+// weight: the typed word most, a synonym or compound less, a part of a
+// compound least.
+func (q *Question) terms() map[string]int {
+	m := map[string]int{}
+	for _, c := range q.concepts {
+		for i, a := range c.alts {
+			w := 2
+			switch {
+			case i == 0:
+				w = 3
+			case a.conj:
+				w = 1
+			}
+			for _, t := range a.terms {
+				if t != "" && m[t] < w {
+					m[t] = w
+				}
+			}
+		}
+	}
+	return m
+}
+
+// answer returns the best passage when it clearly answers a question: the
+// query has a topic of two or more concepts or is a question, the passage
+// matches most of it, and it is well ahead of every other passage.
+func (ix *Index) answer(q *Question, s *scratch, leaders []int32, keep func(int32) bool, terms map[string]int) *Answer {
+	n := q.weighty()
+	if len(leaders) == 0 || !(q.Asks || n >= 2) {
 		return nil
 	}
-	stem := string(toks[0].Term)
-	maxDist := 1
-	if utf8.RuneCountInString(w) >= 8 {
-		maxDist = 2
+	first := leaders[0]
+	if first < 0 {
+		return nil
 	}
-	var out []query.Query
-	close := ix.vocab.closeTerms(stem, maxDist, 3)
-	// The typo may keep the stemmer from cutting the ending
-	// (laagdrempelighied): also try the stem of the closest word of the guide.
-	if cw := ix.vocab.closestWord(w); cw != "" {
-		if ts := ix.an(cw); len(ts) > 0 && !containsString(close, string(ts[0].Term)) {
-			close = append(close, string(ts[0].Term))
+	best, second := int32(-1), 0.0
+	for _, p := range s.touched {
+		ps := ix.passages[p]
+		if !keep(ps.doc) && (ps.also < 0 || !keep(ps.also)) {
+			continue
+		}
+		v := s.pass[p]
+		if best < 0 || v > s.pass[best] {
+			if best >= 0 {
+				second = max(second, s.pass[best])
+			}
+			best = p
+		} else {
+			second = max(second, v)
 		}
 	}
-	for _, t := range close {
-		terms[t] = true
-		for _, field := range []string{fieldName, fieldTags, fieldText} {
-			tq := bleve.NewTermQuery(t)
-			tq.SetField(field)
-			tq.SetBoost(fieldBoosts[field] * 0.35)
-			out = append(out, tq)
-		}
+	if best < 0 || s.pass[best] < answerLead*second || int(s.passHits[best])*2 < n || utf8.RuneCountInString(ix.passages[best].text) < minAnswerRunes {
+		return nil
 	}
-	return out
+	p := ix.passages[best]
+	d := p.doc
+	if p.also >= 0 && (first == p.also || !keep(d)) {
+		d = p.also
+	}
+	// The answer agrees with the ranking: it comes from one of the first
+	// hits.
+	if !slices.Contains(leaders, d) && !(p.also >= 0 && slices.Contains(leaders, p.also)) {
+		return nil
+	}
+	e := ix.entries[d]
+	return &Answer{Kind: e.kind, ID: e.id, Title: e.title, Page: ix.entries[p.doc].page, Text: ix.snippet(best, terms, answerRunes, false)}
 }
 
 // suggest returns the query with each unknown word replaced by the closest
@@ -484,7 +580,7 @@ func (ix *Index) suggest(cleaned string, nothingFound bool) string {
 	changed := false
 	var out []string
 	for _, w := range words(cleaned) {
-		if stopWords[w] || len(w) < 4 {
+		if stopWords[w] || fillerWords[w] || len(w) < 4 {
 			out = append(out, w)
 			continue
 		}
@@ -507,4 +603,97 @@ func (ix *Index) suggest(cleaned string, nothingFound bool) string {
 		return ix.closestTitle(cleaned)
 	}
 	return ""
+}
+
+// weighty is the number of concepts that are not light, at least 1.
+func (q *Question) weighty() int {
+	n := 0
+	for _, c := range q.concepts {
+		if !c.light {
+			n++
+		}
+	}
+	return max(n, 1)
+}
+
+// proximityPassages is how many of the best passages get the proximity
+// bonus; proximityShare how much a sentence with the whole query adds.
+const (
+	proximityPassages = 40
+	proximityShare    = 0.5
+)
+
+// proximity lifts the best passages by the share of the query's weight that
+// one of their sentences holds: the words of a question close together
+// answer it better than the same words spread over a long paragraph.
+func (ix *Index) proximity(q *Question, s *scratch, weights []float64, wsum float64) {
+	if wsum <= 0 || len(q.concepts) > 64 {
+		return
+	}
+	// Which concepts each term stands for: single terms, and for a phrase
+	// or the parts of a compound its rarest term.
+	mask := map[string]uint64{}
+	for i, c := range q.concepts {
+		if weights[i] == 0 {
+			continue
+		}
+		for _, a := range c.alts {
+			t := ""
+			for _, x := range a.terms {
+				if x != "" && (t == "" || ix.body.idfs[x] > ix.body.idfs[t]) {
+					t = x
+				}
+			}
+			if t != "" {
+				mask[t] |= 1 << i
+			}
+		}
+	}
+	cand := make([]scored, 0, len(s.touched))
+	for _, p := range s.touched {
+		cand = append(cand, scored{p, s.pass[p]})
+	}
+	for _, c := range topK(cand, proximityPassages) {
+		bestShare := 0.0
+		for _, st := range ix.analyseSentences(&ix.passages[c.doc]) {
+			var m uint64
+			for t := range st.terms {
+				m |= mask[t]
+			}
+			share := 0.0
+			for i := range q.concepts {
+				if m&(1<<i) != 0 {
+					share += weights[i]
+				}
+			}
+			bestShare = max(bestShare, share/wsum)
+		}
+		s.pass[c.doc] *= 1 + proximityShare*bestShare
+	}
+}
+
+// nearKm is how far from a named place a network still gets a lift.
+const nearKm = 25.0
+
+// liftNearby lifts the networks that work in place p fully, and those
+// within nearKm the less the farther they are.
+func (ix *Index) liftNearby(p *content.Place, lift func([]int32, float64)) {
+	near, err := ix.corpus.NearbyNetworks(p, "")
+	if err != nil {
+		return
+	}
+	for _, nb := range near {
+		d, ok := ix.byKey[KindNetwork+":"+nb.Network.ID]
+		if !ok {
+			continue
+		}
+		switch {
+		case nb.Here:
+			lift([]int32{d}, placeBoost)
+		case nb.DistanceKm < nearKm:
+			lift([]int32{d}, placeBoost*0.6*(1-nb.DistanceKm/nearKm))
+		default:
+			return // nearest first: the rest is farther
+		}
+	}
 }

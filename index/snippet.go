@@ -2,34 +2,17 @@ package index
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
-// snippetRunes is the longest snippet shown.
-const snippetRunes = 280
-
-// sentence is a sentence of a document with the terms the analyzer makes of
-// it, to pick the sentence that best matches a query.
-type sentence struct {
-	text  string
-	terms map[string]bool
-}
-
-// sentences splits texts into sentences and analyses each.
-func (ix *Index) sentences(texts ...string) []sentence {
-	var out []sentence
-	for _, t := range texts {
-		for _, s := range splitSentences(t) {
-			terms := map[string]bool{}
-			for _, tok := range ix.an(s) {
-				terms[string(tok.Term)] = true
-			}
-			out = append(out, sentence{text: s, terms: terms})
-		}
-	}
-	return out
-}
+// snippetRunes is the longest snippet shown; answerRunes the longest answer
+// passage.
+const (
+	snippetRunes = 280
+	answerRunes  = 600
+)
 
 // splitSentences cuts text after ". ", "! ", "? " and at line breaks.
 func splitSentences(t string) []string {
@@ -55,30 +38,72 @@ func splitSentences(t string) []string {
 	return out
 }
 
-// snippet returns the sentence that holds most of the query's terms (the
-// first one on a tie), cut to snippetRunes. The entry's sentences are
-// analysed once, on the first call.
-func (ix *Index) snippet(e *entry, terms map[string]bool) string {
-	e.once.Do(func() { e.sentences = ix.sentences(e.texts...) })
-	if len(e.sentences) == 0 {
+// snippet returns passage p as a snippet of at most limit runes: the whole
+// passage when it fits, else from the sentence that holds most of the
+// query's terms (the first one on a tie) on.
+//
+// With back, the snippet starts a sentence or more earlier when the rest
+// still fits.
+func (ix *Index) snippet(p int32, terms map[string]int, limit int, back bool) string {
+	ps := &ix.passages[p]
+	if utf8.RuneCountInString(ps.text) <= limit {
+		return strings.Join(strings.Fields(ps.text), " ")
+	}
+	sentences := ix.analyseSentences(ps)
+	if len(sentences) == 0 {
 		return ""
 	}
 	best, bestScore := 0, 0
-	for i, s := range e.sentences {
+	for i, s := range sentences {
 		score := 0
-		for t := range terms {
+		for t, w := range terms {
 			if s.terms[t] {
-				score++
+				score += w
 			}
 		}
 		if score > bestScore {
 			best, bestScore = i, score
 		}
 	}
-	s := e.sentences[best].text
-	// Add the next sentence when the best one is short.
-	if len([]rune(s)) < 80 && best+1 < len(e.sentences) {
-		s += " " + e.sentences[best+1].text
+	join := func(from int) string {
+		var b strings.Builder
+		for i, s := range sentences[from:] {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s.text)
+			if b.Len() > 4*limit {
+				break
+			}
+		}
+		return b.String()
 	}
-	return text.Truncate(s, snippetRunes, "")
+	// Start a sentence earlier when the rest would fit anyway.
+	out := join(best)
+	for back && best > 0 {
+		prev := join(best - 1)
+		if utf8.RuneCountInString(prev) > limit {
+			break
+		}
+		best, out = best-1, prev
+	}
+	if best > 0 {
+		out = "… " + out
+	}
+	return text.Truncate(out, limit, "")
+}
+
+// analyseSentences splits a passage into sentences with their terms, once.
+func (ix *Index) analyseSentences(ps *passage) []sentence {
+	l := ps.lazy
+	l.once.Do(func() {
+		for _, s := range splitSentences(strings.Join(strings.Fields(ps.text), " ")) {
+			st := sentence{text: s, terms: map[string]bool{}}
+			for _, tok := range ix.an(s) {
+				st.terms[string(tok.Term)] = true
+			}
+			l.list = append(l.list, st)
+		}
+	})
+	return l.list
 }

@@ -1,13 +1,16 @@
 package index
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // synonymGroups are words and phrases that mean the same thing in the
 // guide's world. A query for one also looks for the others, at a lower
 // weight. Multi-word entries are matched as phrases at query time (bleve's
 // own synonym support drops them). Partner spellings (1G1P, Saamo, …) come
 // from the partner directory, which is indexed with every network.
-var synonymGroups = [][]string{
+var synonymGroups = append([][]string{
 	{"brugfiguur", "brugfiguren", "brugfunctie", "verbindingsfiguur", "verbindingsfiguren", "schoolpoortwerker", "schoolpoortwerkers", "schoolopbouwwerker"},
 	{"1g1p", "1gezin 1plan", "1 gezin 1 plan", "een gezin een plan"},
 	{"ocmw", "sociaal huis", "sociale dienst", "openbaar centrum voor maatschappelijk welzijn"},
@@ -25,9 +28,9 @@ var synonymGroups = [][]string{
 	{"trekker", "projectcoordinator", "coordinator", "spelverdeler"},
 	{"vertrouwenspersoon", "aanspreekpunt"},
 	{"secundair onderwijs", "middelbare school", "secundaire school", "secundair"},
-	{"basisonderwijs", "basisschool", "lagere school", "basisscholen", "lager onderwijs"},
+	{"basisonderwijs", "basisschool", "lagere school", "basisscholen", "lager onderwijs", "eerste leerjaar", "lagere"},
 	{"overgang", "overstap", "transitie", "doorstroom"},
-	{"schulden", "schuldenlast", "collectieve schuldenregeling", "schuldhulpverlening", "budgetbeheer"},
+	{"schulden", "schuldenlast", "collectieve schuldenregeling", "schuldhulpverlening", "budgetbeheer", "geldproblemen", "geldzorgen"},
 	{"huisbezoek", "huisbezoeken", "aan huis"},
 	{"outreachend", "outreach", "outreaching", "uitreikend"},
 	{"participatie", "inspraak", "meebeslissen"},
@@ -35,7 +38,7 @@ var synonymGroups = [][]string{
 	{"jongeren", "tieners", "adolescenten"},
 	{"armoede", "kansarmoede", "kinderarmoede", "gezinsarmoede"},
 	{"ouderbetrokkenheid", "betrokkenheid van ouders", "ouderparticipatie"},
-	{"kinderopvang", "opvang", "kinderdagverblijf", "buitenschoolse opvang"},
+	{"kinderopvang", "opvang", "bko", "ibo", "kinderdagverblijf", "buitenschoolse opvang"},
 	{"menstruatiearmoede", "menstruatiewelzijn"},
 	{"anderstalig", "anderstalige", "meertalig"},
 	{"jeugdwerk", "jeugdbeweging", "jeugdwerking", "jeugdhuis"},
@@ -45,11 +48,53 @@ var synonymGroups = [][]string{
 	{"schooluitval", "vroegtijdige uitval", "uitval", "vroegtijdig schoolverlaten", "schoolverlaters", "zonder diploma", "afhaken", "school niet afmaken", "school afmaken", "stoppen met school"},
 	{"ontbijt", "ontbijten", "brooddoos", "brooddozen", "lege brooddoos"},
 	{"maaltijd", "maaltijden", "warme maaltijd", "middagmaal", "eten"},
+	{"voedsel", "voeding", "voedselbank", "voedselondersteuning", "voedselpakket"},
+	{"start", "starten", "opstarten", "opstart", "oprichten", "opzetten", "uitbouwen", "vormen", "beginnen"},
+	// Words social workers use for what the guide says otherwise.
+	{"geld", "financieel", "financiele", "financien", "inkomen", "budget", "financiering", "middelen", "subsidie", "subsidies"},
+	{"vrijwilliger", "vrijwilligers", "vrijwilligerswerk"},
+	{"vluchteling", "vluchtelingen", "migranten", "migratie", "asielzoekers"},
+	{"wonen", "huisvesting", "woning", "woningen", "huur", "huren"},
+	{"job", "jobs", "tewerkstelling", "werkloosheid", "werkloos"},
+	{"huisarts", "dokter", "arts"},
+	{"materiaal", "spullen", "kindermateriaal", "babymateriaal"},
+	{"toeleiding", "toeleiden", "doorverwijzen", "doorverwijzing", "doorverwezen"},
+	{"evaluatie", "evalueren", "impact", "effect"},
+	{"stigma", "stigmatisering", "stigmatiserend", "stigmatiserende", "schaamte", "taboe", "vooroordelen"},
+	{"ouders", "ouder", "papa", "mama", "vader", "moeder", "vaders", "moeders"},
+	{"baby", "babys", "zuigeling", "peuter", "peuters"},
+	{"cultuur", "cultureel", "culturele", "kunst", "kunsten"},
+	{"vervoer", "mobiliteit", "verplaatsing", "verplaatsen"},
+	{"inburgering", "integratie", "inburgeren"},
+	{"kwetsbare", "kwetsbaar", "kwetsbaarheid", "kansarme", "kansarm"},
+	{"eenzaam", "eenzaamheid", "isolement"},
+	{"digitaal", "digitale", "computer", "laptop", "internet", "online"},
+	{"woorden", "woord", "termen", "term", "taalgebruik", "woordgebruik", "woordkeuze"},
+	{"informeel", "informele", "formeel", "formele"},
 	{"huiswerk", "huiswerkbegeleiding", "huiswerkklas", "studiebegeleiding"},
+}, numberGroups()...)
+
+// numberWords are the numbers people type as digits and the guide writes
+// out (vijf- en dertienjarige), or the other way round.
+var numberWords = []string{"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+	"elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"}
+
+// numberGroups pairs each number from 2 with its word ("een" and "nul" are
+// too common to pair).
+func numberGroups() [][]string {
+	var out [][]string
+	for i, w := range numberWords {
+		if i >= 2 {
+			out = append(out, []string{strconv.Itoa(i), w})
+		}
+	}
+	return out
 }
 
 // synonyms maps a folded word or phrase to its group.
-var synonyms = func() map[string][]string {
+var synonyms = makeSynonyms()
+
+func makeSynonyms() map[string][]string {
 	m := map[string][]string{}
 	for _, g := range synonymGroups {
 		for _, w := range g {
@@ -57,7 +102,7 @@ var synonyms = func() map[string][]string {
 		}
 	}
 	return m
-}()
+}
 
 // synonymsOf returns the other members of the group of w (folded words
 // joined by spaces), each split into words.

@@ -61,6 +61,9 @@ var extraParts = []string{
 	"begeleiding", "ondersteuning", "sociaal", "sociale", "plan", "traject", "regisseur", "signaal", "signalen",
 	"klas", "leerling", "leerlingen", "drempel", "drempels", "verbinding", "persoon", "vertrouwen", "dialoog",
 	"overleg", "platform", "centrum", "stad", "gemeente", "beleid", "kaart", "rechten", "recht",
+	"transitie", "moment", "momenten", "jarig", "jarige", "menstruatie", "relatie", "traject", "trajecten",
+	"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien",
+	"veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig",
 }
 
 // dictionary returns the compound dictionary: every word of the corpus of at

@@ -59,7 +59,7 @@ func (v *vocabulary) closeTerms(t string, maxDist, limit int) []string {
 			if !samePrefixRune(term, t) {
 				continue
 			}
-			if d := text.Distance(term, t, maxDist); d <= maxDist && d > 0 {
+			if d := typoDistance(term, t, maxDist); d <= maxDist && d > 0 {
 				cs = append(cs, cand{term, d, v.terms[term]})
 			}
 		}
@@ -94,7 +94,7 @@ func (v *vocabulary) closestWord(w string) string {
 			if !samePrefixRune(cand, w) {
 				continue
 			}
-			d := text.Distance(cand, w, maxDist)
+			d := typoDistance(cand, w, maxDist)
 			if d == 0 || d > maxDist {
 				continue
 			}
@@ -114,4 +114,31 @@ func samePrefixRune(a, b string) bool {
 		return true
 	}
 	return a[0] == b[0] || a[1] == b[1]
+}
+
+// typoDistance is the edit distance of text.Distance, except that two
+// neighbouring letters swapped count as one edit (shcool, school).
+func typoDistance(a, b string, max int) int {
+	d := text.Distance(a, b, max+1)
+	if d == 2 && swapped(a, b) {
+		return 1
+	}
+	return d
+}
+
+// swapped reports whether a and b differ only in two neighbouring letters
+// that trade places.
+func swapped(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if i+1 >= len(ra) || ra[i] != rb[i+1] || ra[i+1] != rb[i] {
+		return false
+	}
+	return string(ra[i+2:]) == string(rb[i+2:])
 }

@@ -31,11 +31,20 @@ func (s *Service) Search(ctx context.Context, q, theme, province string, page, p
 	if s.Index == nil {
 		return nil, fmt.Errorf("search: no index")
 	}
+	return s.SearchQuestion(ctx, s.Index.Understand(q), theme, province, page, pageSize)
+}
+
+// SearchQuestion is Search for a question read already (see Understand),
+// so that a mention reads its words once.
+func (s *Service) SearchQuestion(ctx context.Context, qu *index.Question, theme, province string, page, pageSize int) (*SearchPage, error) {
+	if s.Index == nil || qu == nil {
+		return nil, fmt.Errorf("search: no index")
+	}
 	if pageSize <= 0 {
 		pageSize = 5
 	}
 	page = max(page, 0)
-	res, err := s.Index.Search(ctx, index.Request{Query: q, Theme: theme, Province: province, Limit: pageSize, Offset: page * pageSize})
+	res, err := s.Index.Search(ctx, index.Request{Query: qu.Cleaned, Question: qu, Theme: theme, Province: province, Limit: pageSize, Offset: page * pageSize})
 	if err != nil {
 		return nil, err
 	}
@@ -64,6 +73,21 @@ func HitLine(h index.Hit) string {
 	return b.String()
 }
 
+// AnswerLine introduces the passage that answers a question: "Antwoord uit
+// de gids (p. 77) — Duosprong".
+func AnswerLine(a *index.Answer) string {
+	return fmt.Sprintf("Antwoord uit de gids (p. %d) — %s", a.Page, a.Title)
+}
+
+// Understand reads a question once, for every path that searches: /zoek,
+// mentions and the console.
+func (s *Service) Understand(q string) *index.Question {
+	if s.Index == nil {
+		return nil
+	}
+	return s.Index.Understand(q)
+}
+
 // Text renders the page for the console.
 func (p *SearchPage) Text() string {
 	var b strings.Builder
@@ -72,6 +96,9 @@ func (p *SearchPage) Text() string {
 	}
 	if p.Query == "" {
 		return b.String()
+	}
+	if a := p.Answer; a != nil && p.Page == 0 {
+		fmt.Fprintf(&b, "%s\n   %s\n", AnswerLine(a), a.Text)
 	}
 	switch p.Total {
 	case 0:

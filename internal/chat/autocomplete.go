@@ -95,14 +95,43 @@ func newCatalog(c *content.Corpus) *catalog {
 // aliases, with counts. zoek's provincie: provinces with counts.
 func (cat *catalog) choices(command, option, typed string) []Choice {
 	out := []Choice{}
-	items := cat.lists[source(command, option)]
-	for _, r := range rank(items, text.Clean(typed, maxTypedRunes)) {
+	src := source(command, option)
+	items := cat.lists[src]
+	typed = text.Clean(typed, maxTypedRunes)
+	found := rank(items, typed)
+	if src == "partner" && cat.corpus != nil {
+		// The directory's short forms and initials (huis vh kind, HvhK)
+		// name the organisation exactly, as in the search and mentions.
+		if o := cat.corpus.OrganisationByKey(content.OrgKey(typed)); o != nil {
+			i := slices.IndexFunc(found, func(r ranked) bool { return r.value == o.Name })
+			if i < 0 {
+				for _, it := range items {
+					if it.value == o.Name {
+						found = append(found, rankedItem(it, typed))
+						i = len(found) - 1
+					}
+				}
+			}
+			if i > 0 {
+				r := found[i]
+				found = append(found[:i], found[i+1:]...)
+				found = append([]ranked{r}, found...)
+			}
+		}
+	}
+	for _, r := range found {
 		if len(out) == maxChoices {
 			break
 		}
 		out = append(out, Choice{Name: r.name, Value: r.value})
 	}
 	return out
+}
+
+// rankedItem is a suggestion found by a short form of its name: shown with
+// what was typed.
+func rankedItem(it suggestion, typed string) ranked {
+	return ranked{name: choiceName(it.label, strings.TrimSpace(typed)), value: it.value, tier: tierExact, order: it.order}
 }
 
 // parseMention reads a mention against the catalog's corpus.

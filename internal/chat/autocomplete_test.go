@@ -45,6 +45,9 @@ func TestChoices(t *testing.T) {
 		{"partner", "organisatie", "kind & gezin", "Kind en Gezin", "", -1},
 		{"partner", "organisatie", "centrum algemeen", "CAW", "Centrum Algemeen Welzijnswerk → CAW", -1},
 		{"partner", "organisatie", "welzijnschakel", "Welzijnsschakels", "", -1},
+		{"partner", "organisatie", "HvhK", "Huis van het Kind", "HvhK → Huis van het Kind", -1},
+		{"partner", "organisatie", "huis vh kind", "Huis van het Kind", "", -1},
+		{"partner", "organisatie", "bko", "Buitenschoolse kinderopvang", "BKO → Buitenschoolse kinderopvang", -1},
 		// succesfactor: titles → id.
 		{"succesfactor", "naam", "", "samenwerken-en-netwerk-uitbouwen", "1. Samenwerken", 13},
 		{"succesfactor", "naam", "laag", "laagdrempeligheid", "12. Laagdrempeligheid", -1},

@@ -292,7 +292,7 @@ func runSearch(ctx context.Context, s *answer.Service, a Args) (any, View, error
 // become filters; the rest is searched).
 func (r *Router) messageSearch(ctx context.Context, in Invocation) (any, View, error) {
 	q := cutRunes(strings.Join(strings.Fields(stripMentions(in.Args[MessageTextOption])), " "), maxOptionRunes)
-	empty := &answer.UserError{Message: "In dit bericht staat geen tekst om mee te zoeken. Kies een bericht met tekst, of gebruik /zoek."}
+	empty := &answer.UserError{Message: "In dit bericht vind ik geen woorden om in de gids op te zoeken. Kies een ander bericht, of gebruik /zoek."}
 	if q == "" {
 		return nil, View{}, empty
 	}
@@ -524,7 +524,15 @@ func mentionAnswer(ctx context.Context, s *answer.Service, q MentionQuery) (any,
 				return v, vw, err
 			}
 		}
-		return search(ctx, s, View{Kind: "zoek", Arg: q.Query, Theme: q.Theme, Province: q.Province})
+		// The search reads the words once; a message of only question and
+		// filler words ("wat doe je?") gets the help.
+		qu := s.Understand(q.Query)
+		if qu == nil || qu.OnlyFiller || len(qu.Words) == 0 {
+			return Help{}, View{}, nil
+		}
+		vw := View{Kind: "zoek", Arg: q.Query, Theme: q.Theme, Province: q.Province}
+		p, err := s.SearchQuestion(ctx, qu, vw.Theme, vw.Province, 0, searchHitsPerPage)
+		return p, vw, err
 	}
 	return Help{}, View{}, nil
 }

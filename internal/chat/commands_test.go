@@ -167,6 +167,8 @@ func TestMentionAnswer(t *testing.T) {
 		{MentionQuery{Query: "brugfiguur"}, "zoek"},
 		{MentionQuery{Query: "brugfiguur", Theme: "onderwijs"}, "zoek"},
 		{MentionQuery{}, ""},
+		// Only question words: the help, not a search for "doe".
+		{MentionQuery{Query: "wat doe je"}, ""},
 	} {
 		v, vw, err := mentionAnswer(context.Background(), s, tt.q)
 		if err != nil {
@@ -196,6 +198,26 @@ func TestMentionPartnerInRegionWithoutNetworksWidens(t *testing.T) {
 	}
 	if len(l.Networks) != 9 || !strings.Contains(l.Note, "Geen enkel netwerk in Limburg werkt samen met CAW") {
 		t.Errorf("got %d networks, note %q; want the 9 CAW networks and a note about Limburg", len(l.Networks), l.Note)
+	}
+}
+
+// A question in a mention is read by the search's own understanding: the
+// filler weighs nothing and the passage that answers it comes first.
+func TestMentionQuestionAnswerLine(t *testing.T) {
+	s := service(t)
+	v, vw, err := mentionAnswer(context.Background(), s, ParseMention(s.Corpus, "1", "<@1> wie doet iets rond menstruatiearmoede?"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := v.(*answer.SearchPage)
+	if !ok || vw.Kind != "zoek" {
+		t.Fatalf("answer is %T (%q), want a search page", v, vw.Kind)
+	}
+	if p.Answer == nil || p.Answer.ID != "duosprong" || p.Answer.Page != 77 {
+		t.Fatalf("answer line = %+v, want Duosprong on p. 77", p.Answer)
+	}
+	if len(p.Hits) == 0 || p.Hits[0].ID != "duosprong" {
+		t.Errorf("first hit = %+v, want Duosprong", p.Hits)
 	}
 }
 

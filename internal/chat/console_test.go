@@ -22,6 +22,8 @@ func TestConsoleAnswers(t *testing.T) {
 	}{
 		{"/zoek brugfiguur", []string{"Brugfiguren basisonderwijs", "p. 103"}},
 		{"brugfiguur", []string{"Brugfiguren basisonderwijs"}},
+		{"wie doet iets rond menstruatiearmoede?", []string{"Antwoord uit de gids (p. 77) — Duosprong", "menstruatiearmoede aangepakt"}},
+		{"/zoek HvhK", []string{"Het krachtmaatje", "Huis van het Kind"}},
 		{"/partner SAAMO", []string{"Netwerken die samenwerken met SAAMO (9)", "Duosprong", "SAAMO Limburg vzw"}},
 		{"/netwerk Duosprong", []string{"Duosprong", "Beringen (Limburg)", "gids p. 77"}},
 		{"/thema vrije tijd", []string{"Netwerken rond vrije tijd", "Ademruimte"}},

@@ -184,7 +184,7 @@ func TestMessageSearch(t *testing.T) {
 		t.Errorf("query keeps the mention: %q", p.Query)
 	}
 	empty := r.Handle(ctx, &Request{Kind: KindCommand, Command: MessageSearchCommand, Args: Args{MessageTextOption: "  "}, UserID: "1", GuildID: "g"})
-	if empty.Outcome != OutcomeUserError || !strings.Contains(answer.UserMessage(empty.Value.(error)), "geen tekst") {
+	if empty.Outcome != OutcomeUserError || !strings.Contains(answer.UserMessage(empty.Value.(error)), "geen woorden") {
 		t.Errorf("empty message: %+v", empty)
 	}
 }

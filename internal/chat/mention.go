@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/bondgenoot/bondgenoot/content"
+	"github.com/bondgenoot/bondgenoot/index"
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
@@ -93,15 +94,15 @@ const (
 	skipAfterPrep = " de het den provincie regio stad gemeente thema buurt omgeving "
 )
 
-// fillerWords carry no search meaning in a question to the bot: a message of
-// only these and filters is a list of networks.
-const fillerWords = " wie wat welke welk waar hoe zijn is er zit zitten de het een en of van in op " +
-	"rond rondom over met voor bij te uit alle alles toon geef laat zien lijst overzicht mij me " +
-	"ik wil graag weten kan kun kunt je jij jullie u aub alsjeblieft alstublieft bedankt dank " +
-	"hallo hoi hey dag goeiedag goedendag bot bondgenoot netwerken netwerk bondgenotennetwerken " +
-	"bondgenotennetwerk lokale lokaal bondgenoten thema themas provincie regio gemeente stad " +
-	"actief werken werkt bestaan bestaat er zijn nog andere ook daar hier " +
-	"iets zoiets ergens ken kent weet woon woont wonen mijn buurt omgeving dichtbij nabij vlakbij dicht "
+// listWords carry no search meaning in a message to the bot beyond the
+// question's own filler (index.IsFiller, shared with the search): a message
+// of only filler, these and filters is a list of networks.
+const listWords = " netwerken netwerk bondgenotennetwerken bondgenotennetwerk lokale lokaal bondgenoten " +
+	"thema themas provincie regio gemeente stad actief werken werkt " +
+	"zoiets ken kent weet woon woont wonen buurt omgeving dichtbij nabij vlakbij dicht "
+
+// isFiller reports whether a folded word says nothing about what to find.
+func isFiller(key string) bool { return index.IsFiller(key) || inList(listWords, key) }
 
 // searchWords start a message that is a search: "zoek brugfiguur".
 const searchWords = " zoek zoeken zoekt vind vinden "
@@ -176,7 +177,7 @@ func ParseMention(c *content.Corpus, botID, message string) MentionQuery {
 	meaningful := 0
 	for _, t := range rest {
 		// "ik zoek iets dichtbij Leuven": with a place, "zoek" asks for it.
-		if !inList(fillerWords, t.key) && !(q.Near != "" && inList(searchWords, t.key)) {
+		if !isFiller(t.key) && !(q.Near != "" && inList(searchWords, t.key)) {
 			meaningful++
 		}
 	}
@@ -521,7 +522,7 @@ func markUsed(toks []token, from, to int) {
 func (m *matcher) bareFilters(rest []token, q *MentionQuery) bool {
 	found := *q
 	for i := 0; i < len(rest); {
-		filler := inList(fillerWords, rest[i].key) || found.Near != "" && inList(searchWords, rest[i].key)
+		filler := isFiller(rest[i].key) || found.Near != "" && inList(searchWords, rest[i].key)
 		if filler && m.theme(rest[i].raw) == "" {
 			i++
 			continue

@@ -35,6 +35,10 @@ func TestParseMention(t *testing.T) {
 		{me + " wie werkt samen met Samo?", MentionQuery{Partner: "Samo"}},
 		{"In Limburg, wie werkt samen met CAW " + me, MentionQuery{Partner: "CAW", Province: "Limburg"}},
 		{me + " partners van Duosprong", MentionQuery{Query: "Duosprong"}},
+		// Short forms from the directory, as the search knows them.
+		{me + " wie werkt samen met huis vh kind?", MentionQuery{Partner: "Huis van het Kind"}},
+		{me + " partners van HvhK in Gent", MentionQuery{Partner: "Huis van het Kind", Place: "Gent"}},
+		{me + " netwerken met BKO", MentionQuery{Partner: "Buitenschoolse kinderopvang"}},
 		{me + " wie werkt samen met?", MentionQuery{}},
 		// Filters.
 		{me + " onderwijs in Limburg", MentionQuery{Theme: "onderwijs", Province: "Limburg"}},
@@ -86,6 +90,7 @@ func TestParseMention(t *testing.T) {
 		{me, MentionQuery{}},
 		{"hallo " + me + "!", MentionQuery{}},
 		{me + " ?!?", MentionQuery{}},
+		{me + " hallo bot, geef me een overzicht aub", MentionQuery{}},
 		{"", MentionQuery{}},
 	}
 	for _, tt := range tests {
