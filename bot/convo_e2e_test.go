@@ -10,6 +10,7 @@ import (
 
 	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
 	"github.com/bondgenoot/bondgenoot/internal/chat"
+	"github.com/bondgenoot/bondgenoot/internal/daily"
 )
 
 // The conversation over the fake Discord: hits that open, the guide one
@@ -513,5 +514,30 @@ func TestE2EDeferredPrivateCopy(t *testing.T) {
 		}
 	default:
 		t.Errorf("another member's press: callback type %d, want a (deferred) new message", cbType(cb))
+	}
+}
+
+// The daily post links to its page of the guide too, and says whose its
+// quote is.
+func TestDailyPostGuideLinkAndQuoteSource(t *testing.T) {
+	t.Parallel()
+	c := service(t).Corpus
+	p := daily.PostFor(c, "1200000000000000001", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	r := renderDailyPost(p)
+	addActions(r, renderOptions{GuideURL: testGuideURL, PageOffset: testOffset})
+	r = finish(r)
+	for _, pr := range replyProblems(r) {
+		t.Errorf("limit: %s", pr)
+	}
+	d := map[string]any{}
+	if err := json.Unmarshal([]byte(jsonText(responseData(r))), &d); err != nil {
+		t.Fatal(err)
+	}
+	link, ok := buttonsOf(d)[guideLabel(p.Page)]
+	if !ok || link["url"] != fmt.Sprintf("%s#page=%d", testGuideURL, p.Page+testOffset) {
+		t.Errorf("daily post: link %v, want %s#page=%d", link, testGuideURL, p.Page+testOffset)
+	}
+	if p.Quote != nil && !strings.Contains(jsonText(d["embeds"]), "— ") {
+		t.Errorf("the quote does not say whose it is: %.500s", jsonText(d["embeds"]))
 	}
 }

@@ -150,7 +150,9 @@ func (b *Bot) PostDaily(ctx context.Context, channelID string, p daily.Post, key
 	if !chat.IsSnowflake(channelID) {
 		return fmt.Errorf("kanaal-id %q: %w", channelID, daily.ErrChannelGone)
 	}
-	d := responseData(finish(renderDailyPost(p)))
+	rep := renderDailyPost(p)
+	addActions(rep, renderOptions{GuideURL: b.cfg.GuideURL, PageOffset: b.cfg.GuidePageOffset})
+	d := responseData(finish(rep))
 	msg := dailyMessage{
 		Embeds:          d.Embeds,
 		Components:      d.Components,
@@ -249,7 +251,7 @@ func renderDailyPost(p daily.Post) *reply {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Citaat", Value: quoteBody(*q, []string{p.QuoteSource}, 0)})
 	}
 	e.Footer = &discordgo.MessageEmbedFooter{Text: sourceFooter(p.Page)}
-	r := &reply{Embeds: []*discordgo.MessageEmbed{e}}
+	r := &reply{Embeds: []*discordgo.MessageEmbed{e}, GuidePage: p.Page}
 	if p.FactorID != "" {
 		r.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 			discordgo.Button{
