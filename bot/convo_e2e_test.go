@@ -169,9 +169,9 @@ func TestE2EConversation(t *testing.T) {
 		if got := embedTitle(card); got != md(want) {
 			t.Errorf("the card's title is %q, want %q", got, want)
 		}
-		back, ok := buttonsOf(card)[backLabel]
+		back, ok := buttonsOf(card)[backToHitsLabel]
 		if !ok {
-			t.Fatalf("no %q on the card: %v", backLabel, buttonsOf(card))
+			t.Fatalf("no %q on the card: %v", backToHitsLabel, buttonsOf(card))
 		}
 		bv, err := decodeView(back["custom_id"].(string))
 		if err != nil || bv.Kind != "zoek" || bv.Arg != "school" {

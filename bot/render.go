@@ -64,8 +64,9 @@ func (o renderOptions) guideLink(page int) string {
 
 // Labels of the buttons every door's answers may get.
 const (
-	backLabel  = "◀ Terug naar de lijst"
-	shareLabel = "Deel in dit kanaal"
+	backLabel       = "◀ Terug naar de lijst"
+	backToHitsLabel = "◀ Terug naar de resultaten"
+	shareLabel      = "Deel in dit kanaal"
 )
 
 // searchGuideLabel is the button of an error that searches the whole guide
@@ -872,7 +873,11 @@ func backButton(vw view) []discordgo.MessageComponent {
 	if vw.Back == nil || vw.Back.Kind == "" {
 		return nil
 	}
-	return []discordgo.MessageComponent{discordgo.Button{Label: backLabel, Style: discordgo.SecondaryButton, CustomID: encodeViewAs(chat.RoleBack, *vw.Back)}}
+	label := backLabel
+	if vw.Back.Kind == "zoek" {
+		label = backToHitsLabel
+	}
+	return []discordgo.MessageComponent{discordgo.Button{Label: label, Style: discordgo.SecondaryButton, CustomID: encodeViewAs(chat.RoleBack, *vw.Back)}}
 }
 
 // renderPassage renders a chapter of the guide: its text, cut, with the
