@@ -151,6 +151,8 @@ func TestMentionSmallTalk(t *testing.T) {
 		{"help", "chat.Help"},
 		{"Hulp!", "chat.Help"},
 		{"wat kan je?", "chat.Help"},
+		{"hallo, help!", "chat.Help"},
+		{"bedankt, en hulp graag", "chat.Help"},
 		{"bedankt!", ThanksReply},
 		{"dank je wel 🙏", ThanksReply},
 		{"Merci!", ThanksReply},

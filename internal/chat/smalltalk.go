@@ -28,6 +28,9 @@ func smallTalk(botID, message string) (any, bool) {
 	case inPhrases(helpPhrases(), phrase):
 		return Help{}, true
 	case onlyWords(words, smallTalkWords()):
+		if anyWord(words, []string{"help", "hulp", "uitleg"}) { // "hallo, help!"
+			return Help{}, true
+		}
 		if anyWord(words, thanksWords()) {
 			return Notice(ThanksReply), true
 		}
@@ -58,7 +61,7 @@ func greetingWords() []string {
 func smallTalkWords() []string {
 	extra := []string{"je", "u", "jij", "jou", "wel", "jullie", "allen", "iedereen", "veel", "vriendelijk", "heel", "erg", "super", "top",
 		"zeer", "goed", "fijn", "ok", "oke", "okay", "voor", "de", "het", "info", "hulp", "help", "bondgenoot", "beste", "lieve", "daar",
-		"hier", "nog", "eens", "alvast", "wereld", "you", "a", "lot", "much", "so", "bot"}
+		"hier", "nog", "eens", "alvast", "wereld", "you", "a", "lot", "much", "so", "bot", "uitleg", "aub", "graag", "me", "mij", "en", "ook"}
 	return append(append(thanksWords(), greetingWords()...), extra...)
 }
 
