@@ -221,7 +221,7 @@ func TestE2EConversation(t *testing.T) {
 
 	t.Run("contact details on the card", func(t *testing.T) {
 		card := replyData(t, h.interact(h.command("netwerk", "naam", "Schoolpoortwerking basisschool De Buurt")))
-		if !strings.Contains(jsonText(card["embeds"]), "mailto:heleen@schakel.org") {
+		if !strings.Contains(jsonText(card["embeds"]), "Heleen Huysentruyt: heleen@schakel.org") {
 			t.Errorf("the card lacks the guide's contact: %.400s", jsonText(card["embeds"]))
 		}
 	})

@@ -774,7 +774,9 @@ func renderNetworkCard(a *answer.NetworkCard, vw view) *reply {
 	}), false)
 	var contacts []string
 	for _, c := range n.Contacts {
-		line := link(c.Email, "mailto:"+c.Email)
+		// Plain: Discord makes no link of mailto:, and shows a masked
+		// one as written.
+		line := md(c.Email)
 		if c.Name != "" {
 			line = md(c.Name) + ": " + line
 		}
