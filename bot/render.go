@@ -1207,8 +1207,10 @@ func renderFactorCard(a *answer.FactorCard, vw view) *reply {
 	cur := view{Kind: "factor", Arg: f.ID, Page: qi}
 	row := []discordgo.MessageComponent{}
 	if len(f.Quotes) > 1 {
+		// Paging through the quotes keeps the way back to the list.
 		prev, next := cur, cur
 		prev.Page, next.Page = max(qi-1, 0), qi+1
+		prev.Back, next.Back = vw.Back, vw.Back
 		row = append(row,
 			discordgo.Button{Label: "◀ Vorig citaat", Style: discordgo.SecondaryButton, CustomID: encodeViewAs('p', prev), Disabled: qi == 0},
 			discordgo.Button{Label: "Volgend citaat ▶", Style: discordgo.SecondaryButton, CustomID: encodeViewAs('n', next), Disabled: qi >= len(f.Quotes)-1},

@@ -579,6 +579,13 @@ func TestRenderFactor(t *testing.T) {
 	if nb, ok := bs0["Volgend citaat ▶"]; !ok || mustDecode(t, nb.CustomID).Page != 1 {
 		t.Errorf("no button to the next quote: %+v", bs0)
 	}
+	// From a list, paging the quotes keeps the way back.
+	back := &view{Kind: "zoek", Arg: "drempel"}
+	rb := render(rtMust(s.Factor("laagdrempeligheid")), view{Kind: "factor", Arg: "laagdrempeligheid", Back: back})
+	bsb, _ := buttons(rb)
+	if nb := mustDecode(t, bsb["Volgend citaat ▶"].CustomID); nb.Page != 1 || nb.Back == nil || *nb.Back != *back {
+		t.Errorf("Volgend citaat from a search opens %+v, want quote 2 with the search to go back to", nb)
+	}
 	r2 := render(rtMust(s.Factor("laagdrempeligheid")), view{Kind: "factor", Arg: "laagdrempeligheid", Page: 1})
 	if v, ok := fieldValue(embedOf(t, r2), "Citaat 2 van 3"); !ok || !strings.Contains(v, "— Jongere van 't kan OKANanders") {
 		t.Errorf("quote 2 = %q, %v; want its speaker", v, ok)

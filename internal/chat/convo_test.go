@@ -20,6 +20,8 @@ func TestEncodeOpenView(t *testing.T) {
 		{View{Kind: "netwerk", Arg: "duosprong", Back: back}, "so2|onderwijs||wduosprong|zbrugfiguur", true},
 		{View{Kind: "factor", Arg: "laagdrempeligheid", Back: &View{Kind: "thema", Arg: "vrije tijd"}}, "so0|||flaagdrempeligheid|tvrije tijd", true},
 		{View{Kind: "hoofdstuk", Arg: "voorwoord", Back: &View{Kind: "partner", Arg: "a|b"}}, "so0|||gvoorwoord|pa|b", true},
+		// A factor's quote travels with the card.
+		{View{Kind: "factor", Arg: "laagdrempeligheid", Page: 2, Back: &View{Kind: "zoek", Arg: "brug"}}, "so0|||flaagdrempeligheid~2|zbrug", true},
 		// Too long: the card alone.
 		{View{Kind: "netwerk", Arg: "duosprong", Back: &View{Kind: "zoek", Arg: strings.Repeat("lang ", 30)}}, "sw0|||duosprong", false},
 		// Only cards carry a list, and a list carries no list.
@@ -36,14 +38,14 @@ func TestEncodeOpenView(t *testing.T) {
 		if err != nil {
 			t.Fatalf("DecodeView(%q): %v", got, err)
 		}
-		if d.Kind != tt.v.Kind || d.Arg != tt.v.Arg || (d.Back != nil) != tt.wantBack {
+		if d.Kind != tt.v.Kind || d.Arg != tt.v.Arg || (d.Back != nil) != tt.wantBack || tt.wantBack && d.Page != tt.v.Page {
 			t.Errorf("DecodeView(%q) = %+v", got, d)
 		}
 		if tt.wantBack && *d.Back != *tt.v.Back {
 			t.Errorf("DecodeView(%q).Back = %+v, want %+v", got, *d.Back, *tt.v.Back)
 		}
 	}
-	for _, bad := range []string{"so0|||", "so0|||wduosprong", "so0|||wduosprong|", "so0|||zx|wduosprong", "so0|||qx|zy", "so0|||wx|oy", "so0|||wx|ay"} {
+	for _, bad := range []string{"so0|||", "so0|||wduosprong", "so0|||wduosprong|", "so0|||zx|wduosprong", "so0|||qx|zy", "so0|||wx|oy", "so0|||wx|ay", "so0|||fx~|zy", "so0|||fx~0|zy", "so0|||fx~01|zy", "so0|||f~1|zy", "so0|||fx~-1|zy", "so0|||fx~1~2|zy"} {
 		if v, err := DecodeView(bad); err == nil {
 			t.Errorf("DecodeView(%q) = %+v, want an error", bad, v)
 		}

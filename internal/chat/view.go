@@ -62,8 +62,12 @@ func viewKindNames() []string {
 	return []string{"zoek", "thema", "regio", "partner", "netwerken", "netwerk", "factor", "random", "nuttig", "fout", "kaart", "hoofdstuk", "open", "help"}
 }
 
-// openLetter is the kind letter of a card with the list it came from.
-const openLetter = 'o'
+// openLetter is the kind letter of a card with the list it came from;
+// cardPageSep separates the card's own page (a factor's quote) from its id.
+const (
+	openLetter  = 'o'
+	cardPageSep = "~"
+)
 
 // listKind reports whether a view of kind is a list a card can go back to.
 func listKind(kind string) bool {
@@ -179,15 +183,21 @@ func EncodeViewAs(role byte, v View) string {
 
 // encodeOpen encodes a card with the list it came from:
 //
-//	<role>o<back page>|<back theme>|<back province>|<card letter><card arg>|<back letter><back arg>
+//	<role>o<back page>|<back theme>|<back province>|<card letter><card arg>[~<card page>]|<back letter><back arg>
 //
-// for example "so0|||wduosprong|zbrugfiguur". ok is false when the card
+// for example "so0|||wduosprong|zbrugfiguur", or "no0|||flaagdrempeligheid~2|zbrug"
+// for the third quote of a factor opened from a search. ok is false when the card
 // cannot carry a list (another kind, an arg with "|", a list that has a
 // list itself) or when the whole does not fit in 100 bytes uncut.
 func encodeOpen(role byte, v View) (string, bool) {
 	b := *v.Back
-	if !cardKind(v.Kind) || strings.Contains(v.Arg, viewSep) || v.Arg == "" || b.Back != nil || !listKind(b.Kind) {
+	if !cardKind(v.Kind) || strings.ContainsAny(v.Arg, viewSep+cardPageSep) || v.Arg == "" || b.Back != nil || !listKind(b.Kind) ||
+		v.Page < 0 || v.Page > maxViewPage {
 		return "", false
+	}
+	card := v.Arg
+	if v.Page > 0 {
+		card += cardPageSep + strconv.Itoa(v.Page)
 	}
 	clean := func(s string) string {
 		return strings.TrimSpace(text.Clean(strings.ReplaceAll(s, viewSep, " "), MaxCustomID))
@@ -197,7 +207,7 @@ func encodeOpen(role byte, v View) (string, bool) {
 		return "", false
 	}
 	s := string(role) + string(rune(openLetter)) + strconv.Itoa(b.Page) + viewSep + b.Theme + viewSep + b.Province + viewSep +
-		string(kindLetter(v.Kind)) + v.Arg + viewSep + string(kindLetter(b.Kind)) + b.Arg
+		string(kindLetter(v.Kind)) + card + viewSep + string(kindLetter(b.Kind)) + b.Arg
 	if len(s) > MaxCustomID {
 		return "", false
 	}
@@ -221,8 +231,19 @@ func decodeOpen(back View, rest string) (View, error) {
 	if !cardKind(kind) || !listKind(bkind) {
 		return View{}, errBadView
 	}
+	arg, page := card[1:], 0
+	if a, digits, ok := strings.Cut(arg, cardPageSep); ok {
+		n, err := strconv.Atoi(digits)
+		if err != nil || n <= 0 || n > maxViewPage || digits[0] == '0' || strings.Trim(digits, "0123456789") != "" {
+			return View{}, errBadView
+		}
+		arg, page = a, n
+	}
+	if arg == "" {
+		return View{}, errBadView
+	}
 	back.Kind, back.Arg = bkind, list[1:]
-	return View{Kind: kind, Arg: card[1:], Back: &back}, nil
+	return View{Kind: kind, Arg: arg, Page: page, Back: &back}, nil
 }
 
 // cutBytes cuts s to at most limit bytes at a rune boundary.
