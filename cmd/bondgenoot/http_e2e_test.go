@@ -19,12 +19,24 @@ import (
 	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
 )
 
+// binDir holds the binary that the tests build; TestMain removes it.
+var binDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		_ = os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
 // binary builds the real bondgenoot binary once per test run.
 var binary = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "bondgenoot-bin-")
 	if err != nil {
 		return "", err
 	}
+	binDir = dir
 	bin := filepath.Join(dir, "bondgenoot")
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
 	if err != nil {
