@@ -528,6 +528,10 @@ func renderSearch(p *answer.SearchPage) *reply {
 	for i, h := range p.Hits {
 		num := p.Page*p.PageSize + i + 1
 		name := fmt.Sprintf("%d. %s", num, md(h.Title))
+		if a := p.Answer; a != nil && p.Page == 0 && a.Kind == h.Kind && a.ID == h.ID && sameStart(a.Text, h.Snippet) {
+			// The answer above already quotes this passage: not twice.
+			h.Snippet = ""
+		}
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: cutMD(name, maxFieldName), Value: hitValue(h)})
 		if o, ok := hitOption(num, h, cur); ok {
 			open = append(open, o)
@@ -599,6 +603,17 @@ func hitOption(num int, h index.Hit, cur view) (discordgo.SelectMenuOption, bool
 
 // hitValue is the field value of a search hit: where and what it is, and
 // the snippet.
+// sameStart reports whether two passages begin with the same words (a
+// snippet may be cut, and start with "…").
+func sameStart(a, b string) bool {
+	norm := func(s string) string {
+		s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "…"))
+		return text.HardCut(strings.Join(strings.Fields(s), " "), 60)
+	}
+	x, y := norm(a), norm(b)
+	return x != "" && x == y
+}
+
 func hitValue(h index.Hit) string {
 	var meta []string
 	if h.Place != "" {
