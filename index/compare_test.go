@@ -27,7 +27,7 @@ import (
 
 // evalCase is one query of any table, with its set ("oud" for the 100
 // keyword rows, "afstemming" and "achtergehouden" for the two halves of the
-// questions) and style.
+// questions, "extra" for the further tuning questions) and style.
 type evalCase struct {
 	query, style, set string
 	want              []string
@@ -39,6 +39,7 @@ const (
 	setOld     = "oud"
 	setTuning  = "afstemming"
 	setHeldOut = "achtergehouden"
+	setExtra   = "extra"
 )
 
 // evalCases returns every query of the relevance tables.
@@ -219,7 +220,7 @@ func TestRelevanceCompare(t *testing.T) {
 		fmt.Fprintf(&b, "  %-21s", e.name)
 	}
 	b.WriteString("\n")
-	for _, set := range []string{setOld, setTuning, setHeldOut} {
+	for _, set := range []string{setOld, setTuning, setExtra, setHeldOut} {
 		for _, style := range append([]string{""}, questionStyleNames...) {
 			m0 := results[0][[2]string{set, style}]
 			if m0 == nil {
