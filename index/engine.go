@@ -12,6 +12,9 @@ type passage struct {
 	doc  int32 // the document it belongs to
 	also int32 // a network an example or quote is about, or -1
 	text string
+	// number is true when the text holds a number or a date: a question
+	// "wanneer …" or "hoeveel …" looks for one.
+	number bool
 	// lazy holds the sentences, analysed on first use (snippets of long
 	// passages, proximity); a pointer, so that copying a passage reads
 	// nothing that is written later.

@@ -266,7 +266,7 @@ func (ix *Index) addPassage(doc, also int32, t string) {
 		return
 	}
 	num := int32(len(ix.passages))
-	ix.passages = append(ix.passages, passage{doc: doc, also: also, text: t, lazy: &lazySentences{}})
+	ix.passages = append(ix.passages, passage{doc: doc, also: also, text: t, number: strings.ContainsAny(t, "0123456789"), lazy: &lazySentences{}})
 	ix.body.add(ix.an(t))
 	ix.entries[doc].passages = append(ix.entries[doc].passages, num)
 }
