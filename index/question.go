@@ -377,7 +377,7 @@ func (ix *Index) Understand(raw string) *Question {
 			continue
 		}
 		for _, l := range []string{"", "s", "e", "en"} {
-			if j := all[i] + l + all[i+1]; ix.vocab.words[j] > 0 {
+			if j := all[i] + l + all[i+1]; ix.writesCompound(j) {
 				concepts = append(concepts, concept{word: j})
 				used[i], used[i+1] = true, true
 				break
@@ -459,6 +459,32 @@ func (ix *Index) Understand(raw string) *Question {
 		}
 	}
 	return q
+}
+
+// writesCompound reports whether the guide writes the joined word j, in
+// some form (welzijns bubbel: welzijnsbubbels), or as the end of a longer
+// compound (straat therapeut: jongerenstraattherapeut).
+func (ix *Index) writesCompound(j string) bool {
+	if ix.vocab.words[j] > 0 {
+		return true
+	}
+	if utf8.RuneCountInString(j) < 8 {
+		return false
+	}
+	toks := ix.an(j)
+	if len(toks) == 0 {
+		return false
+	}
+	stem := string(toks[0].Term)
+	if ix.vocab.hasTerm(stem) {
+		return true
+	}
+	for _, t := range ix.compounds.of(stem, j) {
+		if strings.HasSuffix(t, stem) && !ix.compounds.unsure(stem, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // isGroup reports whether words [i, j) are one hyphenated token of the
