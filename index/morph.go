@@ -92,7 +92,14 @@ func candidateForms(w string) []string {
 		case 's':
 			voiced = r[:len(r)-1] + "z"
 		}
-		for _, f := range []string{r, r + "t", r + "en", voiced + "en", voiced + "ing", r + "ing", "ge" + r + "t", "ge" + r + "d", r + "te", r + "de", r + "ten", r + "den"} {
+		// Before an ending that starts with a vowel, a doubled vowel is
+		// written once: stigmatiseer → stigmatiseren, maak → maken.
+		open := voiced
+		if m := len(voiced); m >= 4 && voiced[m-2] == voiced[m-3] && isVowel(voiced[m-2]) && !isVowel(voiced[m-1]) {
+			open = voiced[:m-2] + voiced[m-1:]
+		}
+		for _, f := range []string{r, r + "t", r + "en", voiced + "en", voiced + "ing", r + "ing", "ge" + r + "t", "ge" + r + "d", r + "te", r + "de", r + "ten", r + "den",
+			open + "en", open + "ing", open + "end", open + "ende"} {
 			if f != w && !containsStr(out, f) {
 				out = append(out, f)
 			}

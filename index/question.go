@@ -590,10 +590,18 @@ func (ix *Index) expand(c *concept) {
 		ix.addFamily(c)
 	}
 	if !c.quoted {
-		if alts, ok := synonymsOf(c.word); ok {
-			for _, s := range alts {
-				add(strings.Join(s, " "), 0.6, len(s) > 1)
+		alts, ok := synonymsOf(c.word)
+		if !ok && !c.phrase {
+			// Another form of the word may have synonyms (gestigmatiseerd:
+			// stigmatiserend).
+			for _, f := range ix.family(c.word) {
+				if alts, ok = synonymsOf(f); ok {
+					break
+				}
 			}
+		}
+		for _, s := range alts {
+			add(strings.Join(s, " "), 0.6, len(s) > 1)
 		}
 	}
 	if c.theme != "" {
