@@ -125,6 +125,11 @@ func (c *compoundTerms) prefixed(p string) []string {
 			continue
 		}
 		r := t[len(p):]
+		if len(p) >= 6 && len(r) >= 5 {
+			// A long first part stands for itself (emotie: emotieregulatie).
+			out = append(out, t)
+			continue
+		}
 		for _, l := range linkers {
 			if strings.HasPrefix(r, l) && len(r)-len(l) >= minRest && c.terms[r[len(l):]] {
 				out = append(out, t)

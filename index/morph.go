@@ -9,7 +9,8 @@ const familyShare = 0.5
 // verbRoots returns the roots a Dutch word may be an inflection of: the
 // stem of an infinitive or plural (koken → kook, zetten → zet, schrijven →
 // schrijf), of a past participle (gestart → start), of a third person
-// (werkt → werk) or of a noun in -ing (inschrijving → inschrijv).
+// (werkt → werk), of a noun in -ing (inschrijving → inschrijv) or of a
+// plural in -s (emoties → emotie).
 func verbRoots(w string) []string {
 	var out []string
 	add := func(r string) {
@@ -42,6 +43,9 @@ func verbRoots(w string) []string {
 	}
 	if n >= 6 && strings.HasSuffix(w, "ing") {
 		add(w[:n-3])
+	}
+	if n >= 5 && w[n-1] == 's' && !strings.HasSuffix(w, "ss") {
+		add(w[:n-1]) // a plural in -s: emoties → emotie, sportclubs → sportclub
 	}
 	return out
 }
