@@ -56,7 +56,10 @@ func isVowel(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
 // root of w with the endings of Dutch verbs and of nouns in -ing.
 func (ix *Index) family(w string) []string {
 	var out []string
-	for _, f := range candidateForms(w) {
+	// A noun's plural: studiekeuze → studiekeuzes, which the stemmer keeps
+	// apart.
+	forms := append(candidateForms(w), w+"s", w+"en")
+	for _, f := range forms {
 		if ix.vocab.words[f] > 0 {
 			out = append(out, f)
 		}
