@@ -464,7 +464,12 @@ func (ix *Index) matchAlt(f *field, a alt, terms []string, visit func(unit int32
 	case len(terms) == 1:
 		idf := f.idfs[terms[0]]
 		for _, p := range f.post[terms[0]] {
-			visit(p.unit, a.weight*f.score(idf, p.tf, p.unit))
+			v := a.weight * f.score(idf, p.tf, p.unit)
+			if p.named > 0 {
+				// Inside an organisation's name the word means little.
+				v *= 1 - (1-namedShare)*float64(p.named)/float64(p.tf)
+			}
+			visit(p.unit, v)
 		}
 	case a.conj:
 		// Every part somewhere in the unit.
@@ -804,3 +809,7 @@ func together(ps []*posting, w int32) bool {
 	}
 	return false
 }
+
+// namedShare is what a word counts inside the name of a partner
+// organisation in a passage (kind in Huis van het Kind).
+const namedShare = 0.2
