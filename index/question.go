@@ -377,7 +377,8 @@ func (ix *Index) Understand(raw string) *Question {
 			continue
 		}
 		for _, l := range []string{"", "s", "e", "en"} {
-			if j := all[i] + l + all[i+1]; ix.writesCompound(j) {
+			j := all[i] + l + all[i+1]
+			if ix.vocab.words[j] > 0 || (l == "" || l == "s") && ix.writesCompound(j) {
 				concepts = append(concepts, concept{word: j})
 				used[i], used[i+1] = true, true
 				break
@@ -584,7 +585,7 @@ func (ix *Index) expand(c *concept) {
 			}
 		}
 	}
-	if !c.phrase && c.place == "" && c.org == "" {
+	if !c.phrase && c.place == "" && c.org == "" && !lightWords[c.word] {
 		// Other forms of the word that the guide writes, and their
 		// compounds.
 		ix.addFamily(c)
@@ -639,6 +640,31 @@ func (ix *Index) expand(c *concept) {
 	if !c.known && !c.phrase && c.org == "" && c.place == "" && len(c.alts) <= 2 {
 		ix.addFuzzy(c)
 	}
+	c.alts = dedupeAlts(c.alts)
+}
+
+// dedupeAlts keeps one of alternatives that match alike, the heaviest, in
+// the order of their first appearance.
+func dedupeAlts(alts []alt) []alt {
+	key := func(a alt) string {
+		k := strings.Join(a.terms, "\x00") + "\x01" + strings.Join(a.plain, "\x00")
+		if a.conj {
+			k += "\x02"
+		}
+		return k
+	}
+	seen := make(map[string]int, len(alts))
+	out := alts[:0]
+	for _, a := range alts {
+		k := key(a)
+		if i, ok := seen[k]; ok {
+			out[i].weight = max(out[i].weight, a.weight)
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, a)
+	}
+	return out
 }
 
 // addFamily adds the other forms of a concept's word that the guide writes

@@ -786,21 +786,26 @@ const numberBoost = 1.5
 const conjWindow = 8
 
 // together reports whether the postings (of one unit) have positions that
-// all lie within w of one position of the first.
+// all lie within w of one position of the first. Positions are sorted, so
+// one pass over each list does.
 func together(ps []*posting, w int32) bool {
+	var idx [8]int
+	if len(ps) > len(idx)+1 {
+		return true
+	}
 	for _, x := range ps[0].pos {
 		all := true
-		for _, q := range ps[1:] {
-			near := false
-			for _, y := range q.pos {
-				if d := y - x; d >= -w && d <= w {
-					near = true
-					break
-				}
+		for k, q := range ps[1:] {
+			j := idx[k]
+			for j < len(q.pos) && q.pos[j] < x-w {
+				j++
 			}
-			if !near {
+			idx[k] = j
+			if j == len(q.pos) {
+				return false // every later x is farther still
+			}
+			if q.pos[j] > x+w {
 				all = false
-				break
 			}
 		}
 		if all {
