@@ -72,6 +72,9 @@ type alt struct {
 	conj   bool
 	weight float64
 	plain  []string // the same for the names field (no compound parts)
+	// name is true for the alternatives of a recognised name (a place or
+	// partner): they count in full inside names in a passage.
+	name bool
 }
 
 // placeTextShare weighs a place named in a passage's text.
@@ -641,6 +644,11 @@ func (ix *Index) expand(c *concept) {
 		ix.addFuzzy(c)
 	}
 	c.alts = dedupeAlts(c.alts)
+	if c.place != "" || c.org != "" || c.near != nil {
+		for i := range c.alts {
+			c.alts[i].name = true
+		}
+	}
 }
 
 // dedupeAlts keeps one of alternatives that match alike, the heaviest, in

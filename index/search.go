@@ -465,7 +465,7 @@ func (ix *Index) matchAlt(f *field, a alt, terms []string, visit func(unit int32
 		idf := f.idfs[terms[0]]
 		for _, p := range f.post[terms[0]] {
 			v := a.weight * f.score(idf, p.tf, p.unit)
-			if p.named > 0 {
+			if p.named > 0 && !a.name {
 				// Inside an organisation's name the word means little.
 				v *= 1 - (1-namedShare)*float64(p.named)/float64(p.tf)
 			}
