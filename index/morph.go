@@ -14,7 +14,7 @@ const familyShare = 0.5
 func verbRoots(w string) []string {
 	var out []string
 	add := func(r string) {
-		if len(r) >= 3 && !strings.Contains(strings.Join(out, " ")+" ", " "+r+" ") {
+		if len(r) >= 3 && !containsStr(out, r) {
 			out = append(out, r)
 		}
 	}
@@ -36,7 +36,8 @@ func verbRoots(w string) []string {
 		}
 	}
 	if n >= 6 && strings.HasPrefix(w, "ge") && (w[n-1] == 't' || w[n-1] == 'd') {
-		add(w[2 : n-1])
+		add(w[2 : n-1]) // gehoord → hoor
+		add(w[2:])      // gestart → start: a root in t or d takes none
 	}
 	if n >= 5 && w[n-1] == 't' && !strings.HasPrefix(w, "ge") {
 		add(w[:n-1])
