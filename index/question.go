@@ -576,10 +576,9 @@ func (ix *Index) expand(c *concept) {
 		c.known = len(toks) == 0 || ix.vocab.hasTerm(string(toks[0].Term)) || len(toks) > 2
 		if len(toks) > 0 && c.place == "" && c.org == "" {
 			// The compounds of the guide this word is a part of.
-			share := compoundShare
 			stem := string(toks[0].Term)
 			for _, t := range ix.compounds.of(stem, c.word) {
-				w := share
+				w := compoundShare
 				if ix.compounds.unsure(stem, t) {
 					w *= unsureShare
 				}
@@ -698,15 +697,13 @@ func (ix *Index) addFamily(c *concept) {
 			}
 		}
 	}
-	{
-		// Compounds that start with a form of the word the guide does not
-		// write alone: inschrijving in inschrijvingsformulieren.
-		for _, f := range ix.familyForms(c.word) {
-			for _, ct := range ix.compounds.prefixed(string(squash([]byte(f)))) {
-				if !has(ct) {
-					c.alts = append(c.alts, alt{terms: []string{ct}, weight: familyShare * compoundShare, plain: []string{ct}})
-					c.known = true
-				}
+	// Compounds that start with a form of the word the guide does not write
+	// alone: inschrijving in inschrijvingsformulieren.
+	for _, f := range ix.familyForms(c.word) {
+		for _, ct := range ix.compounds.prefixed(string(squash([]byte(f)))) {
+			if !has(ct) {
+				c.alts = append(c.alts, alt{terms: []string{ct}, weight: familyShare * compoundShare, plain: []string{ct}})
+				c.known = true
 			}
 		}
 	}
