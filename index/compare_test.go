@@ -27,7 +27,7 @@ import (
 
 // evalCase is one query of any table, with its set ("oud" for the 100
 // keyword rows, "afstemming" and "achtergehouden" for the two halves of the
-// questions) and style.
+// questions, "extra" for the further tuning questions) and style.
 type evalCase struct {
 	query, style, set string
 	want              []string
@@ -39,6 +39,7 @@ const (
 	setOld     = "oud"
 	setTuning  = "afstemming"
 	setHeldOut = "achtergehouden"
+	setExtra   = "extra"
 )
 
 // evalCases returns every query of the relevance tables.
@@ -195,8 +196,8 @@ func bleveSearcher(t *testing.T, ix *Index, analyzer string) searcher {
 }
 
 // TestRelevanceCompare logs MRR, recall@5 and top1 per set and style for
-// this index and the two bleve baselines, and checks the targets: the old
-// rows no worse than before (MRR 0.89).
+// this index and the two bleve baselines, and checks the target on the old
+// rows: MRR at least 0.95.
 func TestRelevanceCompare(t *testing.T) {
 	ix := guideIndexForBench(t)
 	cases := evalCases()
@@ -219,7 +220,7 @@ func TestRelevanceCompare(t *testing.T) {
 		fmt.Fprintf(&b, "  %-21s", e.name)
 	}
 	b.WriteString("\n")
-	for _, set := range []string{setOld, setTuning, setHeldOut} {
+	for _, set := range []string{setOld, setTuning, setExtra, setHeldOut} {
 		for _, style := range append([]string{""}, questionStyleNames...) {
 			m0 := results[0][[2]string{set, style}]
 			if m0 == nil {
@@ -241,7 +242,7 @@ func TestRelevanceCompare(t *testing.T) {
 		}
 	}
 	t.Log("\n" + b.String())
-	if m := results[0][[2]string{setOld, ""}]; m != nil && m.rr/float64(m.n) < 0.89 {
-		t.Errorf("MRR on the old rows is %.3f, want at least 0.89", m.rr/float64(m.n))
+	if m := results[0][[2]string{setOld, ""}]; m != nil && m.rr/float64(m.n) < 0.95 {
+		t.Errorf("MRR on the old rows is %.3f, want at least 0.95", m.rr/float64(m.n))
 	}
 }

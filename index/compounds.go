@@ -88,3 +88,54 @@ func (c *compoundTerms) of(stem, surface string) []string {
 	}
 	return out
 }
+
+// unsure reports whether compound t was found for stem only by the rule for
+// heads whose first part the guide never writes alone (podiumkunsten, but
+// also penhouder for ouder): such a find weighs less.
+func (c *compoundTerms) unsure(stem, t string) bool {
+	if strings.HasPrefix(t, stem) {
+		return false
+	}
+	head := t[:len(t)-len(stem)]
+	for _, l := range linkers {
+		if strings.HasSuffix(head, l) && len(head)-len(l) >= minPart && c.terms[head[:len(head)-len(l)]] {
+			return false
+		}
+	}
+	return true
+}
+
+// prefixed returns the terms that start with the form p of a word and go on
+// with a linker and another term of the guide (inschrijving →
+// inschrijvingsformulieren, kook → kookmomenten). A short p needs a longer
+// rest.
+func (c *compoundTerms) prefixed(p string) []string {
+	if len(p) < 3 {
+		return nil
+	}
+	minRest := minPart
+	if len(p) < 5 {
+		minRest = 5
+	}
+	var out []string
+	i := sort.SearchStrings(c.sorted, p)
+	for ; i < len(c.sorted) && strings.HasPrefix(c.sorted[i], p) && len(out) < maxCompoundTerms; i++ {
+		t := c.sorted[i]
+		if t == p {
+			continue
+		}
+		r := t[len(p):]
+		if len(p) >= 6 && len(r) >= 5 {
+			// A long first part stands for itself (emotie: emotieregulatie).
+			out = append(out, t)
+			continue
+		}
+		for _, l := range linkers {
+			if strings.HasPrefix(r, l) && len(r)-len(l) >= minRest && c.terms[r[len(l):]] {
+				out = append(out, t)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -12,6 +12,9 @@ type passage struct {
 	doc  int32 // the document it belongs to
 	also int32 // a network an example or quote is about, or -1
 	text string
+	// number is true when the text holds a number or a date: a question
+	// "wanneer …" or "hoeveel …" looks for one.
+	number bool
 	// lazy holds the sentences, analysed on first use (snippets of long
 	// passages, proximity); a pointer, so that copying a passage reads
 	// nothing that is written later.
@@ -34,7 +37,10 @@ type sentence struct {
 type posting struct {
 	unit int32
 	tf   int32
-	pos  []int32 // positions, for phrases
+	// named is how many of the tf occurrences lie inside the name of a
+	// partner organisation.
+	named int32
+	pos   []int32 // positions, for phrases
 }
 
 // field is an inverted index over units of one kind, scored with BM25.
@@ -56,7 +62,11 @@ const (
 
 // add indexes the next unit from its tokens. Compound parts share the
 // position of their compound.
-func (f *field) add(toks analysis.TokenStream) {
+func (f *field) add(toks analysis.TokenStream) { f.addNamed(toks, nil) }
+
+// addNamed is add with the positions that lie inside an organisation's
+// name.
+func (f *field) addNamed(toks analysis.TokenStream, named map[int]bool) {
 	if f.post == nil {
 		f.post = map[string][]posting{}
 	}
@@ -64,13 +74,18 @@ func (f *field) add(toks analysis.TokenStream) {
 	f.lens = append(f.lens, int32(len(toks)))
 	for _, t := range toks {
 		term := string(t.Term)
+		var nm int32
+		if named[t.Position] {
+			nm = 1
+		}
 		ps := f.post[term]
 		if n := len(ps); n > 0 && ps[n-1].unit == unit {
 			ps[n-1].tf++
+			ps[n-1].named += nm
 			ps[n-1].pos = append(ps[n-1].pos, int32(t.Position))
 			continue
 		}
-		f.post[term] = append(ps, posting{unit: unit, tf: 1, pos: []int32{int32(t.Position)}})
+		f.post[term] = append(ps, posting{unit: unit, tf: 1, named: nm, pos: []int32{int32(t.Position)}})
 	}
 }
 

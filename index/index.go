@@ -75,6 +75,11 @@ type Index struct {
 	// themes, places), folded; places are its places and provinces.
 	phrases map[string]bool
 	places  map[string]bool
+	// orgNames are the multi-word names of the partner organisations as
+	// analysed terms, by their first term ("" marks a gap): a query word
+	// inside such a name in a passage (kind in Huis van het Kind) counts
+	// less.
+	orgNames map[string][][]string
 	// titleList holds the same names for "Bedoelde je …?".
 	titleList []titleEntry
 	vocab     *vocabulary
@@ -121,6 +126,7 @@ func Build(c *content.Corpus) (*Index, error) {
 		*dst = func(s string) analysis.TokenStream { return a.Analyze([]byte(s)) }
 	}
 	ix.phrases, ix.places = nameSets(c)
+	ix.orgNames = ix.orgNameTerms(c)
 	ix.addDocuments()
 	ix.titles = ix.titleMap()
 	for _, n := range c.Networks {
@@ -266,8 +272,9 @@ func (ix *Index) addPassage(doc, also int32, t string) {
 		return
 	}
 	num := int32(len(ix.passages))
-	ix.passages = append(ix.passages, passage{doc: doc, also: also, text: t, lazy: &lazySentences{}})
-	ix.body.add(ix.an(t))
+	ix.passages = append(ix.passages, passage{doc: doc, also: also, text: t, number: strings.ContainsAny(t, "0123456789"), lazy: &lazySentences{}})
+	toks := ix.an(t)
+	ix.body.addNamed(toks, ix.namedPositions(toks))
 	ix.entries[doc].passages = append(ix.entries[doc].passages, num)
 }
 
@@ -463,4 +470,62 @@ func (ix *Index) namesPlace(name string) bool {
 		}
 	}
 	return false
+}
+
+// orgNameTerms analyses the multi-word names and aliases of the partner
+// organisations.
+func (ix *Index) orgNameTerms(c *content.Corpus) map[string][][]string {
+	out := map[string][][]string{}
+	for _, o := range c.Organisations {
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			toks := ix.plain(n)
+			if len(toks) < 2 {
+				continue
+			}
+			first := toks[0].Position
+			ws := make([]string, toks[len(toks)-1].Position-first+1)
+			for _, t := range toks {
+				ws[t.Position-first] = string(t.Term)
+			}
+			out[ws[0]] = append(out[ws[0]], ws)
+		}
+	}
+	return out
+}
+
+// namedPositions returns the positions of a passage's tokens that lie
+// inside the name of a partner organisation. A compound's parts share its
+// position; the whole word comes first.
+func (ix *Index) namedPositions(toks analysis.TokenStream) map[int]bool {
+	if len(ix.orgNames) == 0 {
+		return nil
+	}
+	at := make(map[int]string, len(toks))
+	for _, tk := range toks {
+		if _, ok := at[tk.Position]; !ok {
+			at[tk.Position] = string(tk.Term)
+		}
+	}
+	var out map[int]bool
+	for _, tk := range toks {
+		for _, name := range ix.orgNames[string(tk.Term)] {
+			ok := true
+			for k, w := range name {
+				if w != "" && at[tk.Position+k] != w {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if out == nil {
+				out = map[int]bool{}
+			}
+			for k := range name {
+				out[tk.Position+k] = true
+			}
+		}
+	}
+	return out
 }

@@ -26,6 +26,9 @@ type Question struct {
 	// "wie …", "welke netwerken …", "waar …"; "uitleg" (a success factor or
 	// chapter) for "hoe …", "waarom …", "wat is …"; "" when it does not say.
 	Wants string
+	// Number is true for a question after a number or a date ("hoeveel …",
+	// "wanneer …"): the passages that hold one rank higher.
+	Number bool
 	// Words are the words and phrases searched for; Filler the question
 	// and filler words left out.
 	Words  []string
@@ -69,6 +72,9 @@ type alt struct {
 	conj   bool
 	weight float64
 	plain  []string // the same for the names field (no compound parts)
+	// name is true for the alternatives of a recognised name (a place or
+	// partner): they count in full inside names in a passage.
+	name bool
 }
 
 // placeTextShare weighs a place named in a passage's text.
@@ -78,6 +84,10 @@ const placeTextShare = 0.5
 // of.
 const compoundShare = 0.7
 
+// unsureShare weighs a compound found only by the rule for heads whose
+// first part the guide never writes alone.
+const unsureShare = 0.5
+
 // fillerWords carry no topic in a question: "hoe betrek je …", "wie doet
 // iets rond …", "welke netwerken …". They weigh nothing unless they are all
 // there is.
@@ -86,7 +96,7 @@ var fillerWords = func() map[string]bool {
 	for _, w := range strings.Fields(`welke welk wie waar wanneer waarom hoe wat kan kun kunt kunnen ik je jij jou
 		we wij mijn onze ons jullie u uw men zoek zoeken vind vinden graag iets info informatie over rond rondom
 		bij tegen gids doe doet doen er zijn is heb hebt heeft hebben moet moeten mag mogen wil willen
-		ergens eigenlijk precies soms best tips tip voorbeeld voorbeelden iemand welbepaalde bestaan bestaat
+		hoeveel ergens eigenlijk precies soms best tips tip voorbeeld voorbeelden iemand welbepaalde bestaan bestaat
 		zo zoals wordt worden gebeurt kom komt even ook nog al toch dan eens maar via
 		zit zitten alle toon geef laat zien lijst overzicht weten aub alsjeblieft alstublieft bedankt dank
 		hallo hoi hey dag goeiedag goedendag bot bondgenoot`) {
@@ -270,17 +280,28 @@ func (ix *Index) Understand(raw string) *Question {
 		}
 	}
 	var all []string
-	for _, w := range words(rest) {
-		if r, ok := informal[w]; ok {
-			all = append(all, r...)
-			continue
+	// hyphened marks the words of a hyphenated token (sam-project,
+	// kick-off): the guide writes them together, so they are one phrase.
+	var hyphened []int
+	for _, tok := range strings.Fields(rest) {
+		ws := words(tok)
+		start := len(all)
+		for _, w := range ws {
+			if r, ok := informal[w]; ok {
+				all = append(all, r...)
+				continue
+			}
+			all = append(all, w)
 		}
-		all = append(all, w)
+		if len(ws) > 1 && len(all)-start == len(ws) && strings.Contains(tok, "-") {
+			hyphened = append(hyphened, start, len(all))
+		}
 	}
 	if len(all) > 0 && questionStarts[all[0]] {
 		q.Asks = true
 	}
 	q.Wants = wants(all)
+	q.Number = len(all) > 1 && (all[0] == "hoeveel" || all[0] == "wanneer")
 	used := make([]bool, len(all))
 	// Names and multi-word terms, longest first.
 	nt := ix.names2
@@ -311,7 +332,7 @@ func (ix *Index) Understand(raw string) *Question {
 			}
 			if !found && n > 1 {
 				_, syn := synonyms[phrase]
-				found = syn || ix.isKnownPhrase(phrase)
+				found = syn || ix.isKnownPhrase(phrase) || isGroup(hyphened, i, i+n) && ix.inBody(phrase)
 			}
 			if !found {
 				continue
@@ -359,7 +380,8 @@ func (ix *Index) Understand(raw string) *Question {
 			continue
 		}
 		for _, l := range []string{"", "s", "e", "en"} {
-			if j := all[i] + l + all[i+1]; ix.vocab.words[j] > 0 {
+			j := all[i] + l + all[i+1]
+			if ix.vocab.words[j] > 0 || (l == "" || l == "s") && ix.writesCompound(j) {
 				concepts = append(concepts, concept{word: j})
 				used[i], used[i+1] = true, true
 				break
@@ -443,6 +465,73 @@ func (ix *Index) Understand(raw string) *Question {
 	return q
 }
 
+// writesCompound reports whether the guide writes the joined word j, in
+// some form (welzijns bubbel: welzijnsbubbels), or as the end of a longer
+// compound (straat therapeut: jongerenstraattherapeut).
+func (ix *Index) writesCompound(j string) bool {
+	if ix.vocab.words[j] > 0 {
+		return true
+	}
+	if utf8.RuneCountInString(j) < 8 {
+		return false
+	}
+	toks := ix.an(j)
+	if len(toks) == 0 {
+		return false
+	}
+	stem := string(toks[0].Term)
+	if ix.vocab.hasTerm(stem) {
+		return true
+	}
+	for _, t := range ix.compounds.of(stem, j) {
+		if strings.HasSuffix(t, stem) && !ix.compounds.unsure(stem, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// isGroup reports whether words [i, j) are one hyphenated token of the
+// input; groups holds their bounds in pairs.
+func isGroup(groups []int, i, j int) bool {
+	for k := 0; k+1 < len(groups); k += 2 {
+		if groups[k] == i && groups[k+1] == j {
+			return true
+		}
+	}
+	return false
+}
+
+// inBody reports whether the guide's passages write phrase, word for word.
+func (ix *Index) inBody(phrase string) bool {
+	toks := ix.plain(phrase)
+	if len(toks) < 2 {
+		return false
+	}
+	first := toks[0].Position
+	ws := make([]string, toks[len(toks)-1].Position-first+1)
+	for _, t := range toks {
+		ws[t.Position-first] = string(t.Term)
+	}
+	found := false
+	ix.body.phrase(ws, func(int32, int32) { found = true })
+	return found
+}
+
+// splitUnknown finds two words of the guide, written apart there, that an
+// unknown word joins (kickoff: kick-off, schoolteamwerking): "" when none.
+func (ix *Index) splitUnknown(w string) string {
+	for i := 3; i <= len(w)-3; i++ {
+		a, b := w[:i], w[i:]
+		if ix.vocab.words[a] > 0 && ix.vocab.words[b] > 0 && !stopWords[a] && !stopWords[b] {
+			if p := a + " " + b; ix.inBody(p) {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
 // expand fills a concept's alternatives: the word or phrase itself, its
 // compound parts, its synonyms, a recognised name's other spellings, and
 // close words of the guide for a word it does not hold.
@@ -487,17 +576,35 @@ func (ix *Index) expand(c *concept) {
 		c.known = len(toks) == 0 || ix.vocab.hasTerm(string(toks[0].Term)) || len(toks) > 2
 		if len(toks) > 0 && c.place == "" && c.org == "" {
 			// The compounds of the guide this word is a part of.
-			for _, t := range ix.compounds.of(string(toks[0].Term), c.word) {
-				c.alts = append(c.alts, alt{terms: []string{t}, weight: compoundShare, plain: []string{t}})
+			stem := string(toks[0].Term)
+			for _, t := range ix.compounds.of(stem, c.word) {
+				w := compoundShare
+				if ix.compounds.unsure(stem, t) {
+					w *= unsureShare
+				}
+				c.alts = append(c.alts, alt{terms: []string{t}, weight: w, plain: []string{t}})
 				c.known = true
 			}
 		}
 	}
+	if !c.phrase && c.place == "" && c.org == "" && !lightWords[c.word] {
+		// Other forms of the word that the guide writes, and their
+		// compounds.
+		ix.addFamily(c)
+	}
 	if !c.quoted {
-		if alts, ok := synonymsOf(c.word); ok {
-			for _, s := range alts {
-				add(strings.Join(s, " "), 0.6, len(s) > 1)
+		alts, ok := synonymsOf(c.word)
+		if !ok && !c.phrase {
+			// Another form of the word may have synonyms (gestigmatiseerd:
+			// stigmatiserend).
+			for _, f := range ix.family(c.word) {
+				if alts, ok = synonymsOf(f); ok {
+					break
+				}
 			}
+		}
+		for _, s := range alts {
+			add(strings.Join(s, " "), 0.6, len(s) > 1)
 		}
 	}
 	if c.theme != "" {
@@ -526,8 +633,79 @@ func (ix *Index) expand(c *concept) {
 			c.known = true
 		}
 	}
+	if !c.known && !c.phrase && c.org == "" && c.place == "" {
+		if p := ix.splitUnknown(c.word); p != "" {
+			ix.analyseAlt(c, p, 0.9, true)
+			c.known = true
+		}
+	}
 	if !c.known && !c.phrase && c.org == "" && c.place == "" && len(c.alts) <= 2 {
 		ix.addFuzzy(c)
+	}
+	c.alts = dedupeAlts(c.alts)
+	if c.place != "" || c.org != "" || c.near != nil {
+		for i := range c.alts {
+			c.alts[i].name = true
+		}
+	}
+}
+
+// dedupeAlts keeps one of alternatives that match alike, the heaviest, in
+// the order of their first appearance.
+func dedupeAlts(alts []alt) []alt {
+	key := func(a alt) string {
+		k := strings.Join(a.terms, "\x00") + "\x01" + strings.Join(a.plain, "\x00")
+		if a.conj {
+			k += "\x02"
+		}
+		return k
+	}
+	seen := make(map[string]int, len(alts))
+	out := alts[:0]
+	for _, a := range alts {
+		k := key(a)
+		if i, ok := seen[k]; ok {
+			out[i].weight = max(out[i].weight, a.weight)
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, a)
+	}
+	return out
+}
+
+// addFamily adds the other forms of a concept's word that the guide writes
+// (gestart: startten; inschrijven: inschrijving and its compounds).
+func (ix *Index) addFamily(c *concept) {
+	has := func(t string) bool {
+		return slices.ContainsFunc(c.alts, func(a alt) bool { return len(a.terms) == 1 && a.terms[0] == t })
+	}
+	for _, f := range ix.family(c.word) {
+		toks := ix.an(f)
+		if len(toks) == 0 {
+			continue
+		}
+		t := string(toks[0].Term)
+		if !has(t) {
+			c.alts = append(c.alts, alt{terms: []string{t}, weight: familyShare, plain: []string{t}})
+			c.known = true
+		}
+		for _, ct := range ix.compounds.of(t, f) {
+			if !has(ct) && !ix.compounds.unsure(t, ct) {
+				c.alts = append(c.alts, alt{terms: []string{ct}, weight: familyShare * compoundShare, plain: []string{ct}})
+				c.known = true
+			}
+		}
+	}
+	// Compounds that start with a form of the word the guide does not write
+	// alone: inschrijving in inschrijvingsformulieren.
+	for _, f := range ix.familyForms(c.word) {
+		for _, ct := range ix.compounds.prefixed(string(squash([]byte(f)))) {
+			if !has(ct) {
+				c.alts = append(c.alts, alt{terms: []string{ct}, weight: familyShare * compoundShare, plain: []string{ct}})
+				c.known = true
+			}
+		}
 	}
 }
 

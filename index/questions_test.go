@@ -241,10 +241,11 @@ func questionSources(c *content.Corpus) map[string][]questionSource {
 	return src
 }
 
-// TestQuestionCases checks the question table itself against the real
+// TestQuestionCases checks the question tables themselves against the real
 // corpus: every expected document exists, every justification is the guide's
-// own words in one of the expected documents, on the page given, and the
-// held-out half alternates within each style. It does not run the search.
+// own words in one of the expected documents, on the page given, the
+// held-out half of questionCases alternates within each style, and no case of
+// questionExtraCases is held out. It does not run the search.
 func TestQuestionCases(t *testing.T) {
 	c, err := content.Default()
 	if err != nil {
@@ -261,68 +262,33 @@ func TestQuestionCases(t *testing.T) {
 	perStyle := map[string]int{}
 	halves := map[bool]int{}
 	for _, qc := range questionCases {
-		q := qc.query
-		key := strings.ToLower(questionNorm(q))
-		if key == "" {
-			t.Errorf("a case has an empty query")
+		if !checkQuestionCase(t, qc, src, inRelevance, seen) {
 			continue
-		}
-		if seen[key] {
-			t.Errorf("query %q appears twice in the table", q)
-		}
-		seen[key] = true
-		if inRelevance[key] {
-			t.Errorf("query %q is already in relevanceCases", q)
-		}
-
-		if !slices.Contains(questionStyles, qc.style) {
-			t.Errorf("query %q: style %q is not one of %v", q, qc.style, questionStyles)
 		}
 		// Every second case of a style is held out, starting with the second.
 		if want := perStyle[qc.style]%2 == 1; qc.heldOut != want {
 			t.Errorf("query %q: heldOut = %v, want %v (case %d of style %q; the halves alternate)",
-				q, qc.heldOut, want, perStyle[qc.style]+1, qc.style)
+				qc.query, qc.heldOut, want, perStyle[qc.style]+1, qc.style)
 		}
 		perStyle[qc.style]++
 		halves[qc.heldOut]++
-
-		if len(qc.want) == 0 || len(qc.want) > 3 {
-			t.Errorf("query %q: list one to three expected documents, not %d", q, len(qc.want))
+	}
+	extraPerStyle := map[string]int{}
+	for _, qc := range questionExtraCases {
+		if !checkQuestionCase(t, qc, src, inRelevance, seen) {
+			continue
 		}
-		for i, w := range qc.want {
-			if _, ok := src[w]; !ok {
-				t.Errorf("query %q: expected document %q is not in the corpus", q, w)
-			}
-			if slices.Contains(qc.want[:i], w) {
-				t.Errorf("query %q: expected document %q is listed twice", q, w)
-			}
+		if qc.heldOut {
+			t.Errorf("query %q: the extra cases are all for tuning; heldOut must be false", qc.query)
 		}
-		if qc.wantFirst != "" && !slices.Contains(qc.want, qc.wantFirst) {
-			t.Errorf("query %q: wantFirst %q is not in want", q, qc.wantFirst)
-		}
-
-		quote := questionNorm(qc.justify)
-		if len([]rune(quote)) < 15 || len([]rune(quote)) > 250 {
-			t.Errorf("query %q: justify has %d characters; quote 15 to 250", q, len([]rune(quote)))
-		}
-		var pages []int
-		for _, w := range qc.want {
-			for _, s := range src[w] {
-				if strings.Contains(s.text, quote) && !slices.Contains(pages, s.page) {
-					pages = append(pages, s.page)
-				}
-			}
-		}
-		switch {
-		case len(pages) == 0:
-			t.Errorf("query %q: justify %q is not in the text of any expected document", q, qc.justify)
-		case qc.page != 0 && !slices.Contains(pages, qc.page):
-			t.Errorf("query %q: justify is on the section of page %v, not page %d", q, pages, qc.page)
-		}
+		extraPerStyle[qc.style]++
 	}
 
 	if n := len(questionCases); n < 80 {
 		t.Errorf("the table has %d cases; keep at least 80", n)
+	}
+	if n := len(questionExtraCases); n < 80 {
+		t.Errorf("the extra table has %d cases; keep at least 80", n)
 	}
 	for _, s := range questionStyles {
 		if perStyle[s] < 2 {
@@ -332,6 +298,63 @@ func TestQuestionCases(t *testing.T) {
 	if halves[false] == 0 || halves[true] == 0 {
 		t.Errorf("halves: %d tuning, %d held out; both must be non-empty", halves[false], halves[true])
 	}
-	t.Logf("question cases: %d (%d tuning, %d held out); per style %v",
-		len(questionCases), halves[false], halves[true], perStyle)
+	t.Logf("question cases: %d (%d tuning, %d held out); per style %v; extra cases: %d, per style %v",
+		len(questionCases), halves[false], halves[true], perStyle, len(questionExtraCases), extraPerStyle)
+}
+
+// checkQuestionCase checks one case of a question table and records its
+// query in seen; it reports whether the case had a query at all.
+func checkQuestionCase(t *testing.T, qc questionCase, src map[string][]questionSource, inRelevance, seen map[string]bool) bool {
+	t.Helper()
+	q := qc.query
+	key := strings.ToLower(questionNorm(q))
+	if key == "" {
+		t.Errorf("a case has an empty query")
+		return false
+	}
+	if seen[key] {
+		t.Errorf("query %q appears twice in the tables", q)
+	}
+	seen[key] = true
+	if inRelevance[key] {
+		t.Errorf("query %q is already in relevanceCases", q)
+	}
+
+	if !slices.Contains(questionStyles, qc.style) {
+		t.Errorf("query %q: style %q is not one of %v", q, qc.style, questionStyles)
+	}
+	if len(qc.want) == 0 || len(qc.want) > 3 {
+		t.Errorf("query %q: list one to three expected documents, not %d", q, len(qc.want))
+	}
+	for i, w := range qc.want {
+		if _, ok := src[w]; !ok {
+			t.Errorf("query %q: expected document %q is not in the corpus", q, w)
+		}
+		if slices.Contains(qc.want[:i], w) {
+			t.Errorf("query %q: expected document %q is listed twice", q, w)
+		}
+	}
+	if qc.wantFirst != "" && !slices.Contains(qc.want, qc.wantFirst) {
+		t.Errorf("query %q: wantFirst %q is not in want", q, qc.wantFirst)
+	}
+
+	quote := questionNorm(qc.justify)
+	if len([]rune(quote)) < 15 || len([]rune(quote)) > 250 {
+		t.Errorf("query %q: justify has %d characters; quote 15 to 250", q, len([]rune(quote)))
+	}
+	var pages []int
+	for _, w := range qc.want {
+		for _, s := range src[w] {
+			if strings.Contains(s.text, quote) && !slices.Contains(pages, s.page) {
+				pages = append(pages, s.page)
+			}
+		}
+	}
+	switch {
+	case len(pages) == 0:
+		t.Errorf("query %q: justify %q is not in the text of any expected document", q, qc.justify)
+	case qc.page != 0 && !slices.Contains(pages, qc.page):
+		t.Errorf("query %q: justify is on the section of page %v, not page %d", q, pages, qc.page)
+	}
+	return true
 }

@@ -278,8 +278,14 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 	}
 	// Passages: scaled by the share of concepts they match, then the best
 	// two per document.
+	if n >= 2 {
+		ix.adjacency(q, s)
+	}
 	for _, p := range s.touched {
 		s.pass[p] *= coverage(s.passCov[p], wsum, n)
+		if q.Number && ix.passages[p].number {
+			s.pass[p] *= numberBoost
+		}
 	}
 	if n >= 2 {
 		ix.proximity(q, s, weights, wsum)
@@ -458,7 +464,12 @@ func (ix *Index) matchAlt(f *field, a alt, terms []string, visit func(unit int32
 	case len(terms) == 1:
 		idf := f.idfs[terms[0]]
 		for _, p := range f.post[terms[0]] {
-			visit(p.unit, a.weight*f.score(idf, p.tf, p.unit))
+			v := a.weight * f.score(idf, p.tf, p.unit)
+			if p.named > 0 && !a.name {
+				// Inside an organisation's name the word means little.
+				v *= 1 - (1-namedShare)*float64(p.named)/float64(p.tf)
+			}
+			visit(p.unit, v)
 		}
 	case a.conj:
 		// Every part somewhere in the unit.
@@ -473,6 +484,7 @@ func (ix *Index) matchAlt(f *field, a alt, terms []string, visit func(unit int32
 		for i, t := range terms {
 			lists[i] = f.post[t]
 		}
+		here := make([]*posting, len(terms))
 		for _, p := range f.post[first] {
 			sum := 0.0
 			ok := true
@@ -487,7 +499,12 @@ func (ix *Index) matchAlt(f *field, a alt, terms []string, visit func(unit int32
 					ok = false
 					break
 				}
+				here[i] = &lists[i][0]
 				sum += f.score(f.idfs[t], l[k].tf, p.unit)
+			}
+			if ok && !together(here, conjWindow) {
+				// Far apart: not what the compound means.
+				ok = false
 			}
 			if ok {
 				visit(p.unit, a.weight*sum/float64(len(terms))*1.2)
@@ -697,3 +714,107 @@ func (ix *Index) liftNearby(p *content.Place, lift func([]int32, float64)) {
 		}
 	}
 }
+
+// adjacencyWindow is how close two words of the query must stand in a
+// passage to count as written together; adjacencyShare what such a pair
+// adds, as a share of the pair's BM25 score.
+const (
+	adjacencyWindow = 3
+	adjacencyShare  = 0.5
+)
+
+// adjacency lifts the passages that write two neighbouring words of the
+// query close together ("kennis kruisen", "tien tot twaalf"): a pair of
+// the question's words side by side answers it better than the same words
+// apart.
+func (ix *Index) adjacency(q *Question, s *scratch) {
+	prev := ""
+	for _, c := range q.concepts {
+		t := ""
+		if !c.light && !c.quoted && c.place == "" && c.near == nil && len(c.alts) > 0 && len(c.alts[0].terms) == 1 {
+			t = c.alts[0].terms[0]
+		}
+		if c.light {
+			continue // a light word in between does not part the pair
+		}
+		if prev != "" && t != "" && prev != t {
+			ix.pairNear(prev, t, s)
+		}
+		prev = t
+	}
+}
+
+// pairNear adds the adjacency bonus of terms a and b to the passages that
+// hold them within adjacencyWindow positions.
+func (ix *Index) pairNear(a, b string, s *scratch) {
+	f := &ix.body
+	la, lb := f.post[a], f.post[b]
+	idf := f.idfs[a] + f.idfs[b]
+	i, j := 0, 0
+	for i < len(la) && j < len(lb) {
+		switch {
+		case la[i].unit < lb[j].unit:
+			i++
+		case la[i].unit > lb[j].unit:
+			j++
+		default:
+			var tf int32
+			for _, x := range la[i].pos {
+				for _, y := range lb[j].pos {
+					if d := x - y; d != 0 && d <= adjacencyWindow && d >= -adjacencyWindow {
+						tf++
+						break
+					}
+				}
+			}
+			if u := la[i].unit; tf > 0 && s.passSeen[u] {
+				s.pass[u] += adjacencyShare * f.score(idf, tf, u)
+			}
+			i++
+			j++
+		}
+	}
+}
+
+// numberBoost lifts the passages with a number or date for a question
+// after one.
+const numberBoost = 1.5
+
+// conjWindow is how close the parts of a compound the user typed must stand
+// when the guide writes them apart (school … poort, not Brede School …
+// Zuidpoort).
+const conjWindow = 8
+
+// together reports whether the postings (of one unit) have positions that
+// all lie within w of one position of the first. Positions are sorted, so
+// one pass over each list does.
+func together(ps []*posting, w int32) bool {
+	var idx [8]int
+	if len(ps) > len(idx)+1 {
+		return true
+	}
+	for _, x := range ps[0].pos {
+		all := true
+		for k, q := range ps[1:] {
+			j := idx[k]
+			for j < len(q.pos) && q.pos[j] < x-w {
+				j++
+			}
+			idx[k] = j
+			if j == len(q.pos) {
+				return false // every later x is farther still
+			}
+			if q.pos[j] > x+w {
+				all = false
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// namedShare is what a word counts inside the name of a partner
+// organisation in a passage (kind in Huis van het Kind).
+const namedShare = 0.2

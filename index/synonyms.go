@@ -36,6 +36,7 @@ var synonymGroups = append([][]string{
 	{"participatie", "inspraak", "meebeslissen"},
 	{"leerkracht", "leerkrachten", "leraar", "leraren", "onderwijzer"},
 	{"jongeren", "tieners", "adolescenten"},
+	{"kinderen", "kids", "kindjes"},
 	{"armoede", "kansarmoede", "kinderarmoede", "gezinsarmoede"},
 	{"ouderbetrokkenheid", "betrokkenheid van ouders", "ouderparticipatie"},
 	{"kinderopvang", "opvang", "bko", "ibo", "kinderdagverblijf", "buitenschoolse opvang"},

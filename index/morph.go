@@ -1,0 +1,126 @@
+package index
+
+import "strings"
+
+// familyShare weighs another form of the same word that the guide writes
+// (gestart → startten, inschrijven → inschrijving, koken → kookmomenten).
+const familyShare = 0.5
+
+// verbRoots returns the roots a Dutch word may be an inflection of: the
+// stem of an infinitive or plural (koken → kook, zetten → zet, schrijven →
+// schrijf), of a past participle (gestart → start), of a third person
+// (werkt → werk), of a noun in -ing (inschrijving → inschrijv) or of a
+// plural in -s (emoties → emotie).
+func verbRoots(w string) []string {
+	var out []string
+	add := func(r string) {
+		if len(r) >= 3 && !containsStr(out, r) {
+			out = append(out, r)
+		}
+	}
+	n := len(w)
+	if n >= 5 && strings.HasSuffix(w, "en") {
+		b := w[:n-2]
+		add(b)
+		if m := len(b); m >= 2 && b[m-1] == b[m-2] && !isVowel(b[m-1]) {
+			add(b[:m-1]) // zetten → zet
+		}
+		if m := len(b); m >= 3 && !isVowel(b[m-1]) && isVowel(b[m-2]) && !isVowel(b[m-3]) && b[m-2] != 'e' {
+			add(b[:m-1] + b[m-2:]) // koken → kook, maken → maak
+		}
+		switch b[len(b)-1] {
+		case 'v':
+			add(b[:len(b)-1] + "f")
+		case 'z':
+			add(b[:len(b)-1] + "s")
+		}
+	}
+	if n >= 6 && strings.HasPrefix(w, "ge") && (w[n-1] == 't' || w[n-1] == 'd') {
+		add(w[2 : n-1]) // gehoord → hoor
+		add(w[2:])      // gestart → start: a root in t or d takes none
+	}
+	if n >= 5 && w[n-1] == 't' && !strings.HasPrefix(w, "ge") {
+		add(w[:n-1])
+	}
+	if n >= 6 && strings.HasSuffix(w, "ing") {
+		add(w[:n-3])
+	}
+	if n >= 5 && w[n-1] == 's' && !strings.HasSuffix(w, "ss") {
+		add(w[:n-1]) // a plural in -s: emoties → emotie, sportclubs → sportclub
+	}
+	return out
+}
+
+func isVowel(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
+
+// family returns the other forms of w's word that the guide writes: each
+// root of w with the endings of Dutch verbs and of nouns in -ing.
+func (ix *Index) family(w string) []string {
+	var out []string
+	// A noun's plural: studiekeuze → studiekeuzes, which the stemmer keeps
+	// apart.
+	forms := append(candidateForms(w), w+"s", w+"en")
+	for _, f := range forms {
+		if ix.vocab.words[f] > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// familyForms are the forms of w that may start a compound: its roots and
+// the noun in -ing, with w itself.
+func (ix *Index) familyForms(w string) []string {
+	out := []string{w}
+	for _, r := range verbRoots(w) {
+		voiced := r
+		switch r[len(r)-1] {
+		case 'f':
+			voiced = r[:len(r)-1] + "v"
+		case 's':
+			voiced = r[:len(r)-1] + "z"
+		}
+		for _, f := range []string{r, voiced + "ing"} {
+			if len(f) >= 4 && !containsStr(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// candidateForms are the inflections of w's roots.
+func candidateForms(w string) []string {
+	var out []string
+	for _, r := range verbRoots(w) {
+		voiced := r
+		switch r[len(r)-1] {
+		case 'f':
+			voiced = r[:len(r)-1] + "v"
+		case 's':
+			voiced = r[:len(r)-1] + "z"
+		}
+		// Before an ending that starts with a vowel, a doubled vowel is
+		// written once: stigmatiseer → stigmatiseren, maak → maken.
+		open := voiced
+		if m := len(voiced); m >= 4 && voiced[m-2] == voiced[m-3] && isVowel(voiced[m-2]) && !isVowel(voiced[m-1]) {
+			open = voiced[:m-2] + voiced[m-1:]
+		}
+		for _, f := range []string{r, r + "t", r + "en", voiced + "en", voiced + "ing", r + "ing", "ge" + r + "t", "ge" + r + "d", r + "te", r + "de", r + "ten", r + "den",
+			open + "en", open + "ing", open + "end", open + "ende"} {
+			if f != w && !containsStr(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+func containsStr(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
