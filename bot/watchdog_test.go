@@ -129,7 +129,10 @@ func fastGateway(t testing.TB) *fakediscord.Discord {
 // watchdog's timeout, answers, and Run keeps running.
 func TestE2EWatchdogRecovers(t *testing.T) {
 	t.Parallel()
-	const timeout = 3 * time.Second
+	// discordgo waits a second before it closes and another before it
+	// reconnects; on a loaded 2-core machine, with the other tests running
+	// beside this one, that can take 3 s.
+	const timeout = 6 * time.Second
 	h := startBotOn(t, fastGateway(t), func(c *Config) { c.WatchdogTimeout = timeout }, nil)
 	user := 0
 	ask := func(step string) {
