@@ -30,7 +30,8 @@ const (
 // sends back for every command, an autocomplete, button presses, a select,
 // mentions, hostile input and a panic in a handler.
 func TestE2E(t *testing.T) {
-	t.Parallel()
+	// Not in parallel: discordgo has one logger per process, and this test
+	// checks that discordgo's own IDENTIFY line reaches its bot's log.
 	h := startBot(t, func(c *Config) {
 		c.Commands = append(chat.DefaultCommands(),
 			chat.NewCommand("paniek", "", func(context.Context, *answer.Service, chat.Args) (any, view, error) {

@@ -2,12 +2,15 @@ package bot
 
 import (
 	"bytes"
+	"context"
 	"image/png"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/bondgenoot/bondgenoot/bot/fakediscord"
+	"github.com/bondgenoot/bondgenoot/internal/answer"
+	"github.com/bondgenoot/bondgenoot/internal/chat"
 	"github.com/bondgenoot/bondgenoot/internal/kaart"
 )
 
@@ -143,10 +146,16 @@ func TestHTTPDoorKaart(t *testing.T) {
 // the file.
 func TestE2EKaartDeferred(t *testing.T) {
 	t.Parallel()
+	// A map of its own that always takes longer than the deferral: the
+	// real one may be drawn within a millisecond on a fast machine.
 	h := startBot(t, func(c *Config) {
-		c.DeferAfter = time.Millisecond // a map takes longer to draw
+		c.DeferAfter = 30 * time.Millisecond
+		c.Commands = append(chat.DefaultCommands(), chat.NewCommand("trage-kaart", "", func(ctx context.Context, s *answer.Service, _ chat.Args) (any, view, error) {
+			time.Sleep(150 * time.Millisecond)
+			return chat.Redo(ctx, s, view{Kind: "kaart", Arg: "SAAMO"})
+		}))
 	}, nil)
-	m := h.command("kaart", "partner", "SAAMO")
+	m := h.command("trage-kaart")
 	if cb := h.interact(m); cbType(cb) != cbDeferredMessage {
 		t.Fatalf("callback type %d, want %d", cbType(cb), cbDeferredMessage)
 	}
