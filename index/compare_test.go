@@ -40,6 +40,7 @@ const (
 	setTuning  = "afstemming"
 	setHeldOut = "achtergehouden"
 	setExtra   = "extra"
+	setFresh   = "vers"
 )
 
 // evalCases returns every query of the relevance tables.
@@ -220,7 +221,7 @@ func TestRelevanceCompare(t *testing.T) {
 		fmt.Fprintf(&b, "  %-21s", e.name)
 	}
 	b.WriteString("\n")
-	for _, set := range []string{setOld, setTuning, setExtra, setHeldOut} {
+	for _, set := range []string{setOld, setTuning, setExtra, setFresh, setHeldOut} {
 		for _, style := range append([]string{""}, questionStyleNames...) {
 			m0 := results[0][[2]string{set, style}]
 			if m0 == nil {

@@ -86,8 +86,11 @@ type Index struct {
 	names2    *nameTable // themes, places, partners for question understanding
 	compounds *compoundTerms
 	stemSyn   map[string][]string // stem → stems of its single-word synonyms
-	an        analyzerFunc
-	plain     analyzerFunc
+	// everyday maps a word or phrase the guide does not write to the
+	// guide's words for it (everydayGroups).
+	everyday map[string][]string
+	an       analyzerFunc
+	plain    analyzerFunc
 
 	closed   atomic.Bool
 	scratch  sync.Pool // *scratch
@@ -163,6 +166,7 @@ func Build(c *content.Corpus) (*Index, error) {
 	ix.compounds = newCompoundTerms(ix.body.post)
 	ix.stemSyn = ix.newStemSynonyms()
 	ix.names2 = newNameTable(c)
+	ix.everyday = ix.newEveryday()
 	ix.scratch.New = func() any { return ix.newScratch() }
 	return ix, nil
 }

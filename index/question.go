@@ -332,7 +332,7 @@ func (ix *Index) Understand(raw string) *Question {
 			}
 			if !found && n > 1 {
 				_, syn := synonyms[phrase]
-				found = syn || ix.isKnownPhrase(phrase) || isGroup(hyphened, i, i+n) && ix.inBody(phrase)
+				found = syn || ix.everyday[phrase] != nil || ix.isKnownPhrase(phrase) || isGroup(hyphened, i, i+n) && ix.inBody(phrase)
 			}
 			if !found {
 				continue
@@ -605,6 +605,10 @@ func (ix *Index) expand(c *concept) {
 		}
 		for _, s := range alts {
 			add(strings.Join(s, " "), 0.6, len(s) > 1)
+		}
+		// An everyday word for what the guide calls otherwise.
+		for _, s := range ix.everyday[c.word] {
+			add(s, everydayShare, strings.Contains(s, " "))
 		}
 	}
 	if c.theme != "" {

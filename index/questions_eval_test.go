@@ -24,6 +24,9 @@ func questionEvalCases() []evalCase {
 	for _, c := range questionExtraCases {
 		out = append(out, evalCase{query: c.query, style: c.style, set: setExtra, want: c.want, wantFirst: c.wantFirst})
 	}
+	for _, c := range questionFreshCases {
+		out = append(out, evalCase{query: c.query, style: c.style, set: setFresh, want: c.want, wantFirst: c.wantFirst})
+	}
 	return out
 }
 
@@ -37,12 +40,12 @@ func TestQuestionsTuningHalf(t *testing.T) {
 	misses := 0
 	var tuned []evalCase
 	for _, c := range evalCases() {
-		if c.set == setOld || c.set == setTuning || c.set == setExtra {
+		if c.set == setOld || c.set == setTuning || c.set == setExtra || c.set == setFresh {
 			tuned = append(tuned, c)
 		}
 	}
 	scores := evaluate(t, s, tuned)
-	for _, set := range []string{setOld, setTuning, setExtra} {
+	for _, set := range []string{setOld, setTuning, setExtra, setFresh} {
 		for _, style := range append([]string{""}, questionStyleNames...) {
 			if m := scores[[2]string{set, style}]; m != nil {
 				t.Logf("%-11s %-9s %4d  %s", set, style, m.n, m)

@@ -283,6 +283,14 @@ func TestQuestionCases(t *testing.T) {
 		}
 		extraPerStyle[qc.style]++
 	}
+	for _, qc := range questionFreshCases {
+		if !checkQuestionCase(t, qc, src, inRelevance, seen) {
+			continue
+		}
+		if qc.heldOut {
+			t.Errorf("query %q: the fresh cases are all for tuning; heldOut must be false", qc.query)
+		}
+	}
 
 	if n := len(questionCases); n < 80 {
 		t.Errorf("the table has %d cases; keep at least 80", n)

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -99,7 +100,12 @@ func makeSynonyms() map[string][]string {
 	m := map[string][]string{}
 	for _, g := range synonymGroups {
 		for _, w := range g {
-			m[strings.Join(words(w), " ")] = g
+			k := strings.Join(words(w), " ")
+			for _, o := range g {
+				if !slices.Contains(m[k], o) {
+					m[k] = append(m[k], o)
+				}
+			}
 		}
 	}
 	return m
