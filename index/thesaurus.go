@@ -96,6 +96,21 @@ var everydayGroups = [][]string{
 	{"digitaal", "digitale", "computer", "laptop", "internet", "online", "gsm", "smartphone", "wifi", "digitale kloof"},
 	{"vervoer", "mobiliteit", "fiets", "bus", "openbaar vervoer", "verplaatsing", "verplaatsen"},
 	{"werk", "job", "jobs", "werkzoekend", "werkzoekenden", "werkloos", "werkloosheid", "vdab", "tewerkstelling", "arbeidsmarkt"},
+	// What people want to do.
+	{"stimuleren", "motiveren", "aanmoedigen", "aanzetten", "overhalen", "overtuigen", "over de streep halen", "enthousiasmeren"},
+	{"versterken", "verbeteren", "beter maken", "sterker maken", "uitbreiden", "opschalen", "uitbouwen"},
+	{"noden", "behoeften", "problemen", "uitdagingen", "wat ze nodig hebben", "wat mensen nodig hebben", "knelpunten", "moeilijkheden", "vragen"},
+	{"methodiek", "werkwijze", "methode", "aanpak", "manier van werken", "model", "stappenplan"},
+	{"doelgroep", "wie je wil bereiken", "publiek", "deelnemers"},
+	{"onder de radar", "moeilijk bereikbaar", "moeilijk bereikbare", "moeilijk te bereiken", "onzichtbaar", "verborgen armoede", "niet bereikt", "uit beeld"},
+	{"vertrouwen", "wantrouwen", "argwaan", "achterdocht", "niet vertrouwen"},
+	{"ervaringsdeskundigen", "ervaringsdeskundige", "mensen met armoede-ervaring", "armoede-ervaring", "mensen in armoede", "ervaring met armoede", "zelf arm geweest"},
+	{"leefwereld", "thuissituatie", "leefsituatie", "leefomstandigheden", "situatie thuis", "achtergrond"},
+	{"taalgebruik", "jargon", "moeilijke woorden", "vakjargon", "moeilijke taal", "eenvoudige taal", "klare taal", "woordkeuze"},
+	{"schaamte", "beschaamd", "beschamend", "zich schamen", "gene", "schamen"},
+	{"kick-off", "kickoff", "startmoment", "startvergadering", "eerste bijeenkomst", "eerste vergadering", "opstart", "startdag"},
+	{"gelijkwaardig", "gelijkwaardigheid", "respect", "respectvol", "op gelijke voet", "als gelijke"},
+	{"opvolging", "opvolgen", "nazorg", "follow-up", "follow up", "warme overdracht"},
 }
 
 // newEveryday maps each member of everydayGroups that the guide does not
