@@ -306,6 +306,11 @@ func (ix *Index) Understand(raw string) *Question {
 	// Names and multi-word terms, longest first.
 	nt := ix.names2
 	for n := max(4, nt.maxWords); n >= 1; n-- {
+		if n == 1 {
+			// Before single names: two words the guide writes as one
+			// compound (basis school, menstruatie armoede).
+			concepts = ix.joinCompounds(all, used, concepts)
+		}
 		for i := 0; i+n <= len(all); i++ {
 			if slices.Contains(used[i:i+n], true) {
 				continue
@@ -374,20 +379,7 @@ func (ix *Index) Understand(raw string) *Question {
 			}
 		}
 	}
-	// Two words the guide writes as one compound (menstruatie armoede).
-	for i := 0; i+1 < len(all); i++ {
-		if used[i] || used[i+1] || fillerWords[all[i]] || fillerWords[all[i+1]] || stopWords[all[i]] || stopWords[all[i+1]] {
-			continue
-		}
-		for _, l := range []string{"", "s", "e", "en"} {
-			j := all[i] + l + all[i+1]
-			if ix.vocab.words[j] > 0 || (l == "" || l == "s") && ix.writesCompound(j) {
-				concepts = append(concepts, concept{word: j})
-				used[i], used[i+1] = true, true
-				break
-			}
-		}
-	}
+	concepts = ix.joinCompounds(all, used, concepts)
 	// The other words, filler apart.
 	var plain []int
 	for i, w := range all {
@@ -463,6 +455,26 @@ func (ix *Index) Understand(raw string) *Question {
 		}
 	}
 	return q
+}
+
+// joinCompounds adds a concept for every two neighbouring words, not used
+// yet, that the guide writes as one compound (menstruatie armoede), and marks
+// them used.
+func (ix *Index) joinCompounds(all []string, used []bool, concepts []concept) []concept {
+	for i := 0; i+1 < len(all); i++ {
+		if used[i] || used[i+1] || fillerWords[all[i]] || fillerWords[all[i+1]] || stopWords[all[i]] || stopWords[all[i+1]] {
+			continue
+		}
+		for _, l := range []string{"", "s", "e", "en"} {
+			j := all[i] + l + all[i+1]
+			if ix.vocab.words[j] > 0 || (l == "" || l == "s") && ix.writesCompound(j) {
+				concepts = append(concepts, concept{word: j})
+				used[i], used[i+1] = true, true
+				break
+			}
+		}
+	}
+	return concepts
 }
 
 // writesCompound reports whether the guide writes the joined word j, in

@@ -90,6 +90,17 @@ func dictionary(texts []string) []string {
 	for _, w := range extraParts {
 		add(w)
 	}
+	// The words of the synonym groups are words people type, in compounds
+	// too (voedselhulp, huiswerkhulp).
+	for _, gs := range [][][]string{synonymGroups, everydayGroups} {
+		for _, g := range gs {
+			for _, s := range g {
+				if ws := words(s); len(ws) == 1 {
+					add(ws[0])
+				}
+			}
+		}
+	}
 	out := make([]string, 0, len(seen))
 	for w := range seen {
 		out = append(out, w)
