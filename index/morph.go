@@ -106,8 +106,13 @@ func candidateForms(w string) []string {
 		if m := len(voiced); m >= 4 && voiced[m-2] == voiced[m-3] && isVowel(voiced[m-2]) && !isVowel(voiced[m-1]) {
 			open = voiced[:m-2] + voiced[m-1:]
 		}
+		// Who does it: trek → trekker, begeleid → begeleider, maak → maker.
+		agent := voiced
+		if m := len(r); m >= 3 && !isVowel(r[m-1]) && isVowel(r[m-2]) && !isVowel(r[m-3]) {
+			agent = r + r[m-1:]
+		}
 		for _, f := range []string{r, r + "t", r + "en", voiced + "en", voiced + "ing", r + "ing", "ge" + r + "t", "ge" + r + "d", r + "te", r + "de", r + "ten", r + "den",
-			open + "en", open + "ing", open + "end", open + "ende"} {
+			open + "en", open + "ing", open + "end", open + "ende", agent + "er", agent + "ers", open + "er", open + "ers"} {
 			if f != w && !containsStr(out, f) {
 				out = append(out, f)
 			}
