@@ -14,7 +14,7 @@ import (
 	"github.com/bondgenoot/bondgenoot/internal/text"
 )
 
-//go:embed netwerken/*.md succesfactoren/*.md passages/*.md partners.md themas.md plaatsen.tsv
+//go:embed netwerken/*.md succesfactoren/*.md passages/*.md partners.md themas.md zoekwoorden.md plaatsen.tsv
 var embedded embed.FS
 
 // Corpus is the whole validated content: networks, success factors, passages,
@@ -98,6 +98,11 @@ func Load(fsys fs.FS) (*Corpus, error) {
 		}
 	}
 	c.crossCheck(&probs)
+	// The search words are optional: a corpus without them searches the
+	// guide's own words only.
+	if data, err := fs.ReadFile(fsys, keywordsFile); err == nil {
+		c.loadKeywords(keywordsFile, data, &probs)
+	}
 	c.loadGazetteer(fsys, &probs)
 	if len(probs) > 0 {
 		return nil, probs

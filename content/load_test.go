@@ -61,6 +61,8 @@ func TestLoadBroken(t *testing.T) {
 		{"empty-passage", "passages/voorwoord.md", 1, "tekst van de passage is leeg"},
 		{"missing-passages-dir", "passages", 0, "map ontbreekt"},
 		{"missing-themas-file", "themas.md", 0, "kan het bestand niet lezen"},
+		{"keywords-unknown-document", "zoekwoorden.md", 6, `kop "netwerk:omega": onbekend document`},
+		{"keywords-duplicate-word", "zoekwoorden.md", 6, `zoekwoord "Speeltuin" staat er twee keer`},
 	}
 	entries, err := os.ReadDir(filepath.Join("testdata", "broken"))
 	if err != nil {
@@ -420,4 +422,29 @@ func probsString(ps content.Problems) string {
 		b.WriteString("  " + p.String() + "\n")
 	}
 	return b.String()
+}
+
+// TestLoadKeywords checks that zoekwoorden.md reaches its documents, and that
+// a corpus without the file loads with none.
+func TestLoadKeywords(t *testing.T) {
+	c, err := loadDir(t, filepath.Join("testdata", "valid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := c.Network("alfa")
+	if n == nil {
+		t.Fatal("network alfa is missing")
+	}
+	if got, want := n.Keywords, []string{"speeltuin", "kleren"}; !slices.Equal(got, want) {
+		t.Errorf("alfa keywords = %q, want %q", got, want)
+	}
+	c, err = loadDir(t, filepath.Join("testdata", "valid-crlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range c.Networks {
+		if len(n.Keywords) > 0 {
+			t.Errorf("%s has keywords %q without a zoekwoorden.md", n.ID, n.Keywords)
+		}
+	}
 }

@@ -27,6 +27,9 @@ type Network struct {
 	Products       []string  `json:"products"`
 	// Contacts are the contact details the guide prints for the network.
 	Contacts []Contact `json:"contacts"`
+	// Keywords are the words people search it by that the guide does not
+	// write (zoekwoorden.md); the search weighs them, nobody sees them.
+	Keywords []string `json:"-"`
 
 	// File is the path of the source file inside the corpus.
 	File string `json:"-"`
@@ -69,6 +72,7 @@ type Factor struct {
 	Text     string    `json:"text"`
 	Examples []Example `json:"examples"`
 	Quotes   []Quote   `json:"quotes"`
+	Keywords []string  `json:"-"` // as for Network
 
 	File string `json:"-"`
 
@@ -97,6 +101,8 @@ type Passage struct {
 	Title string `json:"title"`
 	Page  int    `json:"page"`
 	Text  string `json:"text"`
+	// Keywords as for Network.
+	Keywords []string `json:"-"`
 
 	File string `json:"-"`
 }

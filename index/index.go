@@ -62,6 +62,7 @@ type Index struct {
 	passages []passage
 	body     field // passages: their text
 	tags     field // documents: themes, places, partners, names
+	keys     field // documents: the words people search them by (zoekwoorden.md)
 	names    field // documents: name and aliases, without compound splitting
 
 	// byPlace, byPartner and byTheme list the networks per folded place,
@@ -154,7 +155,7 @@ func Build(c *content.Corpus) (*Index, error) {
 		}
 	}
 	ix.vocab = newVocabulary(c, texts)
-	for _, f := range []*field{&ix.body, &ix.tags, &ix.names} {
+	for _, f := range []*field{&ix.body, &ix.tags, &ix.names, &ix.keys} {
 		f.finish()
 		for term, ps := range f.post {
 			ix.vocab.addTerm(term, len(ps))
@@ -185,13 +186,14 @@ func (ix *Index) Close() error {
 func (ix *Index) addDocuments() {
 	c := ix.corpus
 	networkNum := map[string]int32{}
-	add := func(e *entry, name, tags string) int32 {
+	add := func(e *entry, name, tags string, keys []string) int32 {
 		num := int32(len(ix.entries))
 		e.provinceNum = -1
 		ix.entries = append(ix.entries, e)
 		ix.byKey[e.kind+":"+e.id] = num
 		ix.names.add(ix.plain(name))
 		ix.tags.add(ix.an(tags))
+		ix.keys.add(ix.an(strings.Join(keys, " ; ")))
 		return num
 	}
 	for _, n := range c.Networks {
@@ -226,7 +228,7 @@ func (ix *Index) addDocuments() {
 		}
 		tags = append(tags, n.Products...)
 		names := append([]string{n.Name}, n.Aliases...)
-		num := add(e, strings.Join(names, " ; "), strings.Join(append(tags, names...), " ; "))
+		num := add(e, strings.Join(names, " ; "), strings.Join(append(tags, names...), " ; "), n.Keywords)
 		networkNum[n.ID] = num
 		for _, para := range splitParagraphs(n.Description) {
 			ix.addPassage(num, -1, para)
@@ -238,7 +240,7 @@ func (ix *Index) addDocuments() {
 	for _, f := range c.Factors {
 		// A factor's tags are its title only: the networks of its examples
 		// are found through the examples themselves, which count for them.
-		num := add(&entry{kind: KindFactor, id: f.ID, title: f.Title, page: f.Page}, f.Title, f.Title)
+		num := add(&entry{kind: KindFactor, id: f.ID, title: f.Title, page: f.Page}, f.Title, f.Title, f.Keywords)
 		for _, para := range splitParagraphs(f.Text) {
 			ix.addPassage(num, -1, para)
 		}
@@ -261,7 +263,7 @@ func (ix *Index) addDocuments() {
 		}
 	}
 	for _, p := range c.Passages {
-		num := add(&entry{kind: KindPassage, id: p.ID, title: p.Title, page: p.Page}, p.Title, p.Title)
+		num := add(&entry{kind: KindPassage, id: p.ID, title: p.Title, page: p.Page}, p.Title, p.Title, p.Keywords)
 		for _, para := range splitParagraphs(p.Text) {
 			ix.addPassage(num, -1, para)
 		}

@@ -188,7 +188,12 @@ var questionStarts = map[string]bool{
 // informal rewrites abbreviations people type for small words.
 var informal = map[string][]string{
 	"vh": {"van", "het"}, "vd": {"van", "de"}, "vr": {"voor"}, "mss": {"misschien"}, "ipv": {"in", "plaats", "van"},
-	"nt": {"niet"}, "zn": {"zijn"}, "ss": {"school"},
+	"nt": {"niet"}, "zn": {"zijn"}, "ss": {"school"}, "vn": {"van"}, "v": {"van"}, "eig": {"eigenlijk"},
+	"ivm": {"over"}, "bv": {"zoals"}, "bvb": {"zoals"}, "idd": {"ook"},
+	// Abbreviations of school life in Flanders.
+	"sec": {"secundair"}, "so": {"secundair", "onderwijs"}, "bao": {"basisonderwijs"},
+	"lln": {"leerlingen"}, "lkr": {"leerkracht"}, "lkn": {"leerkrachten"}, "zorgco": {"zorgcoordinator"},
+	"kdv": {"kinderdagverblijf"},
 }
 
 // nameTable recognises the guide's names in a query: places, provinces and

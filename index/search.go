@@ -20,8 +20,10 @@ const (
 	secondShare = 0.3
 	// alsoShare weighs an example or quote about a network for the success
 	// factor that prints it; it counts fully for the network.
-	alsoShare   = 0.85
-	tagsWeight  = 1.0
+	alsoShare  = 0.85
+	tagsWeight = 1.0
+	// keysWeight weighs a document's search words (zoekwoorden.md).
+	keysWeight  = 0.8
 	namesWeight = 1.5
 	// placeBoost lifts the networks in a place the query names; partnerBoost
 	// the networks working with a named organisation; themeBoost those with
@@ -199,6 +201,12 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 					s.docCurTch = append(s.docCurTch, d)
 				}
 				s.docCur[d] = max(s.docCur[d], tagsWeight*v)
+			})
+			ix.matchAlt(&ix.keys, a, a.terms, func(d int32, v float64) {
+				if s.docCur[d] == 0 {
+					s.docCurTch = append(s.docCurTch, d)
+				}
+				s.docCur[d] = max(s.docCur[d], keysWeight*v)
 			})
 			if a.plain != nil {
 				rare := false
