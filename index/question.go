@@ -391,7 +391,7 @@ func (ix *Index) Understand(raw string) *Question {
 		if used[i] {
 			continue
 		}
-		if fillerWords[w] || stopWords[w] || networkWords[w] && (i == 0 && len(all) > 1 || i > 0 && afterNetworkWord[all[i-1]]) {
+		if fillerWords[w] || stopWords[w] || networkWords[w] && (i == 0 && len(all) > 1 || i > 0 && afterNetworkWord[all[i-1]]) || ix.misspeltFiller(w) {
 			if !slices.Contains(q.Filler, w) {
 				q.Filler = append(q.Filler, w)
 			}
@@ -480,6 +480,41 @@ func (ix *Index) joinCompounds(all []string, used []bool, concepts []concept) []
 		}
 	}
 	return concepts
+}
+
+// fillerList holds the longer filler words, for misspeltFiller.
+var fillerList = func() []string {
+	var out []string
+	for w := range fillerWords {
+		if utf8.RuneCountInString(w) >= 6 {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return out
+}()
+
+// misspeltFiller reports whether w, a word the guide does not write, is a
+// slip of a filler word (eigelijk, ergns, alstublief): it weighs nothing
+// like the filler it means.
+func (ix *Index) misspeltFiller(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n < 6 || ix.vocab.words[w] > 0 {
+		return false
+	}
+	if toks := ix.an(w); len(toks) > 0 && ix.vocab.hasTerm(string(toks[0].Term)) {
+		return false
+	}
+	maxDist := 1
+	if n >= 8 {
+		maxDist = 2
+	}
+	for _, f := range fillerList {
+		if typoDistance(f, w, maxDist) <= maxDist {
+			return true
+		}
+	}
+	return false
 }
 
 // writesCompound reports whether the guide writes the joined word j, in

@@ -39,6 +39,12 @@ func TestUnderstand(t *testing.T) {
 		// Filler is all there is: what the analyzer keeps is searched.
 		{query: "welke", words: []string{"welke"}, asks: true},
 		{query: "brugfiguur", words: []string{"brugfiguur"}},
+		// A slip of a filler word is filler; two words the guide writes as
+		// one compound are one word, also before a theme's own word.
+		{query: "wat doet een brugfiguur eigelijk", words: []string{"brugfiguur"}, filler: []string{"wat", "doet", "een", "eigelijk"}, asks: true},
+		{query: "ouder betrokkenheid in de basis school", words: []string{"ouderbetrokkenheid", "basisschool"}, filler: []string{"in", "de"}},
+		// Flemish abbreviations of school life.
+		{query: "overgang naar het sec", words: []string{"overgang", "secundair"}, filler: []string{"naar", "het"}},
 	}
 	for _, tt := range tests {
 		q := ix.Understand(tt.query)
