@@ -9,6 +9,9 @@ package index
 // "bleve-nl" one with bleve's own Dutch analyzer ("nl"). Both index every
 // passage of this index plus, per document, its name and tags as one more
 // passage, and rank a document by its best passage, as this index does.
+// "bleve-nl+zoekwoorden" is bleve-nl with each document's search words
+// (content/zoekwoorden.md) in that extra passage: it knows what this index
+// knows, so the difference is the search itself.
 
 import (
 	"context"
@@ -133,6 +136,29 @@ func ourSearcher(ix *Index) searcher {
 // bleveSearcher builds a bleve index with one analyzer over the passages of
 // ix and the names of its documents.
 func bleveSearcher(t *testing.T, ix *Index, analyzer string) searcher {
+	return bleveSearcherWith(t, ix, analyzer, false)
+}
+
+// documentKeywords returns the search words of each document
+// (content/zoekwoorden.md), by "kind:id".
+func documentKeywords(ix *Index) map[string][]string {
+	out := map[string][]string{}
+	for _, n := range ix.corpus.Networks {
+		out[KindNetwork+":"+n.ID] = n.Keywords
+	}
+	for _, f := range ix.corpus.Factors {
+		out[KindFactor+":"+f.ID] = f.Keywords
+	}
+	for _, p := range ix.corpus.Passages {
+		out[KindPassage+":"+p.ID] = p.Keywords
+	}
+	return out
+}
+
+// bleveSearcherWith is bleveSearcher; with keywords, each document's extra
+// passage holds its search words too, so that the baseline knows what this
+// index knows.
+func bleveSearcherWith(t *testing.T, ix *Index, analyzer string, keywords bool) searcher {
 	t.Helper()
 	m := bleve.NewIndexMapping()
 	m.DefaultAnalyzer = analyzer
@@ -154,8 +180,13 @@ func bleveSearcher(t *testing.T, ix *Index, analyzer string) searcher {
 	for _, p := range ix.passages {
 		add(unit{p.doc, p.also}, p.text)
 	}
+	keys := documentKeywords(ix)
 	for d, e := range ix.entries {
-		add(unit{int32(d), -1}, strings.Join(append(append([]string{e.title, e.place, e.province}, e.themes...), e.partners...), " ; "))
+		fields := append(append([]string{e.title, e.place, e.province}, e.themes...), e.partners...)
+		if keywords {
+			fields = append(fields, keys[e.kind+":"+e.id]...)
+		}
+		add(unit{int32(d), -1}, strings.Join(fields, " ; "))
 	}
 	if err := bi.Batch(batch); err != nil {
 		t.Fatal(err)
@@ -209,6 +240,7 @@ func TestRelevanceCompare(t *testing.T) {
 		{"bondgenoot", ourSearcher(ix)},
 		{"bleve-standaard", bleveSearcher(t, ix, standard.Name)},
 		{"bleve-nl", bleveSearcher(t, ix, nl.AnalyzerName)},
+		{"bleve-nl+zoekwoorden", bleveSearcherWith(t, ix, nl.AnalyzerName, true)},
 	}
 	results := make([]map[[2]string]*metrics, len(engines))
 	for i, e := range engines {
