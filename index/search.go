@@ -13,14 +13,16 @@ import (
 )
 
 // Weights of the parts of a document's score. They were set on the
-// relevance table (the tuning half of the questions and the keyword rows).
+// relevance tables that are not held out (the keyword rows, the tuning half
+// of the questions, the extra and the fresh questions), never on the
+// held-out half.
 const (
 	// secondShare is the share of a document's second-best passage added to
 	// its best one.
-	secondShare = 0.3
+	secondShare = 0.6
 	// alsoShare weighs an example or quote about a network for the success
-	// factor that prints it; it counts fully for the network.
-	alsoShare  = 0.85
+	// factor that prints it; it counts fully for the network too.
+	alsoShare  = 1.0
 	tagsWeight = 1.0
 	// keysWeight weighs a document's search words (zoekwoorden.md).
 	keysWeight  = 0.8
@@ -30,7 +32,7 @@ const (
 	// a named theme.
 	placeBoost   = 5.0
 	partnerBoost = 2.5
-	themeBoost   = 1.5
+	themeBoost   = 0.75
 	// titleBoost puts the document whose whole name is the query first.
 	titleBoost = 50.0
 	// coverageFloor is what a passage keeps of its score when it matches
@@ -40,7 +42,7 @@ const (
 	// enough for a name match to count on its own.
 	rareNameShare = 0.06
 	// intentBoost lifts the kind of document a question asks for.
-	intentBoost = 1.25
+	intentBoost = 1.1
 	// answerLead is how far the best passage must be ahead of the next.
 	answerLead = 1.45
 	// answerLeaders: the answer comes from one of the first hits.
