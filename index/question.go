@@ -99,7 +99,11 @@ var fillerWords = func() map[string]bool {
 		hoeveel ergens eigenlijk precies soms best tips tip voorbeeld voorbeelden iemand welbepaalde bestaan bestaat
 		zo zoals wordt worden gebeurt kom komt even ook nog al toch dan eens maar via
 		zit zitten alle toon geef laat zien lijst overzicht weten aub alsjeblieft alstublieft bedankt dank
-		hallo hoi hey dag goeiedag goedendag bot bondgenoot`) {
+		hallo hoi hey dag goeiedag goedendag bot bondgenoot
+		eraan erop ervan erbij ermee erover erin eruit ervoor ertoe erna eraf
+		daaraan daarop daarvan daarbij daarmee daarover daarin daaruit daarvoor daartoe
+		hieraan hierop hiervan hiermee hierover hierin hieruit hiervoor hiertoe hieruit
+		waaraan waarop waarvan waarmee waarover waaruit waarvoor`) {
 		m[w] = true
 	}
 	return m
@@ -810,7 +814,9 @@ func stemSynonyms(ix *Index, stem string) []string { return ix.stemSyn[stem] }
 // the other single words of its groups.
 func (ix *Index) newStemSynonyms() map[string][]string {
 	m := map[string][]string{}
-	for _, g := range synonymGroups {
+	// Parts of compounds swap within the everyday groups too, both ways
+	// (voedselhulp: voedselondersteuning).
+	for _, g := range append(slices.Clip(synonymGroups), everydayGroups...) {
 		var stems []string
 		for _, w := range g {
 			if strings.Contains(w, " ") {
