@@ -482,8 +482,13 @@ func (ix *Index) namesPlace(name string) bool {
 // organisations.
 func (ix *Index) orgNameTerms(c *content.Corpus) map[string][][]string {
 	out := map[string][][]string{}
+	names := slices.Clone(kindNames)
 	for _, o := range c.Organisations {
-		for _, n := range append([]string{o.Name}, o.Aliases...) {
+		names = append(names, o.Name)
+		names = append(names, o.Aliases...)
+	}
+	{
+		for _, n := range names {
 			toks := ix.plain(n)
 			if len(toks) < 2 {
 				continue
@@ -497,6 +502,15 @@ func (ix *Index) orgNameTerms(c *content.Corpus) map[string][][]string {
 		}
 	}
 	return out
+}
+
+// kindNames are names of a kind of organisation that the guide writes out
+// in full: their words, like those of a partner's name, say little about a
+// passage's topic ("woord" and "armen" in a Vereniging waar armen het woord
+// nemen).
+var kindNames = []string{
+	"vereniging waar armen het woord nemen", "verenigingen waar armen het woord nemen",
+	"vereniging waar mensen in armoede het woord nemen", "verenigingen waar mensen in armoede het woord nemen",
 }
 
 // namedPositions returns the positions of a passage's tokens that lie

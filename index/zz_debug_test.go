@@ -65,3 +65,39 @@ func slicesContains(l []string, s string) bool {
 	}
 	return false
 }
+
+func TestZZKinds(t *testing.T) {
+	if os.Getenv("ZZKINDS") == "" {
+		t.Skip()
+	}
+	ix := guideIndexForBench(t)
+	s := ourSearcher(ix)
+	wrong := map[string]int{}
+	right := map[string]int{}
+	confusion := map[string]int{}
+	for _, c := range evalCases() {
+		if c.set == setHeldOut {
+			continue
+		}
+		got, _ := s(c.query)
+		if len(got) == 0 {
+			continue
+		}
+		k := strings.Split(got[0], ":")[0]
+		ok := got[0] == c.wantFirst || c.wantFirst == "" && slicesContains(c.want, got[0])
+		if ok {
+			right[k]++
+		} else {
+			wrong[k]++
+			wk := strings.Split(c.want[0], ":")[0]
+			if c.wantFirst != "" {
+				wk = strings.Split(c.wantFirst, ":")[0]
+			}
+			confusion[wk+"->"+k]++
+			if wk == "succesfactor" && k == "netwerk" {
+				fmt.Printf("F->N %s %q wants=%q got %v\n", c.set, c.query, ix.Understand(c.query).Wants, got[:min(3, len(got))])
+			}
+		}
+	}
+	fmt.Println("right", right, "wrong", wrong, "confusion", confusion)
+}
