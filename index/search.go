@@ -24,9 +24,13 @@ const (
 	// factor that prints it; it counts fully for the network too.
 	alsoShare  = 1.0
 	tagsWeight = 1.0
-	// keysWeight weighs a document's search words (zoekwoorden.md).
-	keysWeight  = 0.8
-	namesWeight = 1.5
+	// keysWeight weighs a document's search words (zoekwoorden.md);
+	// keysGuideShare is what a search word counts when the guide itself
+	// writes it: the search words are there for the words it does not
+	// write, and the guide's own text decides for the rest.
+	keysWeight     = 0.8
+	keysGuideShare = 0.4
+	namesWeight    = 1.5
 	// placeBoost lifts the networks in a place the query names; partnerBoost
 	// the networks working with a named organisation; themeBoost those with
 	// a named theme.
@@ -204,11 +208,12 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 				}
 				s.docCur[d] = max(s.docCur[d], tagsWeight*v)
 			})
+			kw := keysWeight * ix.keysShare(a.terms)
 			ix.matchAlt(&ix.keys, a, a.terms, func(d int32, v float64) {
 				if s.docCur[d] == 0 {
 					s.docCurTch = append(s.docCurTch, d)
 				}
-				s.docCur[d] = max(s.docCur[d], keysWeight*v)
+				s.docCur[d] = max(s.docCur[d], kw*v)
 			})
 			if a.plain != nil {
 				rare := false
@@ -341,6 +346,25 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 		}
 	}
 	return out, nil
+}
+
+// keysShare is the share of keysWeight that terms get: full for words the
+// guide does not write, keysGuideShare for words it does.
+func (ix *Index) keysShare(terms []string) float64 {
+	n, in := 0, 0
+	for _, t := range terms {
+		if t == "" {
+			continue
+		}
+		n++
+		if ix.body.df(t) > 0 {
+			in++
+		}
+	}
+	if n == 0 {
+		return 1
+	}
+	return 1 - (1-keysGuideShare)*float64(in)/float64(n)
 }
 
 // better orders scored documents: higher score first, then document order.
