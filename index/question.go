@@ -306,7 +306,9 @@ func (ix *Index) Understand(raw string) *Question {
 			hyphened = append(hyphened, start, len(all))
 		}
 	}
-	if len(all) > 0 && questionStarts[all[0]] {
+	if len(all) > 0 && questionStarts[all[0]] || slices.ContainsFunc(all, func(w string) bool { return w == "hoe" || w == "waarom" }) {
+		// A question, also when it comes after the situation ("jongeren
+		// komen vroeger terug van kamp, hoe pas je het aanbod aan").
 		q.Asks = true
 	}
 	q.Wants = wants(all)
@@ -859,6 +861,10 @@ func wants(all []string) string {
 		if i >= 2 {
 			break
 		}
+	}
+	// The question after the situation.
+	if slices.ContainsFunc(all, func(w string) bool { return w == "hoe" || w == "waarom" }) {
+		return WantsExplanation
 	}
 	return ""
 }

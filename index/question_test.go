@@ -43,6 +43,8 @@ func TestUnderstand(t *testing.T) {
 		// one compound are one word, also before a theme's own word.
 		{query: "wat doet een brugfiguur eigelijk", words: []string{"brugfiguur"}, filler: []string{"wat", "doet", "een", "eigelijk"}, asks: true},
 		{query: "ouder betrokkenheid in de basis school", words: []string{"ouderbetrokkenheid", "basisschool"}, filler: []string{"in", "de"}},
+		// The question after the situation.
+		{query: "jongeren komen vroeger terug van kamp, hoe pas je het aanbod aan", words: []string{"jongeren", "terugkomen", "vroeger", "kamp", "pas", "aanbod"}, filler: []string{"van", "hoe", "je", "het", "aan"}, themes: []string{"jeugd"}, asks: true},
 		// Flemish abbreviations of school life.
 		{query: "overgang naar het sec", words: []string{"overgang", "secundair"}, filler: []string{"naar", "het"}},
 	}
