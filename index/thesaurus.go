@@ -19,7 +19,7 @@ var everydayGroups = [][]string{
 	{"leerkracht", "leerkrachten", "juf", "juffen", "meester", "meesters", "docent", "docenten", "lesgever", "lesgevers", "onderwijzers"},
 	{"directie", "directeur", "directeurs", "schoolleider", "schoolleiding", "schooldirecteur"},
 	{"leerlingen", "leerling", "scholieren", "scholier"},
-	{"studenten", "student", "hogeschool", "universiteit"},
+	{"hoger onderwijs", "hogeschool", "hogescholen", "universiteit", "unief", "hogere studies", "verder studeren"},
 	{"kleuter", "kleuters", "kleuterklas", "kleuterschool", "kleuteronderwijs"},
 	{"jonge kinderen", "kleine kinderen", "peuters", "peuter", "kleuters"},
 	{"jongeren", "pubers", "jongvolwassenen", "tieners", "tieners"},
