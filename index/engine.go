@@ -210,6 +210,10 @@ type scratch struct {
 	docCur    []float64
 	docTouch  []int32
 	docCurTch []int32
+	// keyScore is the part of doc that the search words gave; keyCur the
+	// current concept's.
+	keyScore []float64
+	keyCur   []float64
 
 	nameScore    []float64 // names: summed over concepts
 	nameHits     []uint16
@@ -233,7 +237,7 @@ func (ix *Index) newScratch() any {
 	np, nd := len(ix.passages), len(ix.entries)
 	s := &scratch{
 		pass: make([]float64, np), passHits: make([]uint16, np), passSeen: make([]bool, np), passCov: make([]float64, np), cur: make([]float64, np),
-		doc: make([]float64, nd), docHits: make([]uint16, nd), docSeen: make([]bool, nd), docCov: make([]float64, nd), docCur: make([]float64, nd),
+		doc: make([]float64, nd), docHits: make([]uint16, nd), docSeen: make([]bool, nd), docCov: make([]float64, nd), docCur: make([]float64, nd), keyScore: make([]float64, nd), keyCur: make([]float64, nd),
 		nameScore: make([]float64, nd), nameHits: make([]uint16, nd), nameExact: make([]uint16, nd),
 		nameRare: make([]bool, nd), nameCur: make([]float64, nd), nameCurExact: make([]bool, nd),
 		best: make([]float64, nd), second: make([]float64, nd), bestPass: make([]int32, nd),
@@ -259,7 +263,7 @@ func (s *scratch) reset() {
 		s.pass[p], s.passHits[p], s.passSeen[p], s.passCov[p] = 0, 0, false, 0
 	}
 	for _, d := range s.docTouch {
-		s.doc[d], s.docHits[d], s.docSeen[d], s.docCov[d] = 0, 0, false, 0
+		s.doc[d], s.docHits[d], s.docSeen[d], s.docCov[d], s.keyScore[d] = 0, 0, false, 0, 0
 	}
 	for _, d := range s.nameTouch {
 		s.nameScore[d], s.nameHits[d], s.nameExact[d], s.nameRare[d] = 0, 0, 0, false

@@ -140,13 +140,16 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	terms := q.terms()
 	for _, h := range top[offset:] {
 		e := ix.entries[h.doc]
-		p := s.bestPass[h.doc]
-		if p < 0 && len(e.passages) > 0 {
-			p = e.passages[0]
+		p, snipTerms := s.bestPass[h.doc], terms
+		if (p < 0 || s.keyScore[h.doc] > s.best[h.doc]) && len(e.passages) > 0 {
+			// Found mostly through its search words, which are not shown:
+			// the snippet is the opening of the document, which says what
+			// it is about.
+			p, snipTerms = e.passages[0], nil
 		}
 		snippet, page := "", e.page
 		if p >= 0 {
-			snippet = ix.snippet(p, terms, snippetRunes, true)
+			snippet = ix.snippet(p, snipTerms, snippetRunes, true)
 			// The page of the passage: an example about a network is
 			// printed with its success factor.
 			page = ix.entries[ix.passages[p].doc].page
@@ -214,6 +217,7 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 					s.docCurTch = append(s.docCurTch, d)
 				}
 				s.docCur[d] = max(s.docCur[d], kw*v)
+				s.keyCur[d] = max(s.keyCur[d], kw*v)
 			})
 			if a.plain != nil {
 				rare := false
@@ -289,6 +293,8 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 			s.docHits[d] += hit
 			s.docCov[d] += cw
 			s.docCur[d] = 0
+			s.keyScore[d] += s.keyCur[d]
+			s.keyCur[d] = 0
 		}
 	}
 	// Passages: scaled by the share of concepts they match, then the best
