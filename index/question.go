@@ -348,7 +348,7 @@ func (ix *Index) Understand(raw string) *Question {
 			}
 			if !found && n > 1 {
 				_, syn := synonyms[phrase]
-				found = syn || ix.everyday[phrase] != nil || ix.isKnownPhrase(phrase) || isGroup(hyphened, i, i+n) && ix.inBody(phrase)
+				found = syn || ix.everyday[phrase] != nil && !ix.writesAll(all[i:i+n]) || ix.isKnownPhrase(phrase) || isGroup(hyphened, i, i+n) && ix.inBody(phrase)
 			}
 			if !found {
 				continue
@@ -521,6 +521,18 @@ func (ix *Index) misspeltFiller(w string) bool {
 		}
 	}
 	return false
+}
+
+// writesAll reports whether the guide writes every word of ws that is not
+// a stop word: an everyday phrase of such words ("soep op school") is
+// searched word by word, as the guide writes them.
+func (ix *Index) writesAll(ws []string) bool {
+	for _, w := range ws {
+		if !stopWords[w] && !fillerWords[w] && ix.vocab.words[w] == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // writesCompound reports whether the guide writes the joined word j, in

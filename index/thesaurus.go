@@ -1,6 +1,7 @@
 package index
 
 import (
+	_ "embed"
 	"slices"
 	"strings"
 )
@@ -113,6 +114,36 @@ var everydayGroups = [][]string{
 	{"opvolging", "opvolgen", "nazorg", "follow-up", "follow up", "warme overdracht"},
 }
 
+// thesaurusText holds more groups like everydayGroups, one a line.
+//
+//go:embed thesaurus.txt
+var thesaurusText string
+
+// thesaurusGroups parses thesaurusText: members separated by "|", lines
+// starting with "#" and empty lines skipped.
+func thesaurusGroups(text string) [][]string {
+	var out [][]string
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		var g []string
+		for _, m := range strings.Split(l, "|") {
+			if m = strings.TrimSpace(m); m != "" {
+				g = append(g, m)
+			}
+		}
+		if len(g) > 1 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// allEverydayGroups are everydayGroups and the groups of thesaurus.txt.
+var allEverydayGroups = append(slices.Clip(everydayGroups), thesaurusGroups(thesaurusText)...)
+
 // newEveryday maps each member of everydayGroups that the guide does not
 // write to the members it writes.
 func (ix *Index) newEveryday() map[string][]string {
@@ -124,7 +155,7 @@ func (ix *Index) newEveryday() map[string][]string {
 		}
 		return ix.inBody(strings.Join(ws, " "))
 	}
-	for _, g := range everydayGroups {
+	for _, g := range allEverydayGroups {
 		var guide, other []string
 		for _, s := range g {
 			k := strings.Join(words(s), " ")
