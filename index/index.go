@@ -113,6 +113,9 @@ func Build(c *content.Corpus) (*Index, error) {
 		for _, e := range f.Examples {
 			texts = append(texts, e.Text)
 		}
+		for _, q := range f.Quotes {
+			texts = append(texts, q.Text)
+		}
 	}
 	for _, p := range c.Passages {
 		texts = append(texts, p.Text)
