@@ -545,7 +545,9 @@ func (ix *Index) writesCompound(j string) bool {
 	if utf8.RuneCountInString(j) < 8 {
 		return false
 	}
-	toks := ix.an(j)
+	// The stem of the whole word: the analyzer without compound
+	// splitting gives the same first token, for less.
+	toks := ix.plain(j)
 	if len(toks) == 0 {
 		return false
 	}
@@ -622,7 +624,7 @@ func (ix *Index) expand(c *concept) {
 				return
 			}
 			tmp := &concept{}
-			ix.analyseAlt(tmp, s, 1, phrase)
+			ix.analyseAlt(tmp, s, 1, phrase, false)
 			ix.altCache.Store(key, tmp.alts)
 			for _, a := range tmp.alts {
 				a.weight *= weight
@@ -630,7 +632,7 @@ func (ix *Index) expand(c *concept) {
 			}
 			return
 		}
-		ix.analyseAlt(c, s, weight, phrase)
+		ix.analyseAlt(c, s, weight, phrase, true)
 	}
 	add(c.word, 1, c.phrase)
 	if c.place != "" || c.near != nil {
@@ -709,7 +711,7 @@ func (ix *Index) expand(c *concept) {
 	}
 	if !c.known && !c.phrase && c.org == "" && c.place == "" {
 		if p := ix.splitUnknown(c.word); p != "" {
-			ix.analyseAlt(c, p, 0.9, true)
+			ix.analyseAlt(c, p, 0.9, true, true)
 			c.known = true
 		}
 	}
@@ -884,7 +886,11 @@ func wants(all []string) string {
 // analyseAlt adds the alternatives of one word or phrase to c: the word
 // itself, the parts of a compound together, a part replaced by its synonym,
 // and for names the compound's head.
-func (ix *Index) analyseAlt(c *concept, s string, weight float64, phrase bool) {
+//
+// swaps is true for what the user typed: only its parts are swapped for
+// their synonyms; a synonym's own parts are not, which would multiply the
+// alternatives for little.
+func (ix *Index) analyseAlt(c *concept, s string, weight float64, phrase, swaps bool) {
 	if phrase || strings.Contains(s, " ") {
 		toks := ix.plain(s)
 		if len(toks) == 0 {
@@ -917,6 +923,9 @@ func (ix *Index) analyseAlt(c *concept, s string, weight float64, phrase bool) {
 		// A part with a synonym: the compound with the synonym in its
 		// place (overgangsmomenten, transitiemomenten).
 		for i, p := range parts {
+			if !swaps {
+				break
+			}
 			for _, syn := range stemSynonyms(ix, p) {
 				alt2 := slices.Clone(parts)
 				alt2[i] = syn
