@@ -346,6 +346,19 @@ func FuzzLoadPartners(f *testing.F) {
 	})
 }
 
+// FuzzLoadKeywords feeds arbitrary search-word files to Load.
+func FuzzLoadKeywords(f *testing.F) {
+	base := mapFS(f, filepath.Join("testdata", "valid"))
+	f.Add(base["zoekwoorden.md"].Data)
+	f.Add([]byte("## netwerk:\n- \n## :alfa\n## netwerk:alfa\n- x\n## netwerk:alfa\n"))
+	f.Add([]byte("## passage:voorwoord\n- \xff\n## succesfactor:eerste\n-\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := cloneFS(base)
+		fsys["zoekwoorden.md"] = &fstest.MapFile{Data: data}
+		loadNoPanic(t, fsys, "fuzzed zoekwoorden.md")
+	})
+}
+
 func loadNoPanic(t testing.TB, fsys fs.FS, what string) (c *content.Corpus) {
 	t.Helper()
 	defer func() {
