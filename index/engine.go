@@ -15,6 +15,8 @@ type passage struct {
 	// number is true when the text holds a number or a date: a question
 	// "wanneer …" or "hoeveel …" looks for one.
 	number bool
+	// partners is true for a paragraph of a network's "De bondgenoten".
+	partners bool
 	// lazy holds the sentences, analysed on first use (snippets of long
 	// passages, proximity); a pointer, so that copying a passage reads
 	// nothing that is written later.

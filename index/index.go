@@ -238,6 +238,7 @@ func (ix *Index) addDocuments() {
 		}
 		for _, para := range splitParagraphs(n.PartnersText) {
 			ix.addPassage(num, -1, para)
+			ix.passages[len(ix.passages)-1].partners = true
 		}
 	}
 	for _, f := range c.Factors {

@@ -138,13 +138,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	offset := min(max(req.Offset, 0), len(hits))
 	top := topK(hits, offset+limit)
 	terms := q.terms()
+	names := slices.ContainsFunc(q.concepts, func(c concept) bool { return c.org != "" || c.place != "" || c.near != nil })
 	for _, h := range top[offset:] {
 		e := ix.entries[h.doc]
 		p, snipTerms := s.bestPass[h.doc], terms
-		if (p < 0 || s.keyScore[h.doc] > s.best[h.doc]) && len(e.passages) > 0 {
-			// Found mostly through its search words, which are not shown:
-			// the snippet is the opening of the document, which says what
-			// it is about.
+		if (p < 0 || s.keyScore[h.doc] > s.best[h.doc] || ix.passages[p].partners && !names) && len(e.passages) > 0 {
+			// Found mostly through its search words, which are not shown,
+			// or through the list of its partners when the query names
+			// none: the snippet is the opening of the document, which says
+			// what it is about.
 			p, snipTerms = e.passages[0], nil
 		}
 		snippet, page := "", e.page
