@@ -44,6 +44,7 @@ const (
 	setHeldOut = "achtergehouden"
 	setExtra   = "extra"
 	setFresh   = "vers"
+	setStyle   = "stijl"
 )
 
 // evalCases returns every query of the relevance tables.
@@ -253,7 +254,7 @@ func TestRelevanceCompare(t *testing.T) {
 		fmt.Fprintf(&b, "  %-21s", e.name)
 	}
 	b.WriteString("\n")
-	for _, set := range []string{setOld, setTuning, setExtra, setFresh, setHeldOut} {
+	for _, set := range []string{setOld, setTuning, setExtra, setFresh, setStyle, setHeldOut} {
 		for _, style := range append([]string{""}, questionStyleNames...) {
 			m0 := results[0][[2]string{set, style}]
 			if m0 == nil {

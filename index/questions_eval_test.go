@@ -27,6 +27,9 @@ func questionEvalCases() []evalCase {
 	for _, c := range questionFreshCases {
 		out = append(out, evalCase{query: c.query, style: c.style, set: setFresh, want: c.want, wantFirst: c.wantFirst})
 	}
+	for _, c := range questionStyleCases {
+		out = append(out, evalCase{query: c.query, style: c.style, set: setStyle, want: c.want, wantFirst: c.wantFirst})
+	}
 	return out
 }
 
@@ -40,12 +43,12 @@ func TestQuestionsTuningHalf(t *testing.T) {
 	misses := 0
 	var tuned []evalCase
 	for _, c := range evalCases() {
-		if c.set == setOld || c.set == setTuning || c.set == setExtra || c.set == setFresh {
+		if c.set != setHeldOut {
 			tuned = append(tuned, c)
 		}
 	}
 	scores := evaluate(t, s, tuned)
-	for _, set := range []string{setOld, setTuning, setExtra, setFresh} {
+	for _, set := range []string{setOld, setTuning, setExtra, setFresh, setStyle} {
 		for _, style := range append([]string{""}, questionStyleNames...) {
 			if m := scores[[2]string{set, style}]; m != nil {
 				t.Logf("%-11s %-9s %4d  %s", set, style, m.n, m)

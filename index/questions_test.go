@@ -283,12 +283,12 @@ func TestQuestionCases(t *testing.T) {
 		}
 		extraPerStyle[qc.style]++
 	}
-	for _, qc := range questionFreshCases {
+	for _, qc := range append(slices.Clip(questionFreshCases), questionStyleCases...) {
 		if !checkQuestionCase(t, qc, src, inRelevance, seen) {
 			continue
 		}
 		if qc.heldOut {
-			t.Errorf("query %q: the fresh cases are all for tuning; heldOut must be false", qc.query)
+			t.Errorf("query %q: the fresh and style cases are all for tuning; heldOut must be false", qc.query)
 		}
 	}
 
