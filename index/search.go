@@ -21,9 +21,13 @@ const (
 	// its best one.
 	secondShare = 0.6
 	// alsoShare weighs an example or quote about a network for the success
-	// factor that prints it; it counts fully for the network too.
-	alsoShare  = 1.0
-	tagsWeight = 1.0
+	// factor that prints it.
+	alsoShare = 1.0
+	// exampleNetworkShare weighs such an example for the network it is
+	// about: a little less, since the guide tells it where the success
+	// factor is explained.
+	exampleNetworkShare = 0.9
+	tagsWeight          = 1.0
 	// keysWeight weighs a document's search words (zoekwoorden.md);
 	// keysGuideShare is what a search word counts when the guide itself
 	// writes it: the search words are there for the words it does not
@@ -317,7 +321,7 @@ func (ix *Index) score(ctx context.Context, q *Question, s *scratch) ([]scored, 
 		v := s.pass[p]
 		ps := ix.passages[p]
 		if ps.also >= 0 {
-			s.offer(ps.also, p, v)
+			s.offer(ps.also, p, v*exampleNetworkShare)
 			v *= alsoShare
 		}
 		s.offer(ps.doc, p, v)
