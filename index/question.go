@@ -182,6 +182,9 @@ func (ix *Index) separable(p, v string) string {
 	return ""
 }
 
+// numberQuestion are the words that ask for a number or a date.
+var numberQuestion = map[string]bool{"hoeveel": true, "wanneer": true, "datum": true, "jaartal": true}
+
 // questionStarts are first words that make the input a question.
 var questionStarts = map[string]bool{
 	"hoe": true, "welke": true, "welk": true, "wie": true, "wat": true, "waar": true, "wanneer": true,
@@ -312,7 +315,9 @@ func (ix *Index) Understand(raw string) *Question {
 		q.Asks = true
 	}
 	q.Wants = wants(all)
-	q.Number = len(all) > 1 && (all[0] == "hoeveel" || all[0] == "wanneer")
+	// A question after a number or a date, wherever it asks it ("op welke
+	// datum begonnen …", "sinds wanneer …").
+	q.Number = len(all) > 1 && slices.ContainsFunc(all, func(w string) bool { return numberQuestion[w] })
 	used := make([]bool, len(all))
 	// Names and multi-word terms, longest first.
 	nt := ix.names2
