@@ -2,6 +2,7 @@ package content
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -100,8 +101,11 @@ func Load(fsys fs.FS) (*Corpus, error) {
 	c.crossCheck(&probs)
 	// The search words are optional: a corpus without them searches the
 	// guide's own words only.
-	if data, err := fs.ReadFile(fsys, keywordsFile); err == nil {
+	switch data, err := fs.ReadFile(fsys, keywordsFile); {
+	case err == nil:
 		c.loadKeywords(keywordsFile, data, &probs)
+	case !errors.Is(err, fs.ErrNotExist):
+		probs = append(probs, Problem{File: keywordsFile, Message: "kan het bestand niet lezen"})
 	}
 	c.loadGazetteer(fsys, &probs)
 	if len(probs) > 0 {

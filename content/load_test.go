@@ -451,6 +451,12 @@ func TestLoadKeywords(t *testing.T) {
 	if got, want := n.Keywords, []string{"speeltuin", "kleren"}; !slices.Equal(got, want) {
 		t.Errorf("alfa keywords = %q, want %q", got, want)
 	}
+	// A search-word file that cannot be read is a problem, not silence.
+	fsys := cloneFS(mapFS(t, filepath.Join("testdata", "valid")))
+	fsys["zoekwoorden.md"] = &fstest.MapFile{Mode: fs.ModeDir}
+	if _, err := content.Load(fsys); err == nil || !strings.Contains(err.Error(), "zoekwoorden.md") {
+		t.Errorf("Load with an unreadable zoekwoorden.md: %v, want a problem in zoekwoorden.md", err)
+	}
 	c, err = loadDir(t, filepath.Join("testdata", "valid-crlf"))
 	if err != nil {
 		t.Fatal(err)

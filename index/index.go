@@ -491,19 +491,17 @@ func (ix *Index) orgNameTerms(c *content.Corpus) map[string][][]string {
 		names = append(names, o.Name)
 		names = append(names, o.Aliases...)
 	}
-	{
-		for _, n := range names {
-			toks := ix.plain(n)
-			if len(toks) < 2 {
-				continue
-			}
-			first := toks[0].Position
-			ws := make([]string, toks[len(toks)-1].Position-first+1)
-			for _, t := range toks {
-				ws[t.Position-first] = string(t.Term)
-			}
-			out[ws[0]] = append(out[ws[0]], ws)
+	for _, n := range names {
+		toks := ix.plain(n)
+		if len(toks) < 2 {
+			continue
 		}
+		first := toks[0].Position
+		ws := make([]string, toks[len(toks)-1].Position-first+1)
+		for _, t := range toks {
+			ws[t.Position-first] = string(t.Term)
+		}
+		out[ws[0]] = append(out[ws[0]], ws)
 	}
 	return out
 }

@@ -395,7 +395,6 @@ func (ix *Index) Understand(raw string) *Question {
 			}
 		}
 	}
-	concepts = ix.joinCompounds(all, used, concepts)
 	// The other words, filler apart.
 	var plain []int
 	for i, w := range all {

@@ -23,7 +23,7 @@ var everydayGroups = [][]string{
 	{"hoger onderwijs", "hogeschool", "hogescholen", "universiteit", "unief", "hogere studies", "verder studeren"},
 	{"kleuter", "kleuters", "kleuterklas", "kleuterschool", "kleuteronderwijs"},
 	{"jonge kinderen", "kleine kinderen", "peuters", "peuter", "kleuters"},
-	{"jongeren", "pubers", "jongvolwassenen", "tieners", "tieners"},
+	{"jongeren", "pubers", "jongvolwassenen", "tieners"},
 	{"alleenstaande", "alleenstaande ouder", "alleenstaande moeder", "eenoudergezin", "eenoudergezinnen", "alleenstaande mama"},
 	{"buurtbewoners", "bewoners", "buren", "inwoners"},
 	{"hulpverleners", "hulpverlener", "maatschappelijk werker", "maatschappelijk werkers", "sociaal werker", "sociaal werkers", "welzijnswerker", "welzijnswerkers", "hulpverlening"},
