@@ -142,7 +142,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	offset := min(max(req.Offset, 0), len(hits))
 	top := topK(hits, offset+limit)
 	terms := q.terms()
-	names := slices.ContainsFunc(q.concepts, func(c concept) bool { return c.org != "" || c.place != "" || c.near != nil })
+	names := len(q.Places) > 0 || len(q.Partners) > 0
 	for _, h := range top[offset:] {
 		e := ix.entries[h.doc]
 		p, snipTerms := s.bestPass[h.doc], terms
