@@ -873,7 +873,9 @@ func wants(all []string) string {
 			return WantsNetwork
 		case w == "hoe" || w == "waarom":
 			return WantsExplanation
-		case w == "wat" && i+1 < len(all) && (all[i+1] == "is" || all[i+1] == "betekent" || all[i+1] == "doe" || all[i+1] == "zijn"):
+		case w == "tips" || w == "tip":
+			return WantsExplanation
+		case w == "wat" && i+1 < len(all) && (all[i+1] == "als" || all[i+1] == "is" || all[i+1] == "betekent" || all[i+1] == "doe" || all[i+1] == "zijn"):
 			return WantsExplanation
 		}
 		if i >= 2 {

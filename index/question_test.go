@@ -67,6 +67,25 @@ func TestUnderstand(t *testing.T) {
 	}
 }
 
+func TestWants(t *testing.T) {
+	ix := guideIndexForBench(t)
+	tests := []struct{ query, want string }{
+		{"welke netwerken werken rond vrije tijd", WantsNetwork},
+		{"wie doet iets rond menstruatiearmoede", WantsNetwork},
+		{"hoe start je een bondgenotennetwerk", WantsExplanation},
+		{"wat is een brugfiguur", WantsExplanation},
+		{"wat als scholen denken dat het extra werk is", WantsExplanation},
+		{"tips om een netwerk te starten", WantsExplanation},
+		{"jongeren komen vroeger terug van kamp, hoe pas je het aan", WantsExplanation},
+		{"ontbijt op school", ""},
+	}
+	for _, tt := range tests {
+		if got := ix.Understand(tt.query).Wants; got != tt.want {
+			t.Errorf("Understand(%q).Wants = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
 // TestFillerWeighsNothing: a question finds what its topic finds.
 func TestFillerWeighsNothing(t *testing.T) {
 	ix := guideIndexForBench(t)
