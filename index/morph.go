@@ -45,6 +45,18 @@ func verbRoots(w string) []string {
 	if n >= 6 && strings.HasSuffix(w, "ing") {
 		add(w[:n-3])
 	}
+	if n >= 7 && strings.HasSuffix(w, "er") {
+		// A comparative: makkelijker → makkelijk, sneller → snel, schoner →
+		// schoon, zwaarder → zwaar.
+		b := w[:n-2]
+		add(b)
+		if m := len(b); b[m-1] == b[m-2] && !isVowel(b[m-1]) || strings.HasSuffix(b, "rd") {
+			add(b[:m-1])
+		}
+		if m := len(b); !isVowel(b[m-1]) && isVowel(b[m-2]) && !isVowel(b[m-3]) && b[m-2] != 'e' {
+			add(b[:m-1] + b[m-2:])
+		}
+	}
 	if n >= 5 && w[n-1] == 's' && !strings.HasSuffix(w, "ss") {
 		add(w[:n-1]) // a plural in -s: emoties → emotie, sportclubs → sportclub
 	}

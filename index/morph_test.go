@@ -17,6 +17,10 @@ func TestVerbRoots(t *testing.T) {
 		{"werkt", []string{"werk"}},
 		{"inschrijving", []string{"inschrijv"}},
 		{"emoties", []string{"emotie"}},
+		{"makkelijker", []string{"makkelijk"}},
+		{"sneller", []string{"snel"}},
+		{"schoner", []string{"schoon"}},
+		{"zwaarder", []string{"zwaar"}},
 	}
 	for _, tt := range tests {
 		got := verbRoots(tt.word)
@@ -26,7 +30,7 @@ func TestVerbRoots(t *testing.T) {
 			}
 		}
 	}
-	for _, w := range []string{"", "en", "kind", "ss"} {
+	for _, w := range []string{"", "en", "kind", "ss", "moeder"} {
 		if got := verbRoots(w); len(got) != 0 {
 			t.Errorf("verbRoots(%q) = %v, want none", w, got)
 		}
