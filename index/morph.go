@@ -18,6 +18,9 @@ func verbRoots(w string) []string {
 			out = append(out, r)
 		}
 	}
+	for _, r := range strongVerbs[w] {
+		add(r)
+	}
 	n := len(w)
 	if n >= 5 && strings.HasSuffix(w, "en") {
 		b := w[:n-2]
@@ -62,6 +65,53 @@ func verbRoots(w string) []string {
 	}
 	return out
 }
+
+// strongVerbs maps the past forms of common strong and irregular verbs to
+// their stem and infinitive: begonnen → begin, beginnen. A past form that
+// is also another word (vroeg, early) is left out.
+var strongVerbs = func() map[string][]string {
+	m := map[string][]string{}
+	for _, l := range strings.Split(`begon begonnen: begin beginnen
+		kwam kwamen gekomen: kom komen
+		ging gingen gegaan: gaan
+		deed deden gedaan: doe doen
+		kreeg kregen gekregen: krijg krijgen
+		bleef bleven gebleven: blijf blijven
+		schreef schreven geschreven: schrijf schrijven
+		vond vonden gevonden: vind vinden
+		nam namen genomen: neem nemen
+		gaf gaven gegeven: geef geven
+		zag zagen gezien: zie zien
+		sprak spraken gesproken: spreek spreken
+		hielp hielpen geholpen: help helpen
+		bracht brachten gebracht: breng brengen
+		dacht dachten gedacht: denk denken
+		zocht zochten gezocht: zoek zoeken
+		liep liepen gelopen: loop lopen
+		stond stonden gestaan: sta staan
+		hield hielden gehouden: hou houden
+		trok trokken getrokken: trek trekken
+		bood boden geboden: bied bieden
+		koos kozen gekozen: kies kiezen
+		zaten gezeten: zit zitten
+		lagen gelegen: lig liggen
+		bleek bleken gebleken: blijk blijken
+		wist wisten geweten: weet weten
+		sloot sloten gesloten: sluit sluiten
+		ontstond ontstonden ontstaan: ontsta ontstaan
+		verbond verbonden: verbind verbinden
+		ontving ontvingen ontvangen: ontvang
+		onderging ondergingen ondergaan: ondergaan
+		verliep verliepen verlopen: verloop
+		betrok betrokken: betrek betrekken
+		groeide groeiden gegroeid: groei groeien`, "\n") {
+		forms, roots, _ := strings.Cut(l, ":")
+		for _, f := range strings.Fields(forms) {
+			m[f] = strings.Fields(roots)
+		}
+	}
+	return m
+}()
 
 func isVowel(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
 

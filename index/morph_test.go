@@ -18,6 +18,8 @@ func TestVerbRoots(t *testing.T) {
 		{"inschrijving", []string{"inschrijv"}},
 		{"emoties", []string{"emotie"}},
 		{"makkelijker", []string{"makkelijk"}},
+		{"begonnen", []string{"begin", "beginnen"}},
+		{"gekozen", []string{"kies", "kiezen"}},
 		{"sneller", []string{"snel"}},
 		{"schoner", []string{"schoon"}},
 		{"zwaarder", []string{"zwaar"}},

@@ -98,7 +98,8 @@ var fillerWords = func() map[string]bool {
 		bij tegen gids doe doet doen er zijn is heb hebt heeft hebben moet moeten mag mogen wil willen
 		hoeveel ergens eigenlijk precies soms best tips tip voorbeeld voorbeelden iemand welbepaalde bestaan bestaat
 		zo zoals wordt worden gebeurt kom komt even ook nog al toch dan eens maar via
-		misschien meestal ooit gewoon zeker heel erg
+		misschien meestal ooit gewoon zeker heel erg werden zodat terwijl hoewel indien tenzij opdat nadat
+		voordat zodra doordat waardoor daardoor
 		zit zitten alle toon geef laat zien lijst overzicht weten aub alsjeblieft alstublieft bedankt dank
 		hallo hoi hey dag goeiedag goedendag bot bondgenoot
 		eraan erop ervan erbij ermee erover erin eruit ervoor ertoe erna eraf
@@ -119,7 +120,8 @@ var lightWords = func() map[string]bool {
 		gebruikt gebruiken geeft geven ga gaat gaan laten hou houd houdt houden breng brengt brengen
 		zorg zorgt zorgen help helpt helpen werk werkt werken belangrijk belangrijke tussen beter goed goede
 		altijd zelf nodig mee samen eerst nog meer veel vaak echt kunnen lukt lukken aanpakken aanpak omgaan
-		ga begin kom komen loopt lopen nieuwe nieuw andere zover nooit vooral enkel steeds telkens`) {
+		ga begin kom komen loopt lopen nieuwe nieuw andere zover nooit vooral enkel steeds telkens
+		nergens overal`) {
 		m[w] = true
 	}
 	return m
