@@ -101,7 +101,7 @@ var fillerWords = func() map[string]bool {
 		misschien meestal ooit gewoon zeker heel erg werden zodat terwijl hoewel indien tenzij opdat nadat
 		voordat zodra doordat waardoor daardoor
 		zit zitten alle toon geef laat zien lijst overzicht weten aub alsjeblieft alstublieft bedankt dank
-		hallo hoi hey dag goeiedag goedendag bot bondgenoot
+		hallo hoi hey dag goeiedag goedendag
 		eraan erop ervan erbij ermee erover erin eruit ervoor ertoe erna eraf
 		daaraan daarop daarvan daarbij daarmee daarover daarin daaruit daarvoor daartoe
 		hieraan hierop hiervan hiermee hierover hierin hieruit hiervoor hiertoe hieruit
@@ -142,8 +142,13 @@ var networkWords = map[string]bool{
 // mention of only such words gets the help.
 func IsFiller(w string) bool {
 	w = text.Fold(w)
-	return fillerWords[w] || stopWords[w]
+	return fillerWords[w] || stopWords[w] || addressWords[w]
 }
+
+// addressWords name the bot: filler when a question starts with one
+// ("bondgenoot, wat is …"), a topic further on ("hoe word ik een
+// bondgenoot van gezinnen").
+var addressWords = map[string]bool{"bot": true, "bondgenoot": true}
 
 // afterNetworkWord are the words after which a network word is filler.
 var afterNetworkWord = map[string]bool{"welke": true, "welk": true, "er": true, "andere": true, "ander": true}
@@ -312,12 +317,17 @@ func (ix *Index) Understand(raw string) *Question {
 			hyphened = append(hyphened, start, len(all))
 		}
 	}
-	if len(all) > 0 && questionStarts[all[0]] || slices.ContainsFunc(all, func(w string) bool { return w == "hoe" || w == "waarom" }) {
+	// The question starts after the bot's name ("bondgenoot, wat is …").
+	asked := all
+	for len(asked) > 1 && addressWords[asked[0]] {
+		asked = asked[1:]
+	}
+	if len(asked) > 0 && questionStarts[asked[0]] || slices.ContainsFunc(all, func(w string) bool { return w == "hoe" || w == "waarom" }) {
 		// A question, also when it comes after the situation ("jongeren
 		// komen vroeger terug van kamp, hoe pas je het aanbod aan").
 		q.Asks = true
 	}
-	q.Wants = wants(all)
+	q.Wants = wants(asked)
 	// A question after a number or a date, wherever it asks it ("op welke
 	// datum begonnen …", "sinds wanneer …").
 	q.Number = len(all) > 1 && slices.ContainsFunc(all, func(w string) bool { return numberQuestion[w] })
@@ -404,7 +414,7 @@ func (ix *Index) Understand(raw string) *Question {
 		if used[i] {
 			continue
 		}
-		if fillerWords[w] || stopWords[w] || networkWords[w] && (i == 0 && len(all) > 1 || i > 0 && afterNetworkWord[all[i-1]]) || ix.misspeltFiller(w) {
+		if fillerWords[w] || stopWords[w] || addressWords[w] && (i == 0 || len(all) == 1) || networkWords[w] && (i == 0 && len(all) > 1 || i > 0 && afterNetworkWord[all[i-1]]) || ix.misspeltFiller(w) {
 			if !slices.Contains(q.Filler, w) {
 				q.Filler = append(q.Filler, w)
 			}

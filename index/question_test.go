@@ -39,6 +39,9 @@ func TestUnderstand(t *testing.T) {
 		// Filler is all there is: what the analyzer keeps is searched.
 		{query: "welke", words: []string{"welke"}, asks: true},
 		{query: "brugfiguur", words: []string{"brugfiguur"}},
+		// The bot's name is filler before a question, a topic in it.
+		{query: "bondgenoot, wat is een brugfiguur", words: []string{"brugfiguur"}, filler: []string{"bondgenoot", "wat", "is", "een"}, asks: true},
+		{query: "hoe word ik een bondgenoot van gezinnen", words: []string{"gezinnen", "word", "bondgenoot"}, filler: []string{"hoe", "ik", "een", "van"}, themes: []string{"gezin"}, asks: true},
 		// A slip of a filler word is filler; two words the guide writes as
 		// one compound are one word, also before a theme's own word.
 		{query: "wat doet een brugfiguur eigelijk", words: []string{"brugfiguur"}, filler: []string{"wat", "doet", "een", "eigelijk"}, asks: true},
@@ -74,6 +77,7 @@ func TestWants(t *testing.T) {
 		{"wie doet iets rond menstruatiearmoede", WantsNetwork},
 		{"hoe start je een bondgenotennetwerk", WantsExplanation},
 		{"wat is een brugfiguur", WantsExplanation},
+		{"bondgenoot, wat is een brugfiguur", WantsExplanation},
 		{"wat als scholen denken dat het extra werk is", WantsExplanation},
 		{"tips om een netwerk te starten", WantsExplanation},
 		{"jongeren komen vroeger terug van kamp, hoe pas je het aan", WantsExplanation},
