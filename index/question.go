@@ -121,7 +121,7 @@ var lightWords = func() map[string]bool {
 		zorg zorgt zorgen help helpt helpen werk werkt werken belangrijk belangrijke tussen beter goed goede
 		altijd zelf nodig mee samen eerst nog meer veel vaak echt kunnen lukt lukken aanpakken aanpak omgaan
 		ga begin kom komen loopt lopen nieuwe nieuw andere zover nooit vooral enkel steeds telkens
-		nergens overal`) {
+		nergens overal verschillende verschillend diverse allerlei eerste tweede laatste elkaar terecht past`) {
 		m[w] = true
 	}
 	return m
