@@ -76,11 +76,8 @@ func (c *compoundTerms) of(stem, surface string) []string {
 		// A word of five letters or more may be the head of a compound
 		// whose first part the guide never writes alone (podiumkunsten).
 		ok := len(stem) >= 5 && len(head) >= minPart && strings.Contains(reverse(r), surface[:min(len(surface), 5)])
-		for _, l := range linkers {
-			if strings.HasSuffix(head, l) && len(head)-len(l) >= minPart && c.terms[head[:len(head)-len(l)]] {
-				ok = true
-				break
-			}
+		if c.firstPart(head) {
+			ok = true
 		}
 		if ok {
 			out = append(out, reverse(r))
@@ -96,13 +93,23 @@ func (c *compoundTerms) unsure(stem, t string) bool {
 	if strings.HasPrefix(t, stem) {
 		return false
 	}
-	head := t[:len(t)-len(stem)]
+	return !c.firstPart(t[:len(t)-len(stem)])
+}
+
+// firstPart reports whether head is a term of the guide followed by a
+// linker. The term may be an infinitive or plural the stemmer shortens:
+// vertrouwens is vertrouwen and s, and the guide's term is vertrouw.
+func (c *compoundTerms) firstPart(head string) bool {
 	for _, l := range linkers {
-		if strings.HasSuffix(head, l) && len(head)-len(l) >= minPart && c.terms[head[:len(head)-len(l)]] {
-			return false
+		if !strings.HasSuffix(head, l) || len(head)-len(l) < minPart {
+			continue
+		}
+		h := head[:len(head)-len(l)]
+		if c.terms[h] || len(h)-2 >= minPart && strings.HasSuffix(h, "en") && c.terms[h[:len(h)-2]] {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // prefixed returns the terms that start with the form p of a word and go on

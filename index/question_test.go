@@ -167,6 +167,20 @@ func TestCompoundPartFindsCompound(t *testing.T) {
 	}
 }
 
+// TestCompoundAfterInfinitive: a compound whose first part is an
+// infinitive or plural with a linker (vertrouwens-band) is found by its
+// head, though the guide's term for the first part is its stem.
+func TestCompoundAfterInfinitive(t *testing.T) {
+	ix := guideIndexForBench(t)
+	for _, tt := range []struct{ stem, want string }{
+		{"band", "vertrouwensband"},
+	} {
+		if got := ix.compounds.of(tt.stem, tt.stem); !slices.Contains(got, tt.want) {
+			t.Errorf("compounds of %q = %q, want %q among them", tt.stem, got, tt.want)
+		}
+	}
+}
+
 // TestTitleNeedsSpecificMatch: one common word shared with a name does not
 // lift that name above a passage that answers the question.
 func TestTitleNeedsSpecificMatch(t *testing.T) {
