@@ -99,7 +99,7 @@ var fillerWords = func() map[string]bool {
 		hoeveel ergens eigenlijk precies soms best tips tip voorbeeld voorbeelden iemand welbepaalde bestaan bestaat
 		zo zoals wordt worden gebeurt kom komt even ook nog al toch dan eens maar via
 		misschien meestal ooit gewoon zeker heel erg werden zodat terwijl hoewel indien tenzij opdat nadat
-		voordat zodra doordat waardoor daardoor
+		voordat zodra doordat waardoor daardoor tijdens naartoe
 		zit zitten alle toon geef laat zien lijst overzicht weten aub alsjeblieft alstublieft bedankt dank
 		hallo hoi hey dag goeiedag goedendag
 		eraan erop ervan erbij ermee erover erin eruit ervoor ertoe erna eraf
