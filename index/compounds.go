@@ -76,10 +76,7 @@ func (c *compoundTerms) of(stem, surface string) []string {
 		// A word of five letters or more may be the head of a compound
 		// whose first part the guide never writes alone (podiumkunsten).
 		ok := len(stem) >= 5 && len(head) >= minPart && strings.Contains(reverse(r), surface[:min(len(surface), 5)])
-		if c.firstPart(head) {
-			ok = true
-		}
-		if ok {
+		if ok || c.firstPart(head) {
 			out = append(out, reverse(r))
 		}
 	}

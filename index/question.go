@@ -93,6 +93,9 @@ const unsureShare = 0.5
 // there is.
 var fillerWords = func() map[string]bool {
 	m := map[string]bool{}
+	for w := range greetingWords {
+		m[w] = true
+	}
 	for _, w := range strings.Fields(`welke welk wie waar wanneer waarom hoe wat kan kun kunt kunnen ik je jij jou
 		we wij mijn onze ons jullie u uw men zoek zoeken vind vinden graag iets info informatie over rond rondom
 		bij tegen gids doe doet doen er zijn is heb hebt heeft hebben moet moeten mag mogen wil willen
@@ -101,7 +104,6 @@ var fillerWords = func() map[string]bool {
 		misschien meestal ooit gewoon zeker heel erg werden zodat terwijl hoewel indien tenzij opdat nadat
 		voordat zodra doordat waardoor daardoor tijdens naartoe
 		zit zitten alle toon geef laat zien lijst overzicht weten aub alsjeblieft alstublieft bedankt dank
-		hallo hoi hey dag goeiedag goedendag
 		eraan erop ervan erbij ermee erover erin eruit ervoor ertoe erna eraf
 		daaraan daarop daarvan daarbij daarmee daarover daarin daaruit daarvoor daartoe
 		hieraan hierop hiervan hiermee hierover hierin hieruit hiervoor hiertoe hieruit
@@ -145,10 +147,24 @@ func IsFiller(w string) bool {
 	return fillerWords[w] || stopWords[w] || addressWords[w]
 }
 
-// addressWords name the bot: filler when a question starts with one
-// ("bondgenoot, wat is …"), a topic further on ("hoe word ik een
+// addressWords name the bot: filler in the opening of a question
+// ("hallo bondgenoot, wat is …"), a topic further on ("hoe word ik een
 // bondgenoot van gezinnen").
 var addressWords = map[string]bool{"bot": true, "bondgenoot": true}
+
+// greetingWords open a message; they are filler.
+var greetingWords = map[string]bool{"hallo": true, "hoi": true, "hey": true, "dag": true, "goeiedag": true, "goedendag": true}
+
+// opening returns how many words open the question before it starts: the
+// greetings and the bot's name ("hallo bondgenoot, wat is …" opens with
+// two). The last word is never part of the opening.
+func opening(all []string) int {
+	n := 0
+	for n < len(all)-1 && (addressWords[all[n]] || greetingWords[all[n]]) {
+		n++
+	}
+	return n
+}
 
 // afterNetworkWord are the words after which a network word is filler.
 var afterNetworkWord = map[string]bool{"welke": true, "welk": true, "er": true, "andere": true, "ander": true}
@@ -317,11 +333,9 @@ func (ix *Index) Understand(raw string) *Question {
 			hyphened = append(hyphened, start, len(all))
 		}
 	}
-	// The question starts after the bot's name ("bondgenoot, wat is …").
-	asked := all
-	for len(asked) > 1 && addressWords[asked[0]] {
-		asked = asked[1:]
-	}
+	// The question starts after the greeting and the bot's name.
+	open := opening(all)
+	asked := all[open:]
 	if len(asked) > 0 && questionStarts[asked[0]] || slices.ContainsFunc(all, func(w string) bool { return w == "hoe" || w == "waarom" }) {
 		// A question, also when it comes after the situation ("jongeren
 		// komen vroeger terug van kamp, hoe pas je het aanbod aan").
@@ -414,7 +428,7 @@ func (ix *Index) Understand(raw string) *Question {
 		if used[i] {
 			continue
 		}
-		if fillerWords[w] || stopWords[w] || addressWords[w] && (i == 0 || len(all) == 1) || networkWords[w] && (i == 0 && len(all) > 1 || i > 0 && afterNetworkWord[all[i-1]]) || ix.misspeltFiller(w) {
+		if fillerWords[w] || stopWords[w] || addressWords[w] && i < open || networkWords[w] && (i == 0 && len(all) > 1 || i > 0 && afterNetworkWord[all[i-1]]) || ix.misspeltFiller(w) {
 			if !slices.Contains(q.Filler, w) {
 				q.Filler = append(q.Filler, w)
 			}

@@ -41,6 +41,7 @@ func TestUnderstand(t *testing.T) {
 		{query: "brugfiguur", words: []string{"brugfiguur"}},
 		// The bot's name is filler before a question, a topic in it.
 		{query: "bondgenoot, wat is een brugfiguur", words: []string{"brugfiguur"}, filler: []string{"bondgenoot", "wat", "is", "een"}, asks: true},
+		{query: "hallo bondgenoot, hoe start je een netwerk", words: []string{"start", "netwerk"}, filler: []string{"hallo", "bondgenoot", "hoe", "je", "een"}, asks: true},
 		{query: "hoe word ik een bondgenoot van gezinnen", words: []string{"gezinnen", "word", "bondgenoot"}, filler: []string{"hoe", "ik", "een", "van"}, themes: []string{"gezin"}, asks: true},
 		// A slip of a filler word is filler; two words the guide writes as
 		// one compound are one word, also before a theme's own word.
